@@ -1,0 +1,137 @@
+"""Readers that turn a ballot file into rows of text cells, one module-level function per format.
+
+Every reader returns a :class:`Sheet`: the header cells and the data rows, each with its
+row number as a spreadsheet shows it (the header is row 1).  Interpreting the cells is the
+job of :mod:`emulation_vote.ballots.layout`.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from emulation_vote.ballots.decode import decode
+from emulation_vote.errors import BallotFileError
+
+Row = tuple[int, list[str]]
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """The cells of one ballot file: the header row and the data rows (numbered as Excel shows them)."""
+
+    source: str
+    header: list[str]
+    rows: list[Row]
+
+
+def read_sheet(path: Path, source: str, encoding: str | None = None, sheet: str | None = None) -> Sheet:
+    """Read the ballot file at ``path`` by its suffix (``.csv``, ``.tsv``, ``.txt``, ``.xlsx``)."""
+    suffix = path.suffix.lower()
+    if not path.exists():
+        raise BallotFileError("file.missing", file=source)
+    if path.is_dir():
+        raise BallotFileError("file.is_dir", file=source)
+    if suffix in (".xlsx", ".xlsm"):
+        return _read_xlsx(path, source, sheet)
+    if suffix not in (".csv", ".tsv", ".txt"):
+        raise BallotFileError("file.suffix", file=source, suffix=suffix or "(none)")
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise BallotFileError("file.unreadable", file=source, reason=exc.strerror or str(exc)) from None
+    if raw.startswith(b"PK\x03\x04"):
+        raise BallotFileError("file.xlsx_named_csv", file=source)
+    text = decode(raw, source, encoding)
+    delimiter = "\t" if suffix == ".tsv" else sniff_delimiter(text)
+    return _split(_csv_rows(text, delimiter, source), source)
+
+
+def sniff_delimiter(text: str) -> str:
+    """Return the separator of a delimited text: the most frequent of ``;``, tab and ``,`` in its first line."""
+    first = text.lstrip("\ufeff").split("\n", 1)[0]
+    counts = {sep: first.count(sep) for sep in (",", ";", "\t")}
+    best = max(counts, key=lambda sep: (counts[sep], sep == ","))
+    return best if counts[best] else ","
+
+
+def _csv_rows(text: str, delimiter: str, source: str) -> Iterator[Row]:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    number = 0
+    try:
+        for number, cells in enumerate(reader, 1):
+            yield number, cells
+    except csv.Error as exc:
+        detail = str(exc)
+        key = "csv.nul" if "NUL" in detail else "csv.syntax"
+        raise BallotFileError(key, file=source, row=number + 1, detail=detail) from None
+
+
+def _split(rows: Iterator[Row], source: str) -> Sheet:
+    header: list[str] | None = None
+    body: list[Row] = []
+    for number, cells in rows:
+        if header is None:
+            if not any(c.strip() for c in cells):
+                raise BallotFileError("file.no_header", file=source, row=number)
+            header = cells
+            continue
+        body.append((number, cells))
+    if header is None:
+        raise BallotFileError("file.empty", file=source)
+    return Sheet(source, header, body)
+
+
+def cell_text(value: Any) -> str:
+    """Return a spreadsheet cell's value as the text a clerk sees (``1.0`` -> ``1``, empty -> ``""``)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        if math.isnan(value):
+            return ""
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _read_xlsx(path: Path, source: str, sheet: str | None) -> Sheet:
+    try:
+        with path.open("rb") as handle:
+            magic = handle.read(4)
+    except OSError as exc:
+        raise BallotFileError("file.unreadable", file=source, reason=exc.strerror or str(exc)) from None
+    if magic != b"PK\x03\x04":
+        raise BallotFileError("xlsx.not_xlsx", file=source)
+    import pandas as pd  # pandas stays at this edge: imported only when a workbook is read
+
+    try:
+        frame = pd.read_excel(
+            path, sheet_name=sheet if sheet is not None else 0, header=None, dtype=object,
+            engine="calamine", keep_default_na=False, na_filter=False,
+        )
+    except ValueError as exc:
+        if sheet is not None and "not found" in str(exc).lower():
+            raise BallotFileError("xlsx.no_sheet", file=source, sheet=sheet) from None
+        raise BallotFileError("xlsx.unreadable", file=source, reason=_first_line(exc)) from None
+    except Exception as exc:  # noqa: BLE001 - the workbook libraries raise many unrelated types for a broken file
+        raise BallotFileError("xlsx.unreadable", file=source, reason=_first_line(exc)) from None
+    rows = ((n, [cell_text(v) for v in values]) for n, values in enumerate(frame.itertuples(index=False, name=None), 1))
+    if frame.empty:
+        raise BallotFileError("xlsx.empty_sheet", file=source)
+    return _split(rows, source)
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0][:200] if text else type(exc).__name__

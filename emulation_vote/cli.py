@@ -1,0 +1,181 @@
+"""The command line: parse -> call the library -> render.  The only module that prints or exits.
+
+Errors of the tool (:class:`~emulation_vote.errors.EmulationVoteError`) are caught once, in
+:func:`_guard`, and printed on stderr in the chosen language: exit 1 for data errors, 2 for
+usage.  Heavy libraries (Rich, pandas, python-docx) are imported only by the code that needs them.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import shutil
+import sys
+import traceback
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from emulation_vote import __version__
+from emulation_vote.errors import EmulationVoteError
+from emulation_vote.i18n import t
+
+app = typer.Typer(
+    name="emulation-vote",
+    help="Kiểm phiếu bình xét, suy tôn thi đua — count the secret ballots of an emulation block's conference.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+class Lang(str, Enum):
+    """Languages of human output."""
+
+    vi = "vi"
+    en = "en"
+
+
+class TallyFormat(str, Enum):
+    """Output formats of ``tally``."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+    plain = "plain"
+
+
+def _check_encoding(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        codecs.lookup(value)
+    except LookupError:
+        raise typer.BadParameter(f"unknown encoding '{value}' (e.g. utf-8, cp1258, utf-16)") from None
+    return value
+
+
+LangOption = Annotated[Lang, typer.Option("--lang", "-l", help="Language of human output: vi (default) or en.")]
+EncodingOption = Annotated[
+    str | None,
+    typer.Option("--encoding", "-e", help="Encoding of CSV/TSV files without a BOM (default UTF-8; e.g. cp1258).",
+                 callback=_check_encoding),
+]
+SheetOption = Annotated[str | None, typer.Option("--sheet", help="Sheet of .xlsx files to read (default: the first).")]
+OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.")]
+ForceOption = Annotated[bool, typer.Option("--force", help="Allow --output to replace an existing file.")]
+ElectionArg = Annotated[Path, typer.Argument(help="The election file (TOML).", show_default=False)]
+BallotsArg = Annotated[list[Path], typer.Argument(help="Ballot files (.csv, .tsv, .xlsx).", show_default=False)]
+
+
+@contextmanager
+def _guard(lang: str) -> Iterator[None]:
+    """Turn the tool's errors into a message on stderr and an exit code; never a traceback."""
+    try:
+        yield
+    except EmulationVoteError as error:
+        typer.echo(f"{t('error.prefix', lang)}: {error.describe(lang)}", err=True)
+        raise typer.Exit(error.exit_code) from None
+    except KeyboardInterrupt:
+        typer.echo(t("error.interrupted", lang), err=True)
+        raise typer.Exit(130) from None
+    except (typer.Exit, typer.Abort):
+        raise
+    except Exception as error:  # noqa: BLE001 - last line of defence: a bug must not show a traceback
+        if os.environ.get("EMULATION_VOTE_DEBUG"):
+            traceback.print_exc()
+        typer.echo(t("error.internal", lang, detail=f"{type(error).__name__}: {error}"), err=True)
+        raise typer.Exit(3) from None
+
+
+def _emit(text: str | bytes, output: Path | None, force: bool, lang: str) -> None:
+    """Print ``text`` on stdout, or write it atomically to ``output``."""
+    if output is None:
+        if isinstance(text, bytes):
+            sys.stdout.buffer.write(text)
+        else:
+            sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    from emulation_vote.output import write_atomic
+
+    write_atomic(output, text.encode("utf-8") if isinstance(text, str) else text, force)
+    typer.echo(t("written", lang, path=output), err=True)
+
+
+def _terminal() -> tuple[bool, int]:
+    """Return whether stdout is a colour terminal, and the width to draw tables at."""
+    tty = sys.stdout.isatty()
+    color = tty and "NO_COLOR" not in os.environ
+    return color, (shutil.get_terminal_size().columns if tty else 100)
+
+
+def _tally_text(record_fn: Callable[[], object], fmt: TallyFormat, lang: str, output: Path | None) -> str:
+    from emulation_vote.record import ElectionRecord
+    from emulation_vote.render import render_tally
+
+    record = record_fn()
+    assert isinstance(record, ElectionRecord)
+    color, width = _terminal() if output is None else (False, 100)
+    return render_tally(record, fmt.value, lang, color=color, width=width)
+
+
+@app.command()
+def tally(
+    election: ElectionArg,
+    ballots: BallotsArg,
+    fmt: Annotated[TallyFormat, typer.Option("--format", "-f", help="table (default), json, csv, markdown or plain.")] = TallyFormat.table,
+    lang: LangOption = Lang.vi,
+    encoding: EncodingOption = None,
+    sheet: SheetOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Count the ballots and print the result (rank, votes, percent, selection, runoff)."""
+    from emulation_vote.pipeline import count_files
+
+    with _guard(lang.value):
+        if output is not None:
+            from emulation_vote.output import check_target
+
+            check_target(output, force)
+        text = _tally_text(lambda: count_files(election, ballots, encoding, sheet), fmt, lang.value, output)
+        _emit(text, output, force, lang.value)
+
+
+@app.command()
+def demo(
+    fmt: Annotated[TallyFormat, typer.Option("--format", "-f", help="table (default), json, csv, markdown or plain.")] = TallyFormat.table,
+    lang: LangOption = Lang.vi,
+) -> None:
+    """Count the bundled seed conference (9 units of Khối thi đua Các cơ quan Tỉnh ủy, 2 flags)."""
+    from emulation_vote.pipeline import count_files, demo_paths
+
+    with _guard(lang.value):
+        election_path, ballots_path = demo_paths()
+        text = _tally_text(lambda: count_files(election_path, [ballots_path]), fmt, lang.value, None)
+        _emit(text, None, False, lang.value)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"emulation-vote {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", help="Show the version and exit.", callback=_version, is_eager=True)] = False,
+) -> None:
+    """Kiểm phiếu bình xét, suy tôn thi đua — count the secret ballots of an emulation block's conference."""
+
+
+def main() -> None:
+    """Entry point of the ``emulation-vote`` console script."""
+    app()

@@ -1,0 +1,469 @@
+"""The election file (TOML) and the frozen models it becomes.
+
+:func:`load_election` reads one conference: the meeting, the electorate's paper figures,
+the vote-counting committee and the contests with their rules and candidates.  Every
+problem (bad TOML, an unknown key, a wrong type, an inconsistent rule) raises
+:class:`~emulation_vote.errors.ElectionFileError` naming the key and, where there is one,
+the closest valid key or value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+import tomllib
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+from emulation_vote.errors import ElectionFileError
+from emulation_vote.text import clean, name_key
+
+BASES = ("convened", "present", "issued", "collected", "valid")
+STYLES = ("tick", "strike")
+BLANK_RULES = ("invalid", "valid")
+TIE_RULES = ("runoff", "priority")
+HEADERS = ("party", "state")
+_ID_RE = re.compile(r"^[a-z0-9-]+$")
+_TIME_RE = re.compile(r"^([01]?\d|2[0-3])[:hH]([0-5]\d)$")
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """Where and when the conference met, and whose minutes these are (every field optional)."""
+
+    title: str | None = None
+    organization: str | None = None
+    header: str = "party"
+    place: str | None = None
+    date: dt.date | None = None
+    time: str | None = None
+
+
+@dataclass(frozen=True)
+class Electorate:
+    """The paper process's figures: delegates convened and present, ballots issued and collected."""
+
+    convened: int | None = None
+    present: int | None = None
+    issued: int | None = None
+    collected: int | None = None
+
+    def figure(self, name: str) -> int | None:
+        """Return the figure called ``name`` ("convened", "present", "issued" or "collected")."""
+        value: int | None = getattr(self, name)
+        return value
+
+
+@dataclass(frozen=True)
+class CommitteeMember:
+    """One member of the vote-counting committee (Ban kiểm phiếu)."""
+
+    name: str
+    role: str = ""
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A unit that can be voted for; ``number`` is its 1-based place on the ballot paper."""
+
+    id: str
+    name: str
+    number: int
+    aliases: tuple[str, ...] = ()
+
+    def spellings(self) -> tuple[str, ...]:
+        """Return every accepted spelling: the id, the name and the aliases."""
+        return (self.id, self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Threshold:
+    """The share of a base a candidate's votes must pass (``strict``) or reach to be eligible."""
+
+    share: Fraction = Fraction(1, 2)
+    share_text: str = "1/2"
+    strict: bool = True
+    of: str = "valid"
+
+
+@dataclass(frozen=True)
+class Contest:
+    """One vote of the conference: its rules and its candidates in ballot order."""
+
+    id: str
+    title: str
+    seats: int
+    max_marks: int
+    min_marks: int
+    candidates: tuple[Candidate, ...]
+    style: str = "tick"
+    blank: str = "invalid"
+    tie: str = "runoff"
+    priority: tuple[str, ...] = ()
+    threshold: Threshold = field(default_factory=Threshold)
+    secret: bool = True
+    max_marks_given: bool = False
+
+    def candidate(self, candidate_id: str) -> Candidate:
+        """Return the candidate with id ``candidate_id``."""
+        for candidate in self.candidates:
+            if candidate.id == candidate_id:
+                return candidate
+        raise KeyError(candidate_id)
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """The candidate ids in ballot order."""
+        return tuple(c.id for c in self.candidates)
+
+
+@dataclass(frozen=True)
+class Election:
+    """One conference: the meeting, the electorate, the committee and the contests."""
+
+    meeting: Meeting
+    electorate: Electorate
+    committee: tuple[CommitteeMember, ...]
+    contests: tuple[Contest, ...]
+    source: str = ""
+
+    def contest(self, contest_id: str) -> Contest:
+        """Return the contest with id ``contest_id``."""
+        for contest in self.contests:
+            if contest.id == contest_id:
+                return contest
+        raise KeyError(contest_id)
+
+
+def closest(word: str, choices: list[str] | tuple[str, ...]) -> str | None:
+    """Return the choice most like ``word``, or ``None`` when none is close."""
+    found = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.5)
+    return found[0] if found else None
+
+
+def parse_share(text: str) -> Fraction:
+    """Parse a threshold share: a fraction ``"a/b"``, a percentage ``"70%"`` or a decimal ``"0.5"``.
+
+    Raises :class:`ValueError` for anything else or a share outside 0..1.
+    """
+    raw = text.strip().replace(",", ".")
+    if raw.endswith("%"):
+        value = Fraction(Decimal(raw[:-1].strip())) / 100
+    elif "/" in raw:
+        top, bottom = raw.split("/", 1)
+        value = Fraction(int(top.strip()), int(bottom.strip()))
+    else:
+        value = Fraction(Decimal(raw))
+    if not 0 <= value <= 1:
+        raise ValueError(text)
+    return value
+
+
+class _Reader:
+    """Walks the parsed TOML, checking keys and types, raising errors that name the key path."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def fail(self, key: str, **params: Any) -> ElectionFileError:
+        return ElectionFileError(key, file=self.path, **params)
+
+    def check_keys(self, table: dict[str, Any], known: tuple[str, ...], where: str) -> None:
+        for key in table:
+            if key not in known:
+                hint = closest(key, known)
+                raise self.fail(
+                    "election.unknown_key", key=f"{where}{key}", suggestion=hint or ", ".join(known)
+                )
+
+    def table(self, value: Any, where: str) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise self.fail("election.type", key=where, expected="table", found=_type_name(value))
+        return value
+
+    def string(self, table: dict[str, Any], key: str, where: str, required: bool = False) -> str | None:
+        value = table.get(key)
+        if value is None:
+            if required:
+                raise self.fail("election.missing", key=f"{where}{key}")
+            return None
+        if not isinstance(value, str):
+            raise self.fail("election.type", key=f"{where}{key}", expected="string", found=_type_name(value))
+        value = clean(value)
+        if required and not value:
+            raise self.fail("election.missing", key=f"{where}{key}")
+        return value
+
+    def integer(self, table: dict[str, Any], key: str, where: str, minimum: int = 0) -> int | None:
+        value = table.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self.fail("election.type", key=f"{where}{key}", expected="integer", found=_type_name(value))
+        if value < minimum:
+            raise self.fail("election.too_small", key=f"{where}{key}", value=value, minimum=minimum)
+        return value
+
+    def boolean(self, table: dict[str, Any], key: str, where: str, default: bool) -> bool:
+        value = table.get(key, default)
+        if not isinstance(value, bool):
+            raise self.fail("election.type", key=f"{where}{key}", expected="boolean", found=_type_name(value))
+        return value
+
+    def choice(self, table: dict[str, Any], key: str, where: str, choices: tuple[str, ...]) -> str:
+        value = self.string(table, key, where)
+        if value is None:
+            return choices[0]
+        if value not in choices:
+            raise self.fail(
+                "election.bad_choice", key=f"{where}{key}", value=value,
+                suggestion=closest(value, choices) or choices[0], choices=", ".join(choices),
+            )
+        return value
+
+
+def _type_name(value: Any) -> str:
+    return {
+        bool: "boolean", int: "integer", float: "number", str: "string", dict: "table", list: "array",
+    }.get(type(value), type(value).__name__)
+
+
+def load_election(path: str | Path) -> Election:
+    """Read and check the election file at ``path``; return the frozen :class:`Election`."""
+    where = str(path)
+    try:
+        raw = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise ElectionFileError("file.missing", file=where) from None
+    except IsADirectoryError:
+        raise ElectionFileError("file.is_dir", file=where) from None
+    except OSError as exc:
+        raise ElectionFileError("file.unreadable", file=where, reason=exc.strerror or str(exc)) from None
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ElectionFileError("election.not_utf8", file=where, line=line) from None
+    return parse_election(text, where)
+
+
+def parse_election(text: str, source: str = "election.toml") -> Election:
+    """Parse the TOML ``text`` of an election file; ``source`` names it in messages."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        found = re.search(r"\(at line (\d+), column (\d+)\)", message)
+        detail = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", message)
+        line, column = found.groups() if found else (str(text.count("\n") + 1), "1")
+        raise ElectionFileError("election.toml", file=source, line=line, column=column, detail=detail) from None
+    reader = _Reader(source)
+    reader.check_keys(data, ("meeting", "electorate", "committee", "contest"), "")
+    meeting = _meeting(reader, data.get("meeting", {}))
+    electorate = _electorate(reader, data.get("electorate", {}))
+    committee = _committee(reader, data.get("committee", []))
+    contests_raw = data.get("contest")
+    if contests_raw is None:
+        raise reader.fail("election.no_contest")
+    if not isinstance(contests_raw, list) or not contests_raw:
+        raise reader.fail("election.type", key="contest", expected="array of tables", found=_type_name(contests_raw))
+    contests = tuple(_contest(reader, item, index) for index, item in enumerate(contests_raw, 1))
+    seen: set[str] = set()
+    for contest in contests:
+        if contest.id in seen:
+            raise reader.fail("election.duplicate_contest", id=contest.id)
+        seen.add(contest.id)
+    for contest in contests:
+        base = contest.threshold.of
+        if base in ("convened", "present", "issued") and electorate.figure(base) is None:
+            raise reader.fail("election.base_missing", contest=contest.id, base=base)
+    return Election(meeting, electorate, committee, contests, source)
+
+
+def _meeting(reader: _Reader, value: Any) -> Meeting:
+    table = reader.table(value, "meeting")
+    reader.check_keys(table, ("title", "organization", "header", "place", "date", "time"), "meeting.")
+    date = table.get("date")
+    if isinstance(date, str):
+        try:
+            date = dt.date.fromisoformat(date.strip())
+        except ValueError:
+            raise reader.fail("election.bad_date", key="meeting.date", value=date) from None
+    elif isinstance(date, dt.datetime):
+        date = date.date()
+    elif date is not None and not isinstance(date, dt.date):
+        raise reader.fail("election.bad_date", key="meeting.date", value=str(date))
+    time_value = table.get("time")
+    time_text: str | None = None
+    if isinstance(time_value, dt.time):
+        time_text = f"{time_value.hour:02d}:{time_value.minute:02d}"
+    elif isinstance(time_value, str):
+        match = _TIME_RE.match(time_value.strip())
+        if not match:
+            raise reader.fail("election.bad_time", key="meeting.time", value=time_value)
+        time_text = f"{int(match.group(1)):02d}:{match.group(2)}"
+    elif time_value is not None:
+        raise reader.fail("election.bad_time", key="meeting.time", value=str(time_value))
+    return Meeting(
+        title=reader.string(table, "title", "meeting."),
+        organization=reader.string(table, "organization", "meeting."),
+        header=reader.choice(table, "header", "meeting.", HEADERS),
+        place=reader.string(table, "place", "meeting."),
+        date=date,
+        time=time_text,
+    )
+
+
+def _electorate(reader: _Reader, value: Any) -> Electorate:
+    table = reader.table(value, "electorate")
+    names = ("convened", "present", "issued", "collected")
+    reader.check_keys(table, names, "electorate.")
+    figures = {name: reader.integer(table, name, "electorate.") for name in names}
+    pairs = (("present", "convened"), ("issued", "present"), ("collected", "issued"))
+    for smaller, larger in pairs:
+        low, high = figures[smaller], figures[larger]
+        if low is not None and high is not None and low > high:
+            raise reader.fail(
+                "election.figures", smaller=smaller, larger=larger, low=low, high=high
+            )
+    return Electorate(**figures)
+
+
+def _committee(reader: _Reader, value: Any) -> tuple[CommitteeMember, ...]:
+    if not isinstance(value, list):
+        raise reader.fail("election.type", key="committee", expected="array of tables", found=_type_name(value))
+    members = []
+    for index, item in enumerate(value, 1):
+        where = f"committee[{index}]."
+        table = reader.table(item, where.rstrip("."))
+        reader.check_keys(table, ("name", "role"), where)
+        name = reader.string(table, "name", where, required=True)
+        members.append(CommitteeMember(name=name or "", role=reader.string(table, "role", where) or ""))
+    return tuple(members)
+
+
+_CONTEST_KEYS = (
+    "id", "title", "seats", "max_marks", "min_marks", "style", "blank", "tie", "priority",
+    "threshold", "candidates", "secret",
+)
+
+
+def _contest(reader: _Reader, value: Any, index: int) -> Contest:
+    where = f"contest[{index}]."
+    table = reader.table(value, f"contest[{index}]")
+    reader.check_keys(table, _CONTEST_KEYS, where)
+    contest_id = reader.string(table, "id", where, required=True) or ""
+    if not _ID_RE.match(contest_id):
+        raise reader.fail("election.bad_contest_id", key=f"{where}id", value=contest_id)
+    seats = reader.integer(table, "seats", where, minimum=1)
+    if seats is None:
+        raise reader.fail("election.missing", key=f"{where}seats")
+    candidates = _candidates(reader, table.get("candidates"), where)
+    max_given = "max_marks" in table
+    max_marks = reader.integer(table, "max_marks", where, minimum=1)
+    min_marks = reader.integer(table, "min_marks", where, minimum=0) or 0
+    if max_marks is None:
+        max_marks = seats
+    if max_marks < min_marks:
+        raise reader.fail("election.marks_order", contest=contest_id, max_marks=max_marks, min_marks=min_marks)
+    if min_marks > len(candidates):
+        raise reader.fail("election.min_marks_high", contest=contest_id, min_marks=min_marks, count=len(candidates))
+    ids = tuple(c.id for c in candidates)
+    priority_raw = table.get("priority", [])
+    if not isinstance(priority_raw, list) or not all(isinstance(p, str) for p in priority_raw):
+        raise reader.fail("election.type", key=f"{where}priority", expected="array of strings", found=_type_name(priority_raw))
+    priority: list[str] = []
+    for item in priority_raw:
+        match = _match_id(item, candidates)
+        if match is None:
+            raise reader.fail(
+                "election.priority_unknown", key=f"{where}priority", value=item,
+                suggestion=closest(item, ids) or ", ".join(ids),
+            )
+        if match in priority:
+            raise reader.fail("election.priority_twice", key=f"{where}priority", value=item)
+        priority.append(match)
+    return Contest(
+        id=contest_id,
+        title=reader.string(table, "title", where) or contest_id,
+        seats=seats,
+        max_marks=max_marks,
+        min_marks=min_marks,
+        candidates=candidates,
+        style=reader.choice(table, "style", where, STYLES),
+        blank=reader.choice(table, "blank", where, BLANK_RULES),
+        tie=reader.choice(table, "tie", where, TIE_RULES),
+        priority=tuple(priority),
+        threshold=_threshold(reader, table.get("threshold"), where),
+        secret=reader.boolean(table, "secret", where, True),
+        max_marks_given=max_given,
+    )
+
+
+def _match_id(text: str, candidates: tuple[Candidate, ...]) -> str | None:
+    key = name_key(text)
+    for candidate in candidates:
+        if any(name_key(s) == key for s in candidate.spellings()):
+            return candidate.id
+    return None
+
+
+def _threshold(reader: _Reader, value: Any, where: str) -> Threshold:
+    if value is None:
+        return Threshold()
+    table = reader.table(value, f"{where}threshold")
+    reader.check_keys(table, ("share", "strict", "of"), f"{where}threshold.")
+    share_raw = table.get("share", "1/2")
+    if isinstance(share_raw, bool) or not isinstance(share_raw, (str, int)):
+        raise reader.fail("election.bad_share", key=f"{where}threshold.share", value=str(share_raw))
+    share_text = str(share_raw).strip()
+    try:
+        share = parse_share(share_text)
+    except (ValueError, ZeroDivisionError, InvalidOperation, ArithmeticError):
+        raise reader.fail("election.bad_share", key=f"{where}threshold.share", value=share_text) from None
+    return Threshold(
+        share=share,
+        share_text=share_text,
+        strict=reader.boolean(table, "strict", f"{where}threshold.", True),
+        of=reader.choice(table, "of", f"{where}threshold.", BASES[-1:] + BASES[:-1]),
+    )
+
+
+def _candidates(reader: _Reader, value: Any, where: str) -> tuple[Candidate, ...]:
+    if value is None:
+        raise reader.fail("election.missing", key=f"{where}candidates")
+    if not isinstance(value, list) or not value:
+        raise reader.fail("election.type", key=f"{where}candidates", expected="array of tables", found=_type_name(value))
+    candidates: list[Candidate] = []
+    owners: dict[str, tuple[str, str]] = {}
+    for number, item in enumerate(value, 1):
+        cwhere = f"{where}candidates[{number}]."
+        table = reader.table(item, cwhere.rstrip("."))
+        reader.check_keys(table, ("id", "name", "aliases"), cwhere)
+        candidate_id = reader.string(table, "id", cwhere, required=True) or ""
+        if ";" in candidate_id:
+            raise reader.fail("election.bad_candidate_id", key=f"{cwhere}id", value=candidate_id)
+        name = reader.string(table, "name", cwhere, required=True) or ""
+        aliases_raw = table.get("aliases", [])
+        if not isinstance(aliases_raw, list) or not all(isinstance(a, str) for a in aliases_raw):
+            raise reader.fail("election.type", key=f"{cwhere}aliases", expected="array of strings", found=_type_name(aliases_raw))
+        aliases = tuple(clean(a) for a in aliases_raw if clean(a))
+        candidate = Candidate(id=candidate_id, name=name, number=number, aliases=aliases)
+        if any(c.id == candidate_id for c in candidates):
+            raise reader.fail("election.duplicate_candidate", key=f"{cwhere}id", value=candidate_id)
+        for spelling in set(candidate.spellings()):
+            key = name_key(spelling)
+            if key in owners and owners[key][0] != candidate_id:
+                raise reader.fail(
+                    "election.same_name", key=f"{cwhere}", value=spelling,
+                    other=owners[key][1], other_id=owners[key][0],
+                )
+            owners[key] = (candidate_id, spelling)
+        candidates.append(candidate)
+    return tuple(candidates)

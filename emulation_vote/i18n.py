@@ -1,0 +1,365 @@
+"""Every human-facing string, in Vietnamese (the default) and English, and the number/date formats.
+
+Messages are looked up by key with :func:`t`; errors are described by :func:`describe_error`.
+JSON and CSV never go through here: they stay machine-clean.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from emulation_vote.errors import EmulationVoteError
+    from emulation_vote.record import ThresholdResult
+
+LANGS = ("vi", "en")
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # --- files ---
+    "file.missing": ("không tìm thấy tệp.", "file not found."),
+    "file.is_dir": ("đây là một thư mục, không phải tệp.", "this is a folder, not a file."),
+    "file.unreadable": ("không đọc được tệp: {reason}.", "cannot read the file: {reason}."),
+    "file.suffix": (
+        "không nhận dạng được loại tệp '{suffix}': dùng .csv, .tsv hoặc .xlsx.",
+        "unknown file type '{suffix}': use .csv, .tsv or .xlsx.",
+    ),
+    "file.xlsx_named_csv": (
+        "tệp này là bảng tính Excel (.xlsx) nhưng mang đuôi văn bản: đổi tên thành .xlsx.",
+        "this file is an Excel workbook (.xlsx) with a text suffix: rename it to .xlsx.",
+    ),
+    "file.no_header": (
+        "hàng tiêu đề trống: hàng 1 phải ghi tên các cột (ballot_id, ...).",
+        "the header row is empty: row 1 must name the columns (ballot_id, ...).",
+    ),
+    "file.empty": ("tệp trống: không có hàng tiêu đề và không có phiếu nào.", "the file is empty: no header row, no ballots."),
+    "file.no_ballots": (
+        "tệp chỉ có hàng tiêu đề, không có phiếu nào.",
+        "the file has a header row but no ballots.",
+    ),
+    "file.which_contest": (
+        "hội nghị có nhiều nội dung bầu ({contests}): thêm cột 'contest' ghi mã nội dung của từng phiếu, "
+        "hoặc đặt tên tệp theo mã nội dung.",
+        "the conference has several contests ({contests}): add a 'contest' column with each ballot's contest id, "
+        "or name the file after the contest id.",
+    ),
+    "encoding.unknown": ("không biết bảng mã '{encoding}'.", "unknown encoding '{encoding}'."),
+    "encoding.not_utf8": (
+        "tệp không phải UTF-8. Hãy lưu lại dưới dạng 'CSV UTF-8', hoặc chỉ rõ bảng mã bằng --encoding "
+        "(ví dụ --encoding cp1258).",
+        "the file is not UTF-8. Save it again as 'CSV UTF-8', or name its encoding with --encoding "
+        "(e.g. --encoding cp1258).",
+    ),
+    "encoding.bad": (
+        "tệp không đọc được bằng bảng mã {encoding}: hãy kiểm tra lại bảng mã của tệp.",
+        "the file does not decode as {encoding}: check the file's encoding.",
+    ),
+    "csv.nul": (
+        "tệp chứa ký tự NUL (byte 0): có lẽ tệp bị hỏng hoặc không phải tệp văn bản.",
+        "the file contains NUL bytes: it is probably damaged or not a text file.",
+    ),
+    "csv.syntax": (
+        "lỗi cấu trúc CSV ({detail}): có thể thiếu dấu ngoặc kép đóng.",
+        "malformed CSV ({detail}): perhaps a quote is never closed.",
+    ),
+    "xlsx.not_xlsx": (
+        "tệp mang đuôi .xlsx nhưng không phải bảng tính Excel (có lẽ là CSV bị đổi tên): đổi lại đuôi cho đúng.",
+        "the file is named .xlsx but is not an Excel workbook (perhaps a renamed CSV): give it its real suffix.",
+    ),
+    "xlsx.no_sheet": ("bảng tính không có trang '{sheet}'.", "the workbook has no sheet '{sheet}'."),
+    "xlsx.unreadable": (
+        "không đọc được bảng tính (tệp hỏng hoặc bị cắt cụt?): {reason}",
+        "cannot read the workbook (damaged or truncated?): {reason}",
+    ),
+    "xlsx.empty_sheet": ("trang tính đầu tiên trống.", "the first sheet is empty."),
+    # --- header and rows ---
+    "header.twice": ("cột '{column}' xuất hiện hai lần.", "the column '{column}' appears twice."),
+    "header.no_ballot_id": (
+        "thiếu cột 'ballot_id' (số phiếu): thêm cột này vào hàng tiêu đề.",
+        "there is no 'ballot_id' column: add it to the header row.",
+    ),
+    "header.no_ballot_id_near": (
+        "thiếu cột 'ballot_id' (số phiếu); có phải ý là cột '{suggestion}'? Đổi tên cột đó thành 'ballot_id'.",
+        "there is no 'ballot_id' column; did you mean '{suggestion}'? Rename that column to 'ballot_id'.",
+    ),
+    "header.voter_secret": (
+        "cột '{column}' cho biết ai đã bỏ phiếu, nhưng nội dung {contests} là bỏ phiếu kín: xóa cột này "
+        "(hoặc ghi secret = false nếu là biểu quyết công khai).",
+        "the column '{column}' identifies who voted, but contest {contests} is a secret ballot: remove it "
+        "(or set secret = false for an open vote).",
+    ),
+    "header.unknown_list": (
+        "cột '{column}' không dùng được trong tệp dạng danh sách; gần nhất: {suggestion}.",
+        "the column '{column}' is not allowed in a list file; closest: {suggestion}.",
+    ),
+    "header.candidate_twice": (
+        "cột '{column}' lặp lại đơn vị {id} đã có cột khác.",
+        "the column '{column}' repeats candidate {id}, which already has a column.",
+    ),
+    "header.unknown_candidate": (
+        "cột '{column}' không phải tên đơn vị nào; gần nhất: {suggestions}.",
+        "the column '{column}' names no candidate; closest: {suggestions}.",
+    ),
+    "header.missing_candidate": (
+        "thiếu cột cho đơn vị của nội dung {contest}: {names}.",
+        "no column for these candidates of contest {contest}: {names}.",
+    ),
+    "row.extra_cell": (
+        "hàng có {count} ô nhưng tiêu đề chỉ có {width} cột (ô thừa: '{value}').",
+        "the row has {count} cells but the header only {width} columns (extra cell: '{value}').",
+    ),
+    "row.short": (
+        "hàng chỉ có {count} ô, tiêu đề có {width} cột: hàng bị thiếu ô (tệp bị cắt?).",
+        "the row has only {count} cells, the header {width} columns: cells are missing (truncated file?).",
+    ),
+    "row.no_heading": (
+        "ô ở cột {column} có giá trị '{value}' nhưng cột không có tiêu đề.",
+        "the cell in column {column} holds '{value}' but the column has no heading.",
+    ),
+    "row.no_ballot_id": ("hàng có dữ liệu nhưng thiếu số phiếu (ballot_id).", "the row has data but no ballot_id."),
+    "row.unknown_contest": (
+        "không có nội dung bầu '{value}'; gần nhất: {suggestion}.",
+        "there is no contest '{value}'; closest: {suggestion}.",
+    ),
+    "row.bad_round": ("vòng bầu '{value}' không hợp lệ: phải là số nguyên từ 1.", "bad round '{value}': it must be a whole number from 1."),
+    "row.unknown_candidate": (
+        "'{value}' không phải đơn vị nào của nội dung {contest}; gần nhất: {suggestions}.",
+        "'{value}' is no candidate of contest {contest}; closest: {suggestions}.",
+    ),
+    "row.named_twice": (
+        "đơn vị '{value}' ({id}) được ghi hai lần trên cùng một phiếu.",
+        "the candidate '{value}' ({id}) is named twice on one ballot.",
+    ),
+    "row.mark_other_contest": (
+        "có dấu ở cột '{column}', nhưng đơn vị này không thuộc nội dung {contest} của phiếu.",
+        "a mark in column '{column}', but that candidate is not in this ballot's contest {contest}.",
+    ),
+    "row.duplicate_id": (
+        "số phiếu '{value}' của nội dung {contest} bị trùng: đã có ở {first_file}, hàng {first_row}.",
+        "ballot_id '{value}' of contest {contest} is used twice: first at {first_file}, row {first_row}.",
+    ),
+    "round.not_candidate": (
+        "phiếu vòng {round} chọn {ids}, không thuộc danh sách bầu lại ({candidates}).",
+        "a round {round} ballot chooses {ids}, not among the runoff candidates ({candidates}).",
+    ),
+    "round.unexpected": (
+        "có phiếu vòng {round} của nội dung {contest}, nhưng vòng trước không phải bầu lại.",
+        "there are round {round} ballots for contest {contest}, but the round before called no runoff.",
+    ),
+    "contest.no_ballots": (
+        "không có phiếu nào cho nội dung {contest} trong các tệp đã cho.",
+        "no ballots for contest {contest} in the files given.",
+    ),
+    "contest.collected": (
+        "số phiếu thu vào là {collected} (electorate.collected) nhưng đã nạp {loaded} phiếu của nội dung {contest}.",
+        "collected is {collected} (electorate.collected) but {loaded} ballots of contest {contest} were loaded.",
+    ),
+    # --- election file ---
+    "election.not_utf8": ("tệp bầu cử phải là UTF-8 (lỗi ở dòng {line}).", "the election file must be UTF-8 (error on line {line})."),
+    "election.toml": (
+        "lỗi cú pháp TOML ở dòng {line}, cột {column}: {detail}.",
+        "TOML syntax error at line {line}, column {column}: {detail}.",
+    ),
+    "election.unknown_key": (
+        "khóa không hợp lệ '{key}'; có phải ý là '{suggestion}'?",
+        "unknown key '{key}'; did you mean '{suggestion}'?",
+    ),
+    "election.type": ("'{key}' phải là {expected}, nhưng là {found}.", "'{key}' must be {expected}, found {found}."),
+    "election.missing": ("thiếu '{key}'.", "'{key}' is missing."),
+    "election.too_small": ("'{key}' = {value} phải ít nhất là {minimum}.", "'{key}' = {value} must be at least {minimum}."),
+    "election.bad_choice": (
+        "'{key}' = '{value}' không hợp lệ; có phải ý là '{suggestion}'? (chọn một trong: {choices})",
+        "'{key}' = '{value}' is not allowed; did you mean '{suggestion}'? (one of: {choices})",
+    ),
+    "election.no_contest": ("tệp bầu cử không có nội dung bầu nào ([[contest]]).", "the election file has no [[contest]]."),
+    "election.duplicate_contest": ("mã nội dung '{id}' bị trùng.", "the contest id '{id}' is used twice."),
+    "election.base_missing": (
+        "nội dung {contest} tính tỷ lệ trên '{base}' nhưng [electorate] không ghi {base}.",
+        "contest {contest} takes its threshold of '{base}' but [electorate] gives no {base}.",
+    ),
+    "election.bad_date": ("'{key}' = '{value}' không phải ngày (dạng 2023-12-19).", "'{key}' = '{value}' is not a date (like 2023-12-19)."),
+    "election.bad_time": ("'{key}' = '{value}' không phải giờ (dạng \"14:30\").", "'{key}' = '{value}' is not a time (like \"14:30\")."),
+    "election.figures": (
+        "số liệu không khớp: {smaller} = {low} lớn hơn {larger} = {high}.",
+        "the figures do not add up: {smaller} = {low} is more than {larger} = {high}.",
+    ),
+    "election.bad_contest_id": (
+        "mã nội dung '{value}' chỉ được gồm chữ thường không dấu, số và '-' (ví dụ co-thi-dua).",
+        "the contest id '{value}' may hold only a-z, 0-9 and '-' (e.g. co-thi-dua).",
+    ),
+    "election.marks_order": (
+        "nội dung {contest}: max_marks = {max_marks} nhỏ hơn min_marks = {min_marks}.",
+        "contest {contest}: max_marks = {max_marks} is less than min_marks = {min_marks}.",
+    ),
+    "election.min_marks_high": (
+        "nội dung {contest}: min_marks = {min_marks} nhiều hơn số đơn vị ({count}).",
+        "contest {contest}: min_marks = {min_marks} is more than the {count} candidates.",
+    ),
+    "election.priority_unknown": (
+        "'{key}' ghi '{value}', không phải đơn vị nào; gần nhất: {suggestion}.",
+        "'{key}' names '{value}', which is no candidate; closest: {suggestion}.",
+    ),
+    "election.priority_twice": ("'{key}' ghi '{value}' hai lần.", "'{key}' names '{value}' twice."),
+    "election.bad_share": (
+        "'{key}' = '{value}' không hợp lệ: ghi phân số \"1/2\", phần trăm \"70%\" (từ 0 đến 1, tức 0% đến 100%).",
+        "'{key}' = '{value}' is not a share: write a fraction \"1/2\" or a percentage \"70%\" (0 to 1, 0% to 100%).",
+    ),
+    "election.bad_candidate_id": ("mã đơn vị '{value}' không được chứa ';'.", "the candidate id '{value}' must not contain ';'."),
+    "election.duplicate_candidate": ("mã đơn vị '{value}' bị trùng ({key}).", "the candidate id '{value}' is used twice ({key})."),
+    "election.same_name": (
+        "{key}: '{value}' trùng với '{other}' của đơn vị {other_id} (sau khi chuẩn hóa chữ hoa, dấu, khoảng trắng).",
+        "{key}: '{value}' is the same as '{other}' of candidate {other_id} (after normalising case, tone marks, spaces).",
+    ),
+    # --- output ---
+    "output.exists": (
+        "tệp kết quả đã có: không ghi đè (thêm --force để ghi đè).",
+        "the output file exists: not overwritten (add --force to overwrite).",
+    ),
+    "output.is_dir": ("đây là một thư mục.", "this is a folder."),
+    "output.no_dir": ("thư mục chứa tệp kết quả không tồn tại.", "the output file's folder does not exist."),
+    "output.unwritable": ("không ghi được tệp: {reason}.", "cannot write the file: {reason}."),
+    "output.suffix": (
+        "không biết ghi biên bản dạng '{suffix}': dùng .docx hoặc .md.",
+        "cannot write minutes as '{suffix}': use .docx or .md.",
+    ),
+    # --- general ---
+    "error.prefix": ("Lỗi", "Error"),
+    "error.internal": (
+        "Lỗi nội bộ của chương trình ({detail}). Kết quả KHÔNG được tính. Hãy báo lỗi kèm các tệp; "
+        "đặt EMULATION_VOTE_DEBUG=1 để xem chi tiết.",
+        "Internal error ({detail}). Nothing was counted. Please report it with the files; "
+        "set EMULATION_VOTE_DEBUG=1 for details.",
+    ),
+    "error.interrupted": ("Đã dừng theo yêu cầu. Không có gì được ghi.", "Interrupted. Nothing was written."),
+    "loc.row": ("hàng {row}", "row {row}"),
+    "written": ("Đã ghi {path}", "Written {path}"),
+    # --- result wording ---
+    "status.selected": ("Được suy tôn", "Selected"),
+    "status.tied": ("Bằng phiếu — bầu lại", "Tied — runoff"),
+    "status.below": ("Không đủ tỷ lệ", "Below threshold"),
+    "status.no_seat": ("Đủ tỷ lệ, hết chỉ tiêu", "Met threshold, no seat left"),
+    "reason.declared": ("Ban kiểm phiếu tuyên bố không hợp lệ", "declared invalid by the committee"),
+    "reason.blank": ("phiếu trắng (không chọn đơn vị nào)", "blank (chooses nobody)"),
+    "reason.too_many": ("chọn quá số lượng", "chooses too many"),
+    "reason.too_few": ("chọn ít hơn số tối thiểu", "chooses too few"),
+    "base.convened": ("số đại biểu triệu tập", "the delegates convened"),
+    "base.present": ("số đại biểu có mặt", "the delegates present"),
+    "base.issued": ("số phiếu phát ra", "the ballots issued"),
+    "base.collected": ("số phiếu thu vào", "the ballots collected"),
+    "base.valid": ("số phiếu hợp lệ", "the valid ballots"),
+    "unit.people": ("người", "people"),
+    "unit.ballots": ("phiếu", "ballots"),
+    "threshold.strict": ("quá {share} {base} ({count} {unit}): cần ít nhất {needed} phiếu", "more than {share} of {base} ({count}): at least {needed} votes needed"),
+    "threshold.inclusive": ("từ {share} {base} trở lên ({count} {unit}): cần ít nhất {needed} phiếu", "at least {share} of {base} ({count}): at least {needed} votes needed"),
+    "threshold.none": ("không áp dụng tỷ lệ tối thiểu", "no threshold"),
+    "threshold.empty_base": ("{base} bằng 0: không đơn vị nào đạt tỷ lệ", "{base} is 0: nobody can meet the threshold"),
+    "col.rank": ("Hạng", "Rank"),
+    "col.number": ("TT", "No."),
+    "col.unit": ("Đơn vị", "Unit"),
+    "col.votes": ("Số phiếu", "Votes"),
+    "col.percent": ("Tỷ lệ", "Percent"),
+    "col.bar": ("", ""),
+    "col.status": ("Kết quả", "Result"),
+    "summary.ballots": (
+        "Số phiếu thu vào: {cast} — hợp lệ: {valid} — không hợp lệ: {invalid}",
+        "Ballots cast: {cast} — valid: {valid} — invalid: {invalid}",
+    ),
+    "summary.invalid": ("Phiếu không hợp lệ: {reasons}", "Invalid ballots: {reasons}"),
+    "summary.threshold": ("Tỷ lệ: {words}", "Threshold: {words}"),
+    "summary.seats": ("Số lượng được suy tôn: {seats}", "Seats: {seats}"),
+    "summary.selected": ("Được suy tôn: {names}", "Selected: {names}"),
+    "summary.none_selected": ("Không có đơn vị nào được suy tôn.", "No unit was selected."),
+    "summary.runoff": (
+        "Bằng phiếu ở vị trí cuối: {names} — cần bầu lại cho {seats} chỗ còn lại.",
+        "Tied for the last seat: {names} — hold a runoff for the {seats} seat(s) left.",
+    ),
+    "summary.empty_seats": ("Còn {count} chỗ chưa có đơn vị đủ điều kiện.", "{count} seat(s) left empty: nobody else met the threshold."),
+    "summary.fingerprint": ("Mã kiểm chứng: {fingerprint}", "Fingerprint: {fingerprint}"),
+    "round.title": ("Vòng {number}", "Round {number}"),
+    "round.runoff_title": ("Vòng {number} (bầu lại)", "Round {number} (runoff)"),
+    "contest.heading": ("{title}", "{title}"),
+}
+
+_TYPES_VI = {
+    "table": "bảng", "integer": "số nguyên", "number": "số thập phân", "string": "chuỗi chữ",
+    "boolean": "true/false", "array": "danh sách", "array of tables": "danh sách bảng [[...]]",
+    "array of strings": "danh sách chuỗi",
+}
+_FIELDS_VI = {
+    "convened": "số đại biểu triệu tập (convened)", "present": "số có mặt (present)",
+    "issued": "số phiếu phát ra (issued)", "collected": "số phiếu thu vào (collected)",
+}
+_MONTHS_EN = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
+)
+
+
+def check_lang(lang: str) -> str:
+    """Return ``lang`` if supported, else raise :class:`ValueError`."""
+    if lang not in LANGS:
+        raise ValueError(lang)
+    return lang
+
+
+def t(key: str, lang: str = "vi", **params: Any) -> str:
+    """Return the message ``key`` in ``lang`` with ``params`` filled in."""
+    vi, en = MESSAGES[key]
+    return (en if lang == "en" else vi).format(**params)
+
+
+def describe_error(error: EmulationVoteError, lang: str = "vi") -> str:
+    """Return an error's message in ``lang``, prefixed by its file and row."""
+    params = dict(error.params)
+    if lang == "vi":
+        for name in ("expected", "found"):
+            if name in params:
+                params[name] = _TYPES_VI.get(str(params[name]), params[name])
+        for name in ("smaller", "larger"):
+            if name in params:
+                params[name] = _FIELDS_VI.get(str(params[name]), params[name])
+    message = t(error.key, lang, **params)
+    where = [part for part in (error.file, t("loc.row", lang, row=error.row) if error.row else None) if part]
+    return f"{', '.join(where)}: {message}" if where else message[:1].upper() + message[1:]
+
+
+def decimal_text(value: Decimal, lang: str) -> str:
+    """Return a decimal with a decimal comma in Vietnamese, a point in English."""
+    text = str(value)
+    return text.replace(".", ",") if lang == "vi" else text
+
+
+def fmt_percent(value: Decimal, lang: str = "vi") -> str:
+    """Return a percent with two decimals: ``66,67%`` (vi) or ``66.67%`` (en)."""
+    return decimal_text(value, lang) + "%"
+
+
+def fmt_share(share_text: str, lang: str = "vi") -> str:
+    """Return a threshold share as written in the election file, with the language's decimal mark."""
+    text = share_text.replace(" ", "")
+    return text.replace(".", ",") if lang == "vi" else text.replace(",", ".")
+
+
+def fmt_date(date: dt.date, lang: str = "vi") -> str:
+    """Return ``ngày 05 tháng 01 năm 2024`` (vi; day and month 1-2 zero-padded) or ``5 January 2024`` (en)."""
+    if lang == "en":
+        return f"{date.day} {_MONTHS_EN[date.month - 1]} {date.year}"
+    month = f"{date.month:02d}" if date.month <= 2 else str(date.month)
+    return f"ngày {date.day:02d} tháng {month} năm {date.year}"
+
+
+def threshold_words(threshold: ThresholdResult, lang: str = "vi") -> str:
+    """Return the threshold in words with its base and votes needed, e.g. "quá 1/2 số phiếu hợp lệ (23 phiếu): cần ít nhất 12 phiếu"."""
+    base = t(f"base.{threshold.of}", lang)
+    if threshold.share == 0 and not threshold.strict:
+        return t("threshold.none", lang)
+    if threshold.votes_needed is None:
+        text = t("threshold.empty_base", lang, base=base)
+        return text[:1].upper() + text[1:]
+    unit = t("unit.people" if threshold.of in ("convened", "present") else "unit.ballots", lang)
+    key = "threshold.strict" if threshold.strict else "threshold.inclusive"
+    return t(
+        key, lang, share=fmt_share(threshold.share_text, lang), base=base, count=threshold.base_count,
+        unit=unit, needed=threshold.votes_needed,
+    )

@@ -1,0 +1,64 @@
+"""Writing output files safely: atomically (temporary file, then rename) and never over an existing file unless forced."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from emulation_vote.errors import OutputError
+
+
+def check_target(path: Path, force: bool) -> None:
+    """Raise :class:`OutputError` now if ``path`` cannot be written, before any work is done."""
+    where = str(path)
+    if path.is_dir():
+        raise OutputError("output.is_dir", file=where)
+    if path.exists() and not force:
+        raise OutputError("output.exists", file=where)
+    if not path.parent.is_dir():
+        raise OutputError("output.no_dir", file=where)
+
+
+def write_atomic(path: Path, data: bytes, force: bool = False) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder, fsync'ed, then renamed.
+
+    Without ``force`` an existing file is never replaced, even one created meanwhile: the
+    temporary file is hard-linked into place, which fails if the name exists.  On failure no
+    file is left behind.
+    """
+    check_target(path, force)
+    where = str(path)
+    try:
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise OutputError("output.unwritable", file=where, reason=exc.strerror or str(exc)) from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if force:
+            os.replace(temporary, path)
+        else:
+            _place_new(Path(temporary), path)
+    except FileExistsError:
+        raise OutputError("output.exists", file=where) from None
+    except OSError as exc:
+        raise OutputError("output.unwritable", file=where, reason=exc.strerror or str(exc)) from None
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+
+
+def _place_new(temporary: Path, path: Path) -> None:
+    try:
+        os.link(temporary, path)
+    except FileExistsError:
+        raise
+    except OSError:
+        # A file system without hard links: the check just made is the best that can be done.
+        if path.exists():
+            raise FileExistsError(str(path)) from None
+        os.replace(temporary, path)

@@ -1,0 +1,179 @@
+"""The one result record that every output (table, JSON, CSV, minutes, audit) renders from.
+
+The record is built by :func:`emulation_vote.count.count_election` and never changed after:
+every class here is a frozen dataclass.  :func:`fingerprint` is the SHA-256 that lets anyone
+with the same files re-verify the count (its canonical form is documented in docs/fingerprint.md).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+
+from emulation_vote.ballots.model import Ballot
+from emulation_vote.election import Contest, Election
+
+SCHEMA = "emulation-vote/result/1"
+REASONS = ("declared", "blank", "too_many", "too_few")
+STATUSES = ("selected", "tied", "not_selected")
+
+
+@dataclass(frozen=True)
+class CandidateResult:
+    """One candidate's line in a round: votes, percent of the base, rank, threshold and status."""
+
+    id: str
+    name: str
+    number: int
+    votes: int
+    percent: Decimal
+    rank: int
+    meets_threshold: bool
+    status: str
+
+
+@dataclass(frozen=True)
+class ThresholdResult:
+    """The threshold as applied in a round: its rule, the base's size and the fewest votes that meet it."""
+
+    share_text: str
+    share: Fraction
+    strict: bool
+    of: str
+    base_count: int
+    votes_needed: int | None
+
+
+@dataclass(frozen=True)
+class Runoff:
+    """A runoff to hold: the tied candidates and the seats still open."""
+
+    candidates: tuple[str, ...]
+    seats: int
+
+
+@dataclass(frozen=True)
+class BallotVerdict:
+    """How one ballot was counted: the candidates it chose (ballot order) and why it is invalid, if it is."""
+
+    ballot: Ballot
+    chosen: tuple[str, ...]
+    reason: str | None
+
+    @property
+    def valid(self) -> bool:
+        """Whether the ballot counted."""
+        return self.reason is None
+
+
+@dataclass(frozen=True)
+class RoundResult:
+    """One round of one contest: its ballots, threshold, candidates by rank, selection and runoff."""
+
+    number: int
+    seats: int
+    max_marks: int
+    min_marks: int
+    candidate_ids: tuple[str, ...]
+    cast: int
+    valid: int
+    invalid_reasons: tuple[tuple[str, int], ...]
+    declared_texts: tuple[tuple[str, int], ...]
+    threshold: ThresholdResult
+    candidates: tuple[CandidateResult, ...]
+    selected: tuple[str, ...]
+    runoff: Runoff | None
+    verdicts: tuple[BallotVerdict, ...]
+
+    @property
+    def invalid(self) -> int:
+        """The number of invalid ballots."""
+        return self.cast - self.valid
+
+    def by_ballot_order(self) -> tuple[CandidateResult, ...]:
+        """The candidates in ballot (candidate) order rather than by rank."""
+        return tuple(sorted(self.candidates, key=lambda c: c.number))
+
+
+@dataclass(frozen=True)
+class ContestResult:
+    """A contest's rounds and its final outcome: everyone selected over the rounds and any runoff still due."""
+
+    contest: Contest
+    rounds: tuple[RoundResult, ...]
+    selected: tuple[str, ...]
+    runoff: Runoff | None
+
+    @property
+    def first(self) -> RoundResult:
+        """Round 1, whose figures are the contest's top-level figures in the JSON result."""
+        return self.rounds[0]
+
+    @property
+    def seats_filled(self) -> int:
+        """How many seats the rounds filled."""
+        return len(self.selected)
+
+
+@dataclass(frozen=True)
+class ElectionRecord:
+    """The result of counting one conference: every contest, and the fingerprint of all inputs."""
+
+    election: Election
+    contests: tuple[ContestResult, ...]
+    fingerprint: str
+    sources: tuple[str, ...]
+
+    @property
+    def schema(self) -> str:
+        """The result schema version."""
+        return SCHEMA
+
+
+def canonical_text(election: Election, contests: tuple[ContestResult, ...]) -> str:
+    """Return the canonical text the fingerprint hashes (see docs/fingerprint.md).
+
+    Line 1 is a compact JSON of the rules, candidates and electorate figures (keys sorted);
+    then one line per distinct ballot content, ``count<TAB>contest<TAB>round<TAB>chosen ids
+    joined by ";" in ballot order<TAB>declared reason``, sorted by code point.  File names,
+    row order, the split over files and ballot ids do not enter it.
+    """
+    electorate = election.electorate
+    rules = {
+        "schema": SCHEMA,
+        "electorate": {
+            "convened": electorate.convened, "present": electorate.present,
+            "issued": electorate.issued, "collected": electorate.collected,
+        },
+        "contests": [
+            {
+                "id": c.id, "seats": c.seats, "max_marks": c.max_marks, "min_marks": c.min_marks,
+                "style": c.style, "blank": c.blank, "tie": c.tie, "priority": list(c.priority),
+                "threshold": {
+                    "share": f"{c.threshold.share.numerator}/{c.threshold.share.denominator}",
+                    "strict": c.threshold.strict, "of": c.threshold.of,
+                },
+                "candidates": [[k.id, k.name] for k in c.candidates],
+            }
+            for c in sorted(election.contests, key=lambda c: c.id)
+        ],
+    }
+    lines: Counter[str] = Counter()
+    for result in contests:
+        for round_result in result.rounds:
+            for verdict in round_result.verdicts:
+                ballot = verdict.ballot
+                lines[f"{ballot.contest}\t{ballot.round}\t{';'.join(verdict.chosen)}\t{ballot.declared or ''}"] += 1
+    body = sorted(f"{count}\t{line}" for line, count in lines.items())
+    head = json.dumps(rules, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return "\n".join([head, *body]) + "\n"
+
+
+def fingerprint(election: Election, contests: tuple[ContestResult, ...]) -> str:
+    """Return ``"sha256:<hex>"`` of :func:`canonical_text`."""
+    digest = hashlib.sha256(canonical_text(election, contests).encode("utf-8")).hexdigest()
+    return f"sha256:{digest}"

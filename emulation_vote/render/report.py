@@ -1,0 +1,99 @@
+"""What a human-readable tally says, independent of how it is drawn.
+
+:func:`build_report` turns the record into sections (one per contest and round) of plain
+lines and table rows in the chosen language; the Rich and tabulate renderers only lay them out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from emulation_vote.i18n import fmt_percent, t, threshold_words
+from emulation_vote.record import CandidateResult, ContestResult, ElectionRecord, RoundResult
+
+
+@dataclass(frozen=True)
+class Section:
+    """One contest round as a report: heading, lines above the table, table rows, lines below."""
+
+    heading: str
+    above: tuple[str, ...]
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    shares: tuple[tuple[int, int], ...]
+    statuses: tuple[str, ...]
+    below: tuple[str, ...]
+
+
+def status_text(candidate: CandidateResult, lang: str) -> str:
+    """Return a candidate's status in words ("Được suy tôn", "Bằng phiếu — bầu lại", "Không đủ tỷ lệ", ...)."""
+    if candidate.status == "not_selected":
+        return t("status.no_seat" if candidate.meets_threshold else "status.below", lang)
+    return t(f"status.{candidate.status}", lang)
+
+
+def invalid_text(round_result: RoundResult, lang: str) -> str:
+    """Return the invalid ballots by reason, declared texts in brackets: "chọn quá số lượng: 1; ..."."""
+    parts = []
+    for reason, count in round_result.invalid_reasons:
+        text = f"{t(f'reason.{reason}', lang)}: {count}"
+        if reason == "declared" and round_result.declared_texts:
+            text += " (" + "; ".join(f"{d}: {n}" for d, n in round_result.declared_texts) + ")"
+        parts.append(text)
+    return "; ".join(parts)
+
+
+def names(result: ContestResult, ids: tuple[str, ...]) -> str:
+    """Return the candidate names of ``ids`` joined by commas."""
+    return ", ".join(result.contest.candidate(cid).name for cid in ids)
+
+
+def round_heading(result: ContestResult, round_result: RoundResult, lang: str) -> str:
+    """Return the heading of a round: the contest title, with the round when there are several."""
+    title = result.contest.title
+    if len(result.rounds) == 1:
+        return title
+    key = "round.title" if round_result.number == 1 else "round.runoff_title"
+    return f"{title} — {t(key, lang, number=round_result.number)}"
+
+
+def build_section(result: ContestResult, round_result: RoundResult, lang: str) -> Section:
+    """Build the report section of one round of one contest."""
+    above = [
+        t("summary.ballots", lang, cast=round_result.cast, valid=round_result.valid, invalid=round_result.invalid),
+    ]
+    if round_result.invalid_reasons:
+        above.append(t("summary.invalid", lang, reasons=invalid_text(round_result, lang)))
+    above.append(t("summary.seats", lang, seats=round_result.seats))
+    above.append(t("summary.threshold", lang, words=threshold_words(round_result.threshold, lang)))
+    rows = tuple(
+        (str(c.rank), c.name, str(c.votes), fmt_percent(c.percent, lang), status_text(c, lang))
+        for c in round_result.candidates
+    )
+    base = round_result.threshold.base_count
+    below = []
+    if round_result.selected:
+        below.append(t("summary.selected", lang, names=names(result, round_result.selected)))
+    else:
+        below.append(t("summary.none_selected", lang))
+    if round_result.runoff is not None:
+        below.append(t("summary.runoff", lang, names=names(result, round_result.runoff.candidates), seats=round_result.runoff.seats))
+    else:
+        empty = round_result.seats - len(round_result.selected)
+        if empty:
+            below.append(t("summary.empty_seats", lang, count=empty))
+    return Section(
+        heading=round_heading(result, round_result, lang),
+        above=tuple(above),
+        columns=(t("col.rank", lang), t("col.unit", lang), t("col.votes", lang), t("col.percent", lang), t("col.status", lang)),
+        rows=rows,
+        shares=tuple((c.votes, base) for c in round_result.candidates),
+        statuses=tuple(c.status for c in round_result.candidates),
+        below=tuple(below),
+    )
+
+
+def build_report(record: ElectionRecord, lang: str) -> tuple[list[Section], str]:
+    """Return the sections of every contest and round, and the closing fingerprint line."""
+    sections = [build_section(result, rnd, lang) for result in record.contests for rnd in result.rounds]
+    return sections, t("summary.fingerprint", lang, fingerprint=record.fingerprint)

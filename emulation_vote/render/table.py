@@ -1,0 +1,50 @@
+"""The default terminal output: a Rich table per contest round, with a bar of each candidate's share."""
+
+from __future__ import annotations
+
+import io
+
+from emulation_vote.record import ElectionRecord
+from emulation_vote.render.report import build_report
+
+BAR_WIDTH = 20
+_STYLES = {"selected": "bold green", "tied": "bold yellow", "not_selected": ""}
+
+
+def bar(votes: int, base: int, width: int = BAR_WIDTH) -> str:
+    """Return a bar of ``width`` cells filled in proportion votes/base (integer arithmetic)."""
+    filled = 0 if base <= 0 else min(width, votes * width // base)
+    return "█" * filled + "·" * (width - filled)
+
+
+def render_table(record: ElectionRecord, lang: str = "vi", color: bool = False, width: int = 100) -> str:
+    """Render the tally as Rich tables; ``color`` adds ANSI styles (only for a terminal)."""
+    from rich.console import Console
+    from rich.table import Table
+
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer, width=width, color_system="standard" if color else None, force_terminal=color,
+        no_color=not color, highlight=False, emoji=False, markup=False,
+    )
+    sections, closing = build_report(record, lang)
+    for index, section in enumerate(sections):
+        if index:
+            console.print()
+        console.print(section.heading, style="bold")
+        for line in section.above:
+            console.print(line)
+        table = Table(show_lines=False, header_style="bold")
+        for position, column in enumerate(section.columns):
+            table.add_column(column, justify="right" if position in (0, 2, 3) else "left")
+            if position == 3:
+                table.add_column("", justify="left", no_wrap=True)
+        for row, (votes, base), status in zip(section.rows, section.shares, section.statuses, strict=True):
+            cells = [*row[:4], bar(votes, base), row[4]]
+            table.add_row(*cells, style=_STYLES[status] or None)
+        console.print(table)
+        for line in section.below:
+            console.print(line, style="bold")
+    console.print()
+    console.print(closing)
+    return buffer.getvalue()

@@ -1,0 +1,70 @@
+"""Text normalisation used wherever names, ids and headers are compared.
+
+Two spellings are the same name when they are equal after Unicode NFC normalisation,
+case folding, whitespace folding, and with the tone mark's placement ignored: Vietnamese
+writes one tone per syllable, placed on one vowel or another by two accepted conventions
+(``Tỉnh ủy`` / ``Tỉnh uỷ``, ``hòa`` / ``hoà``, ``thủy`` / ``thuỷ``).  :func:`name_key`
+moves every tone mark to the end of its syllable, so both placements give one key.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+# The five Vietnamese tone marks as combining characters (grave, acute, tilde, hook above,
+# dot below).  Vowel marks (circumflex, breve, horn) are part of the letter and stay put.
+TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
+# cp1258 text and some keyboards also use these spacing/compatibility tone forms.
+_TONE_ALIASES = {"\u0340": "\u0300", "\u0341": "\u0301"}
+
+
+def nfc(text: str) -> str:
+    """Return ``text`` in Unicode NFC form."""
+    return unicodedata.normalize("NFC", text)
+
+
+def fold_spaces(text: str) -> str:
+    """Trim ``text`` and collapse every run of white space to one space."""
+    return " ".join(text.split())
+
+
+def clean(text: str) -> str:
+    """Return ``text`` as NFC with white space folded: the form used for display and hashing."""
+    return fold_spaces(nfc(text))
+
+
+def name_key(text: str) -> str:
+    """Return the comparison key of a name, id or header.
+
+    Equal keys mean "the same name" under the contract's rules: NFC, case folding, white
+    space folding, and either tone-mark placement.
+
+    >>> name_key("Văn phòng  TỈNH UỶ") == name_key("Văn phòng Tỉnh ủy")
+    True
+    """
+    decomposed = unicodedata.normalize("NFD", fold_spaces(text).casefold())
+    words = []
+    for word in decomposed.split(" "):
+        letters: list[str] = []
+        tones: list[str] = []
+        for char in word:
+            char = _TONE_ALIASES.get(char, char)
+            if char in TONE_MARKS:
+                tones.append(char)
+            else:
+                letters.append(char)
+        words.append(unicodedata.normalize("NFC", "".join(letters)) + "".join(tones))
+    return " ".join(words)
+
+
+def strip_accents(text: str) -> str:
+    """Return ``text`` folded and without any diacritic (``đ`` becomes ``d``): for suggestions only."""
+    decomposed = unicodedata.normalize("NFD", fold_spaces(text).casefold())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return plain.replace("đ", "d")
+
+
+def short(text: str, limit: int = 60) -> str:
+    """Return ``text`` cut to ``limit`` characters with an ellipsis, for quoting in messages."""
+    text = text.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t")
+    return text if len(text) <= limit else text[: limit - 1] + "…"

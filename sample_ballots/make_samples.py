@@ -1,0 +1,96 @@
+"""Regenerate the sample ballot files in this folder (run: python sample_ballots/make_samples.py).
+
+The files are committed; this script documents exactly how they were made and rebuilds
+them.  It needs openpyxl (installed by the ``test`` extra) for the .xlsx copy.
+"""
+
+from __future__ import annotations
+
+import csv
+import random
+import shutil
+from pathlib import Path
+
+HERE = Path(__file__).parent
+SEED_IDS = ["VPTU", "BTG", "BNC", "BTC", "BDV", "UBKT", "TCT", "DUK", "BLC"]
+
+
+def seed_ballots() -> list[tuple[str, list[str], str]]:
+    """26 ballots: 24 valid (TCT 22, VPTU 19, BNC 2, BTG 1, BDV 1), one declared invalid, one with 3 marks."""
+    papers: list[tuple[list[str], str]] = [(["TCT", "VPTU"], "")] * 17
+    papers += [(["TCT", "BNC"], ""), (["TCT", "BNC"], ""), (["TCT", "BTG"], ""), (["TCT", "BDV"], ""), (["TCT"], "")]
+    papers += [(["VPTU"], ""), (["VPTU"], "")]
+    papers += [(["TCT", "VPTU"], "không có dấu"), (["TCT", "VPTU", "BLC"], "")]
+    random.Random(2023).shuffle(papers)
+    return [(str(n), choice, invalid) for n, (choice, invalid) in enumerate(papers, 1)]
+
+
+def write_csv(path: Path, rows: list[list[str]], delimiter: str = ",") -> None:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, delimiter=delimiter, lineterminator="\n").writerows(rows)
+
+
+def wide_rows(ids: list[str], ballots: list[tuple[str, list[str], str]], mark: str = "x") -> list[list[str]]:
+    rows = [["ballot_id", *ids, "invalid"]]
+    rows += [[b, *[mark if i in chosen else "" for i in ids], invalid] for b, chosen, invalid in ballots]
+    return rows
+
+
+def seed() -> None:
+    folder = HERE / "seed"
+    shutil.copy(HERE.parent / "emulation_vote" / "data" / "seed" / "election.toml", folder / "election.toml")
+    ballots = seed_ballots()
+    write_csv(folder / "ballots-wide.csv", wide_rows(SEED_IDS, ballots))
+    shutil.copy(folder / "ballots-wide.csv", HERE.parent / "emulation_vote" / "data" / "seed" / "ballots.csv")
+    write_csv(folder / "ballots-list.csv", [["ballot_id", "choices", "invalid"]] + [[b, "; ".join(c), i] for b, c, i in ballots])
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Phiếu"
+    for row in wide_rows(SEED_IDS, ballots, mark="1"):
+        sheet.append([int(c) if c.isdigit() else (c or None) for c in row])
+    book.save(folder / "ballots.xlsx")
+
+
+def tie_runoff() -> None:
+    folder = HERE / "tie-runoff"
+    round1 = [["SNV", "STP"]] * 9 + [["SNV", "STC"]] * 6 + [["STP", "STC"]] * 2 + [["STC", "SCT"]] * 3
+    rows = [["ballot_id", "choices"]] + [[str(n), ";".join(c)] for n, c in enumerate(round1, 1)]
+    write_csv(folder / "round1.csv", rows)
+    round2 = [["STP"]] * 12 + [["STC"]] * 8
+    rows = [["ballot_id", "round", "choices"]] + [[str(n), "2", c[0]] for n, c in enumerate(round2, 1)]
+    write_csv(folder / "round2.csv", rows)
+
+
+def strike() -> None:
+    folder = HERE / "strike"
+    ids = ["SNV", "STP", "STC", "SCT", "SXD"]
+    struck = [
+        ["STC", "SCT", "SXD"], ["STC", "SCT", "SXD"], ["STP", "SCT", "SXD"], ["STC", "SCT", "SXD"],
+        ["STP", "STC", "SXD"], ["STC", "SCT", "SXD"], ["STP", "SCT", "SXD"], ["STC", "SCT", "SXD"],
+        ["SCT", "SXD"],                              # leaves three names: too many
+        ids,                                         # every name struck: blank
+        ["STC", "SCT", "SXD"], ["SNV", "SCT", "SXD"],
+    ]
+    rows = [["ballot_id", *ids]] + [[str(n), *["x" if i in s else "" for i in ids]] for n, s in enumerate(struck, 1)]
+    write_csv(folder / "ballots.csv", rows, delimiter=";")
+
+
+def two_contests() -> None:
+    folder = HERE / "two-contests"
+    flag = [["SNV", "STP"]] * 8 + [["SNV", "STC"]] * 3 + [["STP"]] * 2 + [["SCT", "SXD"]]
+    merit = [["SNV", "STP", "STC"]] * 6 + [["STC", "SCT", "SXD"]] * 5 + [["SXD", "SGD"]] * 3
+    rows = [["contest", "ballot_id", "choices", "invalid"]]
+    rows += [["co-thi-dua", f"C{n:02d}", "; ".join(c), ""] for n, c in enumerate(flag, 1)]
+    rows += [["bang-khen", f"B{n:02d}", "; ".join(c), ""] for n, c in enumerate(merit, 1)]
+    rows[-1][3] = "rách, không đọc được"
+    write_csv(folder / "ballots.csv", rows)
+
+
+if __name__ == "__main__":
+    seed()
+    tie_runoff()
+    strike()
+    two_contests()
