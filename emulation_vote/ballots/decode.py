@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import unicodedata
 
 from emulation_vote.errors import BallotFileError
 
@@ -10,6 +11,7 @@ from emulation_vote.errors import BallotFileError
 def decode(raw: bytes, source: str, encoding: str | None = None) -> str:
     """Decode ``raw``: a UTF-8 or UTF-16 byte-order mark decides; else ``encoding``; else UTF-8.
 
+    The text is returned in NFC: cp1258 writes tone marks as combining characters.
     Raises :class:`BallotFileError` naming the row of the first byte that does not decode,
     with a hint to name the encoding with ``--encoding``.
     """
@@ -24,7 +26,7 @@ def decode(raw: bytes, source: str, encoding: str | None = None) -> str:
     except LookupError:
         raise BallotFileError("encoding.unknown", file=source, encoding=chosen) from None
     try:
-        return body.decode(chosen)
+        return unicodedata.normalize("NFC", body.decode(chosen))
     except UnicodeDecodeError as exc:
         row = body[: exc.start].count(b"\n") + 1
         if encoding is None:

@@ -1,0 +1,264 @@
+"""One test per counting rule of the contract (section 3)."""
+
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+
+from emulation_vote.count import meets, percent, votes_needed
+from emulation_vote.errors import BallotFileError, ElectionFileError
+from emulation_vote.record import ElectionRecord, RoundResult
+
+from helpers import count_list, count_text, election_toml, list_rows
+
+
+def first(record: ElectionRecord) -> RoundResult:
+    return record.contests[0].first
+
+
+def votes(record: ElectionRecord) -> dict[str, int]:
+    return {c.id: c.votes for c in first(record).candidates}
+
+
+def statuses(record: ElectionRecord) -> dict[str, str]:
+    return {c.id: c.status for c in first(record).candidates}
+
+
+@pytest.mark.parametrize(
+    ("votes_", "base", "expected"),
+    [(2, 3, "66.67"), (1, 8, "12.50"), (1, 3, "33.33"), (22, 24, "91.67"), (0, 5, "0.00"), (5, 5, "100.00"),
+     (1, 200, "0.50"), (1, 400, "0.25"), (1, 800, "0.13"), (3, 800, "0.38"), (0, 0, "0.00")],
+)
+def test_percent_is_half_up_to_two_decimals(votes_: int, base: int, expected: str) -> None:
+    assert percent(votes_, base) == Decimal(expected)
+    assert str(percent(votes_, base)) == expected
+
+
+def test_votes_needed_examples_from_the_contract() -> None:
+    assert votes_needed(Fraction(1, 2), True, 23) == 12
+    assert votes_needed(Fraction(1, 2), True, 24) == 13
+    assert votes_needed(Fraction(7, 10), False, 20) == 14
+    assert votes_needed(Fraction(0), False, 20) == 0
+    assert votes_needed(Fraction(1, 2), True, 0) is None
+
+
+def test_strict_and_inclusive_exactly_at_the_boundary() -> None:
+    assert not meets(12, Fraction(1, 2), True, 24)
+    assert meets(13, Fraction(1, 2), True, 24)
+    assert meets(14, Fraction(7, 10), False, 20)
+    assert not meets(13, Fraction(7, 10), False, 20)
+    assert not meets(14, Fraction(7, 10), True, 20)
+    assert not meets(0, Fraction(0), False, 0)
+
+
+def test_votes_needed_is_the_fewest_that_meet() -> None:
+    for base in range(1, 60):
+        for share in (Fraction(1, 2), Fraction(2, 3), Fraction(7, 10), Fraction(1, 3), Fraction(0), Fraction(1)):
+            for strict in (True, False):
+                needed = votes_needed(share, strict, base)
+                assert needed is not None
+                assert meets(needed, share, strict, base) or needed > base
+                assert not meets(needed - 1, share, strict, base)
+
+
+def test_each_invalid_reason(tmp_path: Path) -> None:
+    record = count_list(
+        tmp_path, ["A;B", ("A", "không có dấu"), "", "A;B;C", "A"], seats=2, min_marks=2,
+    )
+    verdicts = [v.reason for v in first(record).verdicts]
+    assert verdicts == [None, "declared", "blank", "too_many", "too_few"]
+    assert dict(first(record).invalid_reasons) == {"declared": 1, "blank": 1, "too_many": 1, "too_few": 1}
+    assert first(record).valid == 1 and first(record).cast == 5
+    assert dict(first(record).declared_texts) == {"không có dấu": 1}
+
+
+def test_reasons_apply_in_contract_order(tmp_path: Path) -> None:
+    # declared beats too_many; blank beats too_few (min_marks = 1).
+    record = count_list(tmp_path, [("A;B;C", "rách"), "", "A"], seats=2, min_marks=1)
+    assert [v.reason for v in first(record).verdicts] == ["declared", "blank", None]
+
+
+def test_blank_valid_counts_as_a_valid_ballot(tmp_path: Path) -> None:
+    record = count_list(tmp_path, ["", "A", "A"], seats=1, blank="valid")
+    assert first(record).valid == 3
+    assert votes(record)["A"] == 2
+    # 2 of 3 valid ballots: more than half.
+    assert statuses(record)["A"] == "selected"
+
+
+def test_blank_valid_with_min_marks_is_too_few(tmp_path: Path) -> None:
+    record = count_list(tmp_path, [""], seats=1, blank="valid", min_marks=1)
+    assert dict(first(record).invalid_reasons) == {"too_few": 1}
+
+
+def test_max_marks_defaults_to_seats(tmp_path: Path) -> None:
+    record = count_list(tmp_path, ["A;B;C", "A;B"], seats=2)
+    assert dict(first(record).invalid_reasons) == {"too_many": 1}
+    record = count_list(tmp_path, ["A;B;C", "A;B"], seats=2, max_marks=3)
+    assert first(record).valid == 2
+
+
+def test_invalid_ballots_give_no_votes(tmp_path: Path) -> None:
+    record = count_list(tmp_path, ["A;B;C", ("A", "x"), "A"], seats=2)
+    assert votes(record) == {"A": 1, "B": 0, "C": 0, "D": 0, "E": 0}
+
+
+@pytest.mark.parametrize(
+    ("base", "expected_count"),
+    [("valid", 3), ("collected", 5), ("issued", 6), ("present", 7), ("convened", 8)],
+)
+def test_each_threshold_base(tmp_path: Path, base: str, expected_count: int) -> None:
+    electorate = {"convened": 8, "present": 7, "issued": 6}
+    ballots = ["A", "A", "A;B", ("A", "x"), "A;B;C"]
+    record = count_list(
+        tmp_path, ballots, seats=2, electorate=electorate, threshold={"share": "1/2", "strict": True, "of": base},
+    )
+    threshold = first(record).threshold
+    assert threshold.base_count == expected_count
+    assert threshold.votes_needed == expected_count // 2 + 1
+    # A has 3 votes: meets only over 3 or 5.
+    assert {c.id: c.meets_threshold for c in first(record).candidates}["A"] == (expected_count < 6)
+
+
+def test_threshold_base_missing_figure_is_an_election_error(tmp_path: Path) -> None:
+    with pytest.raises(ElectionFileError) as info:
+        count_list(tmp_path, ["A"], seats=1, threshold={"share": "1/2", "of": "present"})
+    assert info.value.key == "election.base_missing"
+
+
+def test_inclusive_threshold_at_seventy_percent_of_convened(tmp_path: Path) -> None:
+    ballots = ["A;B"] * 13 + ["A"] + ["B"] * 0
+    record = count_list(
+        tmp_path, ballots, seats=2, electorate={"convened": 20},
+        threshold={"share": "70%", "strict": False, "of": "convened"},
+    )
+    assert first(record).threshold.votes_needed == 14
+    assert statuses(record) == {"A": "selected", "B": "not_selected", "C": "not_selected", "D": "not_selected", "E": "not_selected"}
+    assert {c.id: c.meets_threshold for c in first(record).candidates}["B"] is False
+
+
+def test_twelve_of_twenty_four_is_not_more_than_half(tmp_path: Path) -> None:
+    record = count_list(tmp_path, ["A"] * 12 + ["B"] * 12, seats=1)
+    assert first(record).threshold.votes_needed == 13
+    assert all(not c.meets_threshold for c in first(record).candidates)
+    assert record.contests[0].selected == ()
+    assert record.contests[0].runoff is None
+
+
+def test_shared_ranks(tmp_path: Path) -> None:
+    record = count_list(tmp_path, ["A;B", "A;C", "A;B", "C", "D"], seats=2, max_marks=2)
+    ranks = {c.id: c.rank for c in first(record).candidates}
+    assert ranks == {"A": 1, "B": 2, "C": 2, "D": 4, "E": 5}
+    # listed by rank, then candidate order
+    assert [c.id for c in first(record).candidates] == ["A", "B", "C", "D", "E"]
+
+
+def test_runoff_on_a_tie_at_the_last_seat(tmp_path: Path) -> None:
+    ballots = ["A;B"] * 4 + ["A;C"] * 4 + ["B;C"] * 2  # A 8, B 6, C 6 of 10: 6 needed
+    record = count_list(tmp_path, ballots, seats=2)
+    result = record.contests[0]
+    assert result.selected == ("A",)
+    assert result.runoff is not None
+    assert result.runoff.candidates == ("B", "C") and result.runoff.seats == 1
+    assert statuses(record) == {"A": "selected", "B": "tied", "C": "tied", "D": "not_selected", "E": "not_selected"}
+
+
+def test_tie_for_every_seat_leaves_all_seats_to_the_runoff(tmp_path: Path) -> None:
+    record = count_list(tmp_path, ["A;B", "A;C", "B;C"], seats=2, threshold={"share": "0", "strict": False})
+    result = record.contests[0]
+    assert result.selected == ()
+    assert result.runoff is not None and result.runoff.candidates == ("A", "B", "C") and result.runoff.seats == 2
+
+
+def test_tie_within_the_seats_is_not_a_runoff(tmp_path: Path) -> None:
+    record = count_list(tmp_path, ["A;B"] * 3 + ["C"], seats=2)
+    assert record.contests[0].selected == ("A", "B")
+    assert record.contests[0].runoff is None
+
+
+def test_priority_breaks_the_tie(tmp_path: Path) -> None:
+    ballots = ["A;B"] * 4 + ["A;C"] * 4 + ["B;C"] * 2  # A 8, B 6, C 6 of 10: 6 needed
+    record = count_list(tmp_path, ballots, seats=2, tie="priority", priority=["C", "B"])
+    assert record.contests[0].selected == ("A", "C")
+    assert record.contests[0].runoff is None
+    assert statuses(record)["B"] == "not_selected"
+
+
+def test_priority_falls_back_to_candidate_order(tmp_path: Path) -> None:
+    ballots = ["A;B"] * 4 + ["A;C"] * 4 + ["B;C"] * 2  # A 8, B 6, C 6 of 10: 6 needed
+    record = count_list(tmp_path, ballots, seats=2, tie="priority")
+    assert record.contests[0].selected == ("A", "B")
+
+
+def test_seats_may_stay_empty(tmp_path: Path) -> None:
+    record = count_list(tmp_path, ["A", "A", "A", "B", "C"], seats=2)
+    assert record.contests[0].selected == ("A",)
+    assert record.contests[0].runoff is None
+
+
+def test_tied_candidates_below_threshold_are_not_a_runoff(tmp_path: Path) -> None:
+    record = count_list(tmp_path, ["A;B", "A;C", "A;D", "A;E"], seats=2)
+    assert record.contests[0].selected == ("A",)
+    assert record.contests[0].runoff is None
+
+
+def test_strike_out_ballots(tmp_path: Path) -> None:
+    toml = election_toml(seats=2, style="strike")
+    rows = [
+        ["ballot_id", "A", "B", "C", "D", "E"],
+        ["1", "", "", "x", "x", "x"],   # leaves A, B
+        ["2", "", "x", "", "x", "x"],   # leaves A, C
+        ["3", "x", "x", "x", "x", "x"],  # leaves nobody: blank
+        ["4", "", "", "", "x", "x"],    # leaves three: too many
+        ["5", "", "x", "x", "x", "x"],  # leaves A
+    ]
+    record = count_text(tmp_path, toml, {"b.csv": rows})
+    assert votes(record) == {"A": 3, "B": 1, "C": 1, "D": 0, "E": 0}
+    assert dict(first(record).invalid_reasons) == {"blank": 1, "too_many": 1}
+    assert record.contests[0].selected == ("A",)
+
+
+def test_strike_contest_read_from_a_list_file_names_the_chosen(tmp_path: Path) -> None:
+    record = count_list(tmp_path, ["A;B", "A"], seats=2, style="strike")
+    assert votes(record)["A"] == 2 and votes(record)["C"] == 0
+
+
+def test_two_contests_in_one_file(tmp_path: Path) -> None:
+    extra = '\n[[contest]]\nid = "bk"\nseats = 1\ncandidates = [{ id = "A", name = "Văn phòng Tỉnh ủy" }, { id = "X", name = "Sở Nội vụ" }]\n'
+    toml = election_toml(seats=2, extra_contests=extra)
+    rows = [["contest", "ballot_id", "choices"], ["co", "1", "A;B"], ["bk", "1", "X"], ["co", "2", "A"], ["bk", "2", "Sở Nội vụ"]]
+    record = count_text(tmp_path, toml, {"b.csv": rows})
+    co, bk = record.contests
+    assert co.contest.id == "co" and co.first.cast == 2 and co.selected == ("A",)
+    assert bk.contest.id == "bk" and bk.first.cast == 2 and bk.selected == ("X",)
+
+
+def test_two_contests_in_two_files_named_after_them(tmp_path: Path) -> None:
+    extra = '\n[[contest]]\nid = "bk"\nseats = 1\ncandidates = [{ id = "X", name = "Sở Nội vụ" }]\n'
+    toml = election_toml(seats=2, extra_contests=extra)
+    record = count_text(tmp_path, toml, {"co.csv": list_rows(["A"]), "bk.csv": list_rows(["X"])})
+    assert [c.first.cast for c in record.contests] == [1, 1]
+
+
+def test_collected_must_equal_ballots_loaded(tmp_path: Path) -> None:
+    with pytest.raises(BallotFileError) as info:
+        count_list(tmp_path, ["A", "B"], seats=1, electorate={"collected": 3})
+    assert info.value.key == "contest.collected"
+    assert info.value.params["loaded"] == 2
+
+
+def test_share_zero_inclusive_means_no_threshold(tmp_path: Path) -> None:
+    record = count_list(tmp_path, ["A", "B", "B", "C", "C", "C"], seats=2, threshold={"share": "0", "strict": False})
+    assert record.contests[0].selected == ("C", "B")
+    assert first(record).threshold.votes_needed == 0
+
+
+def test_selected_is_listed_by_rank(tmp_path: Path) -> None:
+    record = count_list(tmp_path, ["E;D"] * 5 + ["E"], seats=2)
+    assert record.contests[0].selected == ("E", "D")
+
+
+def test_votes_never_exceed_valid_ballots(tmp_path: Path) -> None:
+    record = count_list(tmp_path, ["A;B", "A", "", "A;B;C"], seats=2)
+    assert all(c.votes <= first(record).valid for c in first(record).candidates)
