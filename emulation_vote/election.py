@@ -169,8 +169,8 @@ class _Reader:
     def __init__(self, path: str) -> None:
         self.path = path
 
-    def fail(self, key: str, **params: Any) -> ElectionFileError:
-        return ElectionFileError(key, file=self.path, **params)
+    def fail(self, message: str, /, **params: Any) -> ElectionFileError:
+        return ElectionFileError(message, file=self.path, **params)
 
     def check_keys(self, table: dict[str, Any], known: tuple[str, ...], where: str) -> None:
         for key in table:

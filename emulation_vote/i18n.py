@@ -303,9 +303,9 @@ def check_lang(lang: str) -> str:
     return lang
 
 
-def t(key: str, lang: str = "vi", **params: Any) -> str:
-    """Return the message ``key`` in ``lang`` with ``params`` filled in."""
-    vi, en = MESSAGES[key]
+def t(message: str, lang: str = "vi", /, **params: Any) -> str:
+    """Return the catalogue entry ``message`` in ``lang`` with ``params`` filled in."""
+    vi, en = MESSAGES[message]
     return (en if lang == "en" else vi).format(**params)
 
 

@@ -1,0 +1,159 @@
+"""The election file: every key, its defaults, and a clear error for each way it can be wrong."""
+
+import datetime as dt
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+
+from emulation_vote.election import load_election, parse_share
+from emulation_vote.errors import ElectionFileError
+
+from helpers import election_toml, parse
+
+SEED = Path(__file__).resolve().parent.parent / "emulation_vote" / "data" / "seed" / "election.toml"
+
+
+def fails(toml: str) -> ElectionFileError:
+    with pytest.raises(ElectionFileError) as info:
+        parse(toml)
+    return info.value
+
+
+def test_seed_election_loads() -> None:
+    election = load_election(SEED)
+    assert election.meeting.date == dt.date(2023, 12, 19)
+    assert election.meeting.time == "14:30"
+    assert election.electorate.convened == 27
+    assert [m.role for m in election.committee] == ["Trưởng ban", "Ủy viên", "Ủy viên"]
+    contest = election.contests[0]
+    assert contest.seats == 2 and len(contest.candidates) == 9
+    assert contest.candidates[6].id == "TCT" and contest.candidates[6].number == 7
+
+
+def test_defaults() -> None:
+    contest = parse(election_toml(seats=3)).contests[0]
+    assert (contest.max_marks, contest.min_marks, contest.style, contest.blank, contest.tie) == (3, 0, "tick", "invalid", "runoff")
+    assert contest.threshold.share == Fraction(1, 2) and contest.threshold.strict and contest.threshold.of == "valid"
+    assert contest.secret is True
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("1/2", Fraction(1, 2)), ("70%", Fraction(7, 10)), ("2/3", Fraction(2, 3)), ("0", Fraction(0)),
+     ("66.5%", Fraction(133, 200)), ("1", Fraction(1)), (" 3 / 4 ", Fraction(3, 4))],
+)
+def test_shares(text: str, value: Fraction) -> None:
+    assert parse_share(text) == value
+
+
+@pytest.mark.parametrize("text", ["1/0", "3/2", "150%", "abc", "-1/2", ""])
+def test_bad_shares(text: str) -> None:
+    err = fails(election_toml(seats=1, threshold={"share": text}))
+    assert err.key in ("election.bad_share",)
+
+
+def test_toml_syntax_error_has_line_and_column() -> None:
+    err = fails("[[contest]]\nid = \"co\"\nseats = = 2\n")
+    assert err.key == "election.toml" and err.params["line"] == "3"
+    assert "dòng 3" in err.describe("vi")
+
+
+def test_unknown_key_suggests_the_closest() -> None:
+    err = fails(election_toml(seat=2).replace("seats = 2\n", ""))
+    assert err.key == "election.unknown_key" and err.params["suggestion"] == "seats"
+    assert "contest[1].seat" in err.describe("en")
+
+
+def test_unknown_top_level_and_nested_keys() -> None:
+    assert fails("[meting]\n" + election_toml()).params["suggestion"] == "meeting"
+    err = fails(election_toml(threshold={"share": "1/2", "base": "valid"}))
+    assert err.params["suggestion"] == "share" or err.params["key"].endswith("base")
+
+
+@pytest.mark.parametrize(
+    ("rules", "key"),
+    [
+        ({"seats": 0}, "election.too_small"),
+        ({"seats": "2"}, "election.type"),
+        ({"seats": 2, "max_marks": 1, "min_marks": 2}, "election.marks_order"),
+        ({"seats": 2, "min_marks": 9, "max_marks": 9}, "election.min_marks_high"),
+        ({"seats": 2, "style": "cross"}, "election.bad_choice"),
+        ({"seats": 2, "blank": "maybe"}, "election.bad_choice"),
+        ({"seats": 2, "tie": "coin"}, "election.bad_choice"),
+        ({"seats": 2, "threshold": {"of": "voters"}}, "election.bad_choice"),
+        ({"seats": 2, "threshold": {"strict": "yes"}}, "election.type"),
+        ({"seats": 2, "priority": ["Z"]}, "election.priority_unknown"),
+        ({"seats": 2, "priority": ["A", "a"]}, "election.priority_twice"),
+        ({"seats": 2, "secret": "no"}, "election.type"),
+    ],
+)
+def test_bad_rules(rules: dict[str, object], key: str) -> None:
+    assert fails(election_toml(**rules)).key == key
+
+
+def test_bad_choice_suggests() -> None:
+    err = fails(election_toml(seats=2, style="strik"))
+    assert err.params["suggestion"] == "strike"
+
+
+def test_duplicate_candidate_ids_and_same_names() -> None:
+    err = fails(election_toml(seats=1, candidates=[("A", "Văn phòng Tỉnh ủy"), ("A", "Báo Lào Cai")]))
+    assert err.key == "election.duplicate_candidate"
+    err = fails(election_toml(seats=1, candidates=[("A", "Văn phòng Tỉnh ủy"), ("B", "Văn phòng Tỉnh uỷ")]))
+    assert err.key == "election.same_name" and err.params["other_id"] == "A"
+    err = fails(election_toml(seats=1, candidates=[("A", "Văn phòng Tỉnh ủy"), ("a", "Báo Lào Cai")]))
+    assert err.key == "election.same_name"
+
+
+def test_duplicate_contest_and_bad_contest_id() -> None:
+    toml = election_toml(seats=1)
+    assert fails(toml + toml).key == "election.duplicate_contest"
+    assert fails(election_toml(seats=1, contest_id="Cờ")).key == "election.bad_contest_id"
+
+
+def test_base_figure_missing() -> None:
+    err = fails(election_toml(seats=1, threshold={"of": "convened"}))
+    assert err.key == "election.base_missing" and err.params["base"] == "convened"
+
+
+@pytest.mark.parametrize(
+    ("electorate", "smaller"),
+    [({"convened": 5, "present": 6}, "present"), ({"present": 5, "issued": 6}, "issued"), ({"issued": 5, "collected": 6}, "collected")],
+)
+def test_impossible_figures(electorate: dict[str, int], smaller: str) -> None:
+    err = fails(election_toml(seats=1, electorate=electorate))
+    assert err.key == "election.figures" and err.params["smaller"] == smaller
+
+
+def test_meeting_fields() -> None:
+    toml = '[meeting]\ndate = "2024-01-05"\ntime = 09:05:00\nheader = "state"\n' + election_toml(seats=1)
+    meeting = parse(toml).meeting
+    assert meeting.date == dt.date(2024, 1, 5) and meeting.time == "09:05" and meeting.header == "state"
+    assert fails('[meeting]\ndate = "5/1/2024"\n' + election_toml(seats=1)).key == "election.bad_date"
+    assert fails('[meeting]\ntime = "25:00"\n' + election_toml(seats=1)).key == "election.bad_time"
+    assert fails('[meeting]\nheader = "partyy"\n' + election_toml(seats=1)).params["suggestion"] == "party"
+
+
+def test_no_contest() -> None:
+    assert fails("[meeting]\n").key == "election.no_contest"
+
+
+def test_missing_and_unreadable_files(tmp_path: Path) -> None:
+    with pytest.raises(ElectionFileError) as info:
+        load_election(tmp_path / "nope.toml")
+    assert info.value.key == "file.missing"
+    with pytest.raises(ElectionFileError) as info:
+        load_election(tmp_path)
+    assert info.value.key == "file.is_dir"
+    bad = tmp_path / "latin.toml"
+    bad.write_bytes('[meeting]\ntitle = "H\xe9"\n'.encode("latin-1"))
+    with pytest.raises(ElectionFileError) as info:
+        load_election(bad)
+    assert info.value.key == "election.not_utf8"
+
+
+def test_bom_is_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "e.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + election_toml(seats=1).encode())
+    assert load_election(path).contests[0].id == "co"
