@@ -70,8 +70,10 @@ EncodingOption = Annotated[
 SheetOption = Annotated[str | None, typer.Option("--sheet", help="Sheet of .xlsx files to read (default: the first).")]
 OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.")]
 ForceOption = Annotated[bool, typer.Option("--force", help="Allow --output to replace an existing file.")]
-ElectionArg = Annotated[Path, typer.Argument(help="The election file (TOML).", show_default=False)]
-BallotsArg = Annotated[list[Path], typer.Argument(help="Ballot files (.csv, .tsv, .xlsx).", show_default=False)]
+ElectionArg = Annotated[Path, typer.Argument(help="The election file (TOML).", show_default=False, metavar="ELECTION")]
+BallotsArg = Annotated[
+    list[Path], typer.Argument(help="Ballot files (.csv, .tsv, .xlsx).", show_default=False, metavar="BALLOTS...")
+]
 
 
 @contextmanager

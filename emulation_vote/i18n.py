@@ -275,6 +275,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tied for the last seat: {names} — hold a runoff for the {seats} seat(s) left.",
     ),
     "summary.empty_seats": ("Còn {count} chỗ chưa có đơn vị đủ điều kiện.", "{count} seat(s) left empty: nobody else met the threshold."),
+    "summary.final": ("Kết quả sau các vòng — được suy tôn: {names}", "Outcome over all rounds — selected: {names}"),
     "summary.fingerprint": ("Mã kiểm chứng: {fingerprint}", "Fingerprint: {fingerprint}"),
     "round.title": ("Vòng {number}", "Round {number}"),
     "round.runoff_title": ("Vòng {number} (bầu lại)", "Round {number} (runoff)"),

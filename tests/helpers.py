@@ -59,7 +59,7 @@ def election_toml(
     lines += ["[[contest]]", f'id = "{contest_id}"', 'title = "Cờ thi đua"']
     lines += [f"{k} = {toml_value(v)}" for k, v in rules.items()]
     lines.append("candidates = [")
-    lines += [f'  {{ id = "{i}", name = "{n}" }},' for i, n in candidates]
+    lines += [f'  {{ id = {toml_value(i)}, name = {toml_value(n)} }},' for i, n in candidates]
     lines.append("]")
     return "\n".join(lines) + "\n" + extra_contests
 

@@ -57,6 +57,15 @@ def round_heading(result: ContestResult, round_result: RoundResult, lang: str) -
     return f"{title} — {t(key, lang, number=round_result.number)}"
 
 
+def final_lines(result: ContestResult, lang: str) -> list[str]:
+    """Return the outcome over every round of a contest (for a contest with a runoff round)."""
+    chosen = names(result, result.selected) if result.selected else "—"
+    lines = [t("summary.final", lang, names=chosen)]
+    if result.runoff is not None:
+        lines.append(t("summary.runoff", lang, names=names(result, result.runoff.candidates), seats=result.runoff.seats))
+    return lines
+
+
 def build_section(result: ContestResult, round_result: RoundResult, lang: str) -> Section:
     """Build the report section of one round of one contest."""
     above = [
@@ -82,6 +91,8 @@ def build_section(result: ContestResult, round_result: RoundResult, lang: str) -
         empty = round_result.seats - len(round_result.selected)
         if empty:
             below.append(t("summary.empty_seats", lang, count=empty))
+    if len(result.rounds) > 1 and round_result is result.rounds[-1]:
+        below.extend(final_lines(result, lang))
     return Section(
         heading=round_heading(result, round_result, lang),
         above=tuple(above),

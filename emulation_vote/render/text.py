@@ -24,7 +24,9 @@ def render_text(record: ElectionRecord, lang: str = "vi", markdown: bool = False
             colalign=("right", "left", "right", "right", "left"), disable_numparse=True,
         )
         parts.append(table + "\n")
-        lines = [f"**{line}**" for line in section.below] if markdown else list(section.below)
-        parts.append("\n".join(lines) + "\n")
+        if markdown:
+            parts.append("\n\n".join(f"**{line}**" for line in section.below) + "\n")
+        else:
+            parts.append("\n".join(section.below) + "\n")
     parts.append(closing)
     return "\n".join(parts) + "\n"

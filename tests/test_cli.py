@@ -1,0 +1,204 @@
+"""The command line: exact output, every format, --output/--force, exit codes, help for every command."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from emulation_vote.cli import app
+
+from helpers import DATA, SAMPLES, election_toml, invoke, list_rows, write_csv
+
+GOLDEN = DATA / "golden"
+SEED = SAMPLES / "seed"
+UPDATE = bool(os.environ.get("UPDATE_GOLDEN"))
+
+CASES = {
+    "seed-wide": ("seed/election.toml", ["seed/ballots-wide.csv"]),
+    "seed-list": ("seed/election.toml", ["seed/ballots-list.csv"]),
+    "seed-xlsx": ("seed/election.toml", ["seed/ballots.xlsx"]),
+    "tie-round1": ("tie-runoff/election.toml", ["tie-runoff/round1.csv"]),
+    "tie-runoff": ("tie-runoff/election.toml", ["tie-runoff/round1.csv", "tie-runoff/round2.csv"]),
+    "strike": ("strike/election.toml", ["strike/ballots.csv"]),
+    "two-contests": ("two-contests/election.toml", ["two-contests/ballots.csv"]),
+}
+
+
+def golden(name: str, text: str) -> None:
+    path = GOLDEN / name
+    if UPDATE:
+        path.write_text(text, encoding="utf-8")
+    assert path.read_text(encoding="utf-8") == text, f"{name} differs; UPDATE_GOLDEN=1 rewrites it after review"
+
+
+def tally_json(runner: CliRunner, case: str) -> dict:
+    election, ballots = CASES[case]
+    result = invoke(runner, "tally", SAMPLES / election, *[SAMPLES / b for b in ballots], "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    data.pop("generator")
+    return data
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_golden_json_for_every_sample(runner: CliRunner, case: str) -> None:
+    data = tally_json(runner, case)
+    golden(f"{case}.json", json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def test_seed_layouts_agree_to_the_fingerprint(runner: CliRunner) -> None:
+    wide, listed, xlsx = (tally_json(runner, c) for c in ("seed-wide", "seed-list", "seed-xlsx"))
+    assert wide == listed == xlsx
+
+
+def test_seed_result_is_the_news_report(runner: CliRunner) -> None:
+    contest = tally_json(runner, "seed-wide")["contests"][0]
+    assert contest["selected"] == ["TCT", "VPTU"]
+    assert contest["ballots"] == {"cast": 26, "valid": 24, "invalid": 2}
+    assert contest["invalid_reasons"] == {"declared": 1, "too_many": 1}
+    assert contest["threshold"] == {"share": "1/2", "strict": True, "of": "valid", "base_count": 24, "votes_needed": 13}
+    assert contest["candidates"][0] == {
+        "id": "TCT", "name": "Trường Chính trị tỉnh", "votes": 22, "percent": 91.67, "rank": 1,
+        "meets_threshold": True, "status": "selected",
+    }
+    assert contest["runoff"] is None
+
+
+def test_json_percent_keeps_two_decimals_in_text(runner: CliRunner) -> None:
+    result = invoke(runner, "tally", SEED / "election.toml", SEED / "ballots-wide.csv", "-f", "json")
+    assert '"percent": 91.67,' in result.stdout and '"percent": 0.00,' in result.stdout
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_demo_table(runner: CliRunner, lang: str) -> None:
+    result = invoke(runner, "demo", "--lang", lang)
+    assert result.exit_code == 0
+    golden(f"demo-{lang}.txt", result.stdout)
+    assert "\x1b[" not in result.stdout  # no colours when not on a terminal
+
+
+def test_demo_vietnamese_wording(runner: CliRunner) -> None:
+    out = invoke(runner, "demo").stdout
+    assert "91,67%" in out and "Được suy tôn" in out and "Không đủ tỷ lệ" in out
+    assert "quá 1/2 số phiếu hợp lệ (24 phiếu): cần ít nhất 13 phiếu" in out
+    assert "Được suy tôn: Trường Chính trị tỉnh, Văn phòng Tỉnh ủy" in out
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "plain"])
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_text_formats(runner: CliRunner, fmt: str, lang: str) -> None:
+    election, ballots = CASES["tie-runoff"]
+    result = invoke(runner, "tally", SAMPLES / election, *[SAMPLES / b for b in ballots], "-f", fmt, "--lang", lang)
+    assert result.exit_code == 0
+    golden(f"tie-runoff-{lang}.{'md' if fmt == 'markdown' else 'txt'}", result.stdout)
+
+
+def test_runoff_table_names_the_runoff(runner: CliRunner) -> None:
+    election, ballots = CASES["tie-round1"]
+    out = invoke(runner, "tally", SAMPLES / election, *[SAMPLES / b for b in ballots]).stdout
+    assert "Bằng phiếu — bầu lại" in out
+    assert "Bằng phiếu ở vị trí cuối: Sở Tư pháp, Sở Tài chính — cần bầu lại cho 1 chỗ còn lại." in out
+
+
+def test_csv_format(runner: CliRunner) -> None:
+    result = invoke(runner, "tally", SEED / "election.toml", SEED / "ballots-wide.csv", "-f", "csv")
+    assert result.exit_code == 0
+    text = result.stdout_bytes.decode("utf-8")
+    assert text.startswith("\ufeffcontest,round,rank,candidate_id,candidate_name,votes,percent")
+    assert "co-thi-dua,1,1,TCT,Trường Chính trị tỉnh,22,91.67,true,selected,valid,24,13,2\r\n" in text
+    assert text.count("\r\n") == 10
+
+
+def test_csv_cells_are_safe_from_formula_injection(tmp_path: Path, runner: CliRunner) -> None:
+    toml = election_toml(seats=1, candidates=[("A", '=HYPERLINK("http://x")'), ("B", "+B"), ("C", "@C"), ("D", "-D")])
+    election = tmp_path / "e.toml"
+    election.write_text(toml, encoding="utf-8")
+    ballots = write_csv(tmp_path / "b.csv", list_rows(["A"]))
+    text = invoke(runner, "tally", election, ballots, "-f", "csv").stdout
+    assert "'=HYPERLINK(\"\"http://x\"\")" in text
+    assert ",'+B," in text and ",'@C," in text and ",'-D," in text
+
+
+def test_output_is_written_and_never_overwritten_without_force(tmp_path: Path, runner: CliRunner) -> None:
+    out = tmp_path / "result.json"
+    args = ["tally", SEED / "election.toml", SEED / "ballots-wide.csv", "-f", "json", "-o", out]
+    first = invoke(runner, *args)
+    assert first.exit_code == 0 and out.exists() and first.stdout == ""
+    out.write_text("keep me", encoding="utf-8")
+    second = invoke(runner, *args)
+    assert second.exit_code == 2 and out.read_text(encoding="utf-8") == "keep me"
+    assert "--force" in second.stderr
+    third = invoke(runner, *args, "--force")
+    assert third.exit_code == 0 and json.loads(out.read_text(encoding="utf-8"))["schema"] == "emulation-vote/result/1"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["result.json"]  # no temporary file left
+
+
+def test_no_output_file_when_the_count_fails(tmp_path: Path, runner: CliRunner) -> None:
+    bad = write_csv(tmp_path / "bad.csv", [["ballot_id", "choices"], ["1", "Nobody"]])
+    out = tmp_path / "result.json"
+    result = invoke(runner, "tally", SEED / "election.toml", bad, "-f", "json", "-o", out)
+    assert result.exit_code == 1 and not out.exists()
+    assert list(tmp_path.iterdir()) == [bad]
+
+
+def test_output_into_a_missing_folder(tmp_path: Path, runner: CliRunner) -> None:
+    result = invoke(runner, "tally", SEED / "election.toml", SEED / "ballots-wide.csv", "-o", tmp_path / "no" / "x.txt")
+    assert result.exit_code == 2 and "không tồn tại" in result.stderr
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_data_error_message_and_exit_code(tmp_path: Path, runner: CliRunner, lang: str) -> None:
+    bad = write_csv(tmp_path / "bad.csv", [["ballot_id", "choices"], ["1", "TCT"], ["2", "Truong Chinh tri"]])
+    result = invoke(runner, "tally", SEED / "election.toml", bad, "--lang", lang)
+    assert result.exit_code == 1 and result.stdout == ""
+    row = "hàng 3" if lang == "vi" else "row 3"
+    assert f"{bad}, {row}: " in result.stderr
+    assert "Trường Chính trị tỉnh (TCT)" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_usage_errors_exit_2(runner: CliRunner) -> None:
+    assert invoke(runner, "tally", SEED / "election.toml", SEED / "ballots-wide.csv", "-f", "xml").exit_code == 2
+    assert invoke(runner, "tally", SEED / "election.toml", SEED / "ballots-wide.csv", "--lang", "fr").exit_code == 2
+    assert invoke(runner, "tally", SEED / "election.toml").exit_code == 2
+    assert invoke(runner, "tally", SEED / "election.toml", SEED / "ballots-wide.csv", "-e", "nope").exit_code == 2
+
+
+def test_encoding_option(tmp_path: Path, runner: CliRunner) -> None:
+    from helpers import cp1258_bytes
+
+    path = tmp_path / "cp.csv"
+    path.write_bytes(cp1258_bytes("ballot_id,choices\n" + "".join(f"{n},Trường Chính trị tỉnh;VP Tỉnh ủy\n" for n in range(1, 27))))
+    result = invoke(runner, "tally", SEED / "election.toml", path, "-e", "cp1258", "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["contests"][0]["selected"] == ["VPTU", "TCT"]
+
+
+def test_every_command_has_help(runner: CliRunner) -> None:
+    import typer.main
+
+    group = typer.main.get_command(app)
+    commands = group.commands  # type: ignore[attr-defined]
+    assert {"tally", "demo"} <= set(commands)
+    for name, command in commands.items():
+        assert command.help, name
+        result = invoke(runner, name, "--help")
+        assert result.exit_code == 0 and "Usage" in result.stdout, name
+
+
+def test_version(runner: CliRunner) -> None:
+    assert invoke(runner, "--version").stdout.startswith("emulation-vote ")
+
+
+def test_module_entry_point_and_internal_errors_hidden(tmp_path: Path) -> None:
+    run = subprocess.run(
+        [sys.executable, "-m", "emulation_vote", "demo", "--lang", "en", "-f", "json"],
+        capture_output=True, text=True, check=False, cwd=tmp_path,
+    )
+    assert run.returncode == 0 and json.loads(run.stdout)["contests"][0]["selected"] == ["TCT", "VPTU"]
