@@ -14,7 +14,7 @@ import sys
 import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -34,14 +34,14 @@ app = typer.Typer(
 )
 
 
-class Lang(str, Enum):
+class Lang(StrEnum):
     """Languages of human output."""
 
     vi = "vi"
     en = "en"
 
 
-class TallyFormat(str, Enum):
+class TallyFormat(StrEnum):
     """Output formats of ``tally``."""
 
     table = "table"
@@ -64,11 +64,17 @@ def _check_encoding(value: str | None) -> str | None:
 LangOption = Annotated[Lang, typer.Option("--lang", "-l", help="Language of human output: vi (default) or en.")]
 EncodingOption = Annotated[
     str | None,
-    typer.Option("--encoding", "-e", help="Encoding of CSV/TSV files without a BOM (default UTF-8; e.g. cp1258).",
-                 callback=_check_encoding),
+    typer.Option(
+        "--encoding",
+        "-e",
+        help="Encoding of CSV/TSV files without a BOM (default UTF-8; e.g. cp1258).",
+        callback=_check_encoding,
+    ),
 ]
 SheetOption = Annotated[str | None, typer.Option("--sheet", help="Sheet of .xlsx files to read (default: the first).")]
-OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.")]
+OutputOption = Annotated[
+    Path | None, typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.")
+]
 ForceOption = Annotated[bool, typer.Option("--force", help="Allow --output to replace an existing file.")]
 ElectionArg = Annotated[Path, typer.Argument(help="The election file (TOML).", show_default=False, metavar="ELECTION")]
 BallotsArg = Annotated[
@@ -132,7 +138,9 @@ def _tally_text(record_fn: Callable[[], object], fmt: TallyFormat, lang: str, ou
 def tally(
     election: ElectionArg,
     ballots: BallotsArg,
-    fmt: Annotated[TallyFormat, typer.Option("--format", "-f", help="table (default), json, csv, markdown or plain.")] = TallyFormat.table,
+    fmt: Annotated[
+        TallyFormat, typer.Option("--format", "-f", help="table (default), json, csv, markdown or plain.")
+    ] = TallyFormat.table,
     lang: LangOption = Lang.vi,
     encoding: EncodingOption = None,
     sheet: SheetOption = None,
@@ -153,7 +161,9 @@ def tally(
 
 @app.command()
 def demo(
-    fmt: Annotated[TallyFormat, typer.Option("--format", "-f", help="table (default), json, csv, markdown or plain.")] = TallyFormat.table,
+    fmt: Annotated[
+        TallyFormat, typer.Option("--format", "-f", help="table (default), json, csv, markdown or plain.")
+    ] = TallyFormat.table,
     lang: LangOption = Lang.vi,
 ) -> None:
     """Count the bundled seed conference (9 units of Khối thi đua Các cơ quan Tỉnh ủy, 2 flags)."""
@@ -173,7 +183,9 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: Annotated[bool, typer.Option("--version", help="Show the version and exit.", callback=_version, is_eager=True)] = False,
+    version: Annotated[
+        bool, typer.Option("--version", help="Show the version and exit.", callback=_version, is_eager=True)
+    ] = False,
 ) -> None:
     """Kiểm phiếu bình xét, suy tôn thi đua — count the secret ballots of an emulation block's conference."""
 

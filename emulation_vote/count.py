@@ -70,7 +70,9 @@ def meets(votes: int, share: Fraction, strict: bool, base: int) -> bool:
     return ratio > share if strict else ratio >= share
 
 
-def classify(chosen: frozenset[str], declared: str | None, contest: Contest, max_marks: int, min_marks: int) -> str | None:
+def classify(
+    chosen: frozenset[str], declared: str | None, contest: Contest, max_marks: int, min_marks: int
+) -> str | None:
     """Return the first invalid reason that holds for a ballot, or ``None`` when it is valid."""
     if declared:
         return "declared"
@@ -109,7 +111,11 @@ def select(
 
 
 def count_round(
-    contest: Contest, election: Election, number: int, candidate_ids: tuple[str, ...], seats: int,
+    contest: Contest,
+    election: Election,
+    number: int,
+    candidate_ids: tuple[str, ...],
+    seats: int,
     ballots: Iterable[Ballot],
 ) -> RoundResult:
     """Count one round of ``contest`` among ``candidate_ids`` for ``seats`` seats."""
@@ -127,8 +133,12 @@ def count_round(
         outside = ballot.marks - in_round
         if outside:
             raise BallotFileError(
-                "round.not_candidate", file=ballot.source, row=ballot.row, round=number,
-                ids=", ".join(sorted(outside)), candidates=", ".join(candidate_ids),
+                "round.not_candidate",
+                file=ballot.source,
+                row=ballot.row,
+                round=number,
+                ids=", ".join(sorted(outside)),
+                candidates=", ".join(candidate_ids),
             )
         chosen = ballot.chosen(in_round)
         reason = classify(chosen, ballot.declared, contest, max_marks, min_marks)
@@ -145,7 +155,9 @@ def count_round(
     valid = cast - sum(reasons.values())
     rule = contest.threshold
     base = _base_count(election, rule.of, cast, valid)
-    threshold = ThresholdResult(rule.share_text, rule.share, rule.strict, rule.of, base, votes_needed(rule.share, rule.strict, base))
+    threshold = ThresholdResult(
+        rule.share_text, rule.share, rule.strict, rule.of, base, votes_needed(rule.share, rule.strict, base)
+    )
     eligible = [cid for cid in candidate_ids if meets(votes[cid], rule.share, rule.strict, base)]
     selected, runoff = select(eligible, votes, seats, contest, candidate_ids)
     tied = set(runoff.candidates) if runoff else set()
@@ -153,16 +165,32 @@ def count_round(
     for cid, rank in rank_candidates(votes, candidate_ids):
         candidate = contest.candidate(cid)
         status = "selected" if cid in selected else "tied" if cid in tied else "not_selected"
-        results.append(CandidateResult(
-            cid, candidate.name, candidate.number, votes[cid], percent(votes[cid], base), rank,
-            cid in eligible, status,
-        ))
+        results.append(
+            CandidateResult(
+                cid,
+                candidate.name,
+                candidate.number,
+                votes[cid],
+                percent(votes[cid], base),
+                rank,
+                cid in eligible,
+                status,
+            )
+        )
     return RoundResult(
-        number=number, seats=seats, max_marks=max_marks, min_marks=min_marks, candidate_ids=candidate_ids,
-        cast=cast, valid=valid,
+        number=number,
+        seats=seats,
+        max_marks=max_marks,
+        min_marks=min_marks,
+        candidate_ids=candidate_ids,
+        cast=cast,
+        valid=valid,
         invalid_reasons=tuple((r, reasons[r]) for r in REASONS if reasons[r]),
         declared_texts=tuple(sorted(declared.items(), key=lambda item: (-item[1], item[0]))),
-        threshold=threshold, candidates=tuple(results), selected=tuple(selected), runoff=runoff,
+        threshold=threshold,
+        candidates=tuple(results),
+        selected=tuple(selected),
+        runoff=runoff,
         verdicts=tuple(verdicts),
     )
 
@@ -186,7 +214,11 @@ def count_contest(contest: Contest, election: Election, ballots: list[Ballot]) -
     collected = election.electorate.collected
     if collected is not None and collected != len(by_round[1]):
         raise BallotFileError(
-            "contest.collected", file=election.source, contest=contest.id, collected=collected, loaded=len(by_round[1]),
+            "contest.collected",
+            file=election.source,
+            contest=contest.id,
+            collected=collected,
+            loaded=len(by_round[1]),
         )
     rounds = [count_round(contest, election, 1, contest.ids, contest.seats, by_round[1])]
     selected = list(rounds[0].selected)

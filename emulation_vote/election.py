@@ -176,9 +176,7 @@ class _Reader:
         for key in table:
             if key not in known:
                 hint = closest(key, known)
-                raise self.fail(
-                    "election.unknown_key", key=f"{where}{key}", suggestion=hint or ", ".join(known)
-                )
+                raise self.fail("election.unknown_key", key=f"{where}{key}", suggestion=hint or ", ".join(known))
 
     def table(self, value: Any, where: str) -> dict[str, Any]:
         if not isinstance(value, dict):
@@ -220,15 +218,23 @@ class _Reader:
             return choices[0]
         if value not in choices:
             raise self.fail(
-                "election.bad_choice", key=f"{where}{key}", value=value,
-                suggestion=closest(value, choices) or choices[0], choices=", ".join(choices),
+                "election.bad_choice",
+                key=f"{where}{key}",
+                value=value,
+                suggestion=closest(value, choices) or choices[0],
+                choices=", ".join(choices),
             )
         return value
 
 
 def _type_name(value: Any) -> str:
     return {
-        bool: "boolean", int: "integer", float: "number", str: "string", dict: "table", list: "array",
+        bool: "boolean",
+        int: "integer",
+        float: "number",
+        str: "string",
+        dict: "table",
+        list: "array",
     }.get(type(value), type(value).__name__)
 
 
@@ -329,9 +335,7 @@ def _electorate(reader: _Reader, value: Any) -> Electorate:
     for smaller, larger in pairs:
         low, high = figures[smaller], figures[larger]
         if low is not None and high is not None and low > high:
-            raise reader.fail(
-                "election.figures", smaller=smaller, larger=larger, low=low, high=high
-            )
+            raise reader.fail("election.figures", smaller=smaller, larger=larger, low=low, high=high)
     return Electorate(**figures)
 
 
@@ -349,8 +353,18 @@ def _committee(reader: _Reader, value: Any) -> tuple[CommitteeMember, ...]:
 
 
 _CONTEST_KEYS = (
-    "id", "title", "seats", "max_marks", "min_marks", "style", "blank", "tie", "priority",
-    "threshold", "candidates", "secret",
+    "id",
+    "title",
+    "seats",
+    "max_marks",
+    "min_marks",
+    "style",
+    "blank",
+    "tie",
+    "priority",
+    "threshold",
+    "candidates",
+    "secret",
 )
 
 
@@ -377,13 +391,17 @@ def _contest(reader: _Reader, value: Any, index: int) -> Contest:
     ids = tuple(c.id for c in candidates)
     priority_raw = table.get("priority", [])
     if not isinstance(priority_raw, list) or not all(isinstance(p, str) for p in priority_raw):
-        raise reader.fail("election.type", key=f"{where}priority", expected="array of strings", found=_type_name(priority_raw))
+        raise reader.fail(
+            "election.type", key=f"{where}priority", expected="array of strings", found=_type_name(priority_raw)
+        )
     priority: list[str] = []
     for item in priority_raw:
         match = _match_id(item, candidates)
         if match is None:
             raise reader.fail(
-                "election.priority_unknown", key=f"{where}priority", value=item,
+                "election.priority_unknown",
+                key=f"{where}priority",
+                value=item,
                 suggestion=closest(item, ids) or ", ".join(ids),
             )
         if match in priority:
@@ -439,7 +457,9 @@ def _candidates(reader: _Reader, value: Any, where: str) -> tuple[Candidate, ...
     if value is None:
         raise reader.fail("election.missing", key=f"{where}candidates")
     if not isinstance(value, list) or not value:
-        raise reader.fail("election.type", key=f"{where}candidates", expected="array of tables", found=_type_name(value))
+        raise reader.fail(
+            "election.type", key=f"{where}candidates", expected="array of tables", found=_type_name(value)
+        )
     candidates: list[Candidate] = []
     owners: dict[str, tuple[str, str]] = {}
     for number, item in enumerate(value, 1):
@@ -452,7 +472,9 @@ def _candidates(reader: _Reader, value: Any, where: str) -> tuple[Candidate, ...
         name = reader.string(table, "name", cwhere, required=True) or ""
         aliases_raw = table.get("aliases", [])
         if not isinstance(aliases_raw, list) or not all(isinstance(a, str) for a in aliases_raw):
-            raise reader.fail("election.type", key=f"{cwhere}aliases", expected="array of strings", found=_type_name(aliases_raw))
+            raise reader.fail(
+                "election.type", key=f"{cwhere}aliases", expected="array of strings", found=_type_name(aliases_raw)
+            )
         aliases = tuple(clean(a) for a in aliases_raw if clean(a))
         candidate = Candidate(id=candidate_id, name=name, number=number, aliases=aliases)
         if any(c.id == candidate_id for c in candidates):
@@ -461,8 +483,11 @@ def _candidates(reader: _Reader, value: Any, where: str) -> tuple[Candidate, ...
             key = name_key(spelling)
             if key in owners and owners[key][0] != candidate_id:
                 raise reader.fail(
-                    "election.same_name", key=f"{cwhere}", value=spelling,
-                    other=owners[key][1], other_id=owners[key][0],
+                    "election.same_name",
+                    key=f"{cwhere}",
+                    value=spelling,
+                    other=owners[key][1],
+                    other_id=owners[key][0],
                 )
             owners[key] = (candidate_id, spelling)
         candidates.append(candidate)

@@ -22,9 +22,8 @@ class EmulationVoteError(Exception):
 
     exit_code = 1
 
-    def __init__(
-        self, key: str, /, *, file: str | None = None, row: int | None = None, **params: Any
-    ) -> None:
+    def __init__(self, key: str, /, *, file: str | None = None, row: int | None = None, **params: Any) -> None:
+        """Record the message key, where it happened and the message parameters."""
         self.key = key
         self.file = file
         self.row = row

@@ -33,7 +33,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "hàng tiêu đề trống: hàng 1 phải ghi tên các cột (ballot_id, ...).",
         "the header row is empty: row 1 must name the columns (ballot_id, ...).",
     ),
-    "file.empty": ("tệp trống: không có hàng tiêu đề và không có phiếu nào.", "the file is empty: no header row, no ballots."),
+    "file.empty": (
+        "tệp trống: không có hàng tiêu đề và không có phiếu nào.",
+        "the file is empty: no header row, no ballots.",
+    ),
     "file.no_ballots": (
         "tệp chỉ có hàng tiêu đề, không có phiếu nào.",
         "the file has a header row but no ballots.",
@@ -122,7 +125,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "không có nội dung bầu '{value}'; gần nhất: {suggestion}.",
         "there is no contest '{value}'; closest: {suggestion}.",
     ),
-    "row.bad_round": ("vòng bầu '{value}' không hợp lệ: phải là số nguyên từ 1.", "bad round '{value}': it must be a whole number from 1."),
+    "row.bad_round": (
+        "vòng bầu '{value}' không hợp lệ: phải là số nguyên từ 1.",
+        "bad round '{value}': it must be a whole number from 1.",
+    ),
     "row.unknown_candidate": (
         "'{value}' không phải đơn vị nào của nội dung {contest}; gần nhất: {suggestions}.",
         "'{value}' is no candidate of contest {contest}; closest: {suggestions}.",
@@ -156,7 +162,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "collected is {collected} (electorate.collected) but {loaded} ballots of contest {contest} were loaded.",
     ),
     # --- election file ---
-    "election.not_utf8": ("tệp bầu cử phải là UTF-8 (lỗi ở dòng {line}).", "the election file must be UTF-8 (error on line {line})."),
+    "election.not_utf8": (
+        "tệp bầu cử phải là UTF-8 (lỗi ở dòng {line}).",
+        "the election file must be UTF-8 (error on line {line}).",
+    ),
     "election.toml": (
         "lỗi cú pháp TOML ở dòng {line}, cột {column}: {detail}.",
         "TOML syntax error at line {line}, column {column}: {detail}.",
@@ -167,19 +176,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "election.type": ("'{key}' phải là {expected}, nhưng là {found}.", "'{key}' must be {expected}, found {found}."),
     "election.missing": ("thiếu '{key}'.", "'{key}' is missing."),
-    "election.too_small": ("'{key}' = {value} phải ít nhất là {minimum}.", "'{key}' = {value} must be at least {minimum}."),
+    "election.too_small": (
+        "'{key}' = {value} phải ít nhất là {minimum}.",
+        "'{key}' = {value} must be at least {minimum}.",
+    ),
     "election.bad_choice": (
         "'{key}' = '{value}' không hợp lệ; có phải ý là '{suggestion}'? (chọn một trong: {choices})",
         "'{key}' = '{value}' is not allowed; did you mean '{suggestion}'? (one of: {choices})",
     ),
-    "election.no_contest": ("tệp bầu cử không có nội dung bầu nào ([[contest]]).", "the election file has no [[contest]]."),
+    "election.no_contest": (
+        "tệp bầu cử không có nội dung bầu nào ([[contest]]).",
+        "the election file has no [[contest]].",
+    ),
     "election.duplicate_contest": ("mã nội dung '{id}' bị trùng.", "the contest id '{id}' is used twice."),
     "election.base_missing": (
         "nội dung {contest} tính tỷ lệ trên '{base}' nhưng [electorate] không ghi {base}.",
         "contest {contest} takes its threshold of '{base}' but [electorate] gives no {base}.",
     ),
-    "election.bad_date": ("'{key}' = '{value}' không phải ngày (dạng 2023-12-19).", "'{key}' = '{value}' is not a date (like 2023-12-19)."),
-    "election.bad_time": ("'{key}' = '{value}' không phải giờ (dạng \"14:30\").", "'{key}' = '{value}' is not a time (like \"14:30\")."),
+    "election.bad_date": (
+        "'{key}' = '{value}' không phải ngày (dạng 2023-12-19).",
+        "'{key}' = '{value}' is not a date (like 2023-12-19).",
+    ),
+    "election.bad_time": (
+        "'{key}' = '{value}' không phải giờ (dạng \"14:30\").",
+        "'{key}' = '{value}' is not a time (like \"14:30\").",
+    ),
     "election.figures": (
         "số liệu không khớp: {smaller} = {low} lớn hơn {larger} = {high}.",
         "the figures do not add up: {smaller} = {low} is more than {larger} = {high}.",
@@ -205,11 +226,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{key}' = '{value}' không hợp lệ: ghi phân số \"1/2\", phần trăm \"70%\" (từ 0 đến 1, tức 0% đến 100%).",
         "'{key}' = '{value}' is not a share: write a fraction \"1/2\" or a percentage \"70%\" (0 to 1, 0% to 100%).",
     ),
-    "election.bad_candidate_id": ("mã đơn vị '{value}' không được chứa ';'.", "the candidate id '{value}' must not contain ';'."),
-    "election.duplicate_candidate": ("mã đơn vị '{value}' bị trùng ({key}).", "the candidate id '{value}' is used twice ({key})."),
+    "election.bad_candidate_id": (
+        "mã đơn vị '{value}' không được chứa ';'.",
+        "the candidate id '{value}' must not contain ';'.",
+    ),
+    "election.duplicate_candidate": (
+        "mã đơn vị '{value}' bị trùng ({key}).",
+        "the candidate id '{value}' is used twice ({key}).",
+    ),
     "election.same_name": (
         "{key}: '{value}' trùng với '{other}' của đơn vị {other_id} (sau khi chuẩn hóa chữ hoa, dấu, khoảng trắng).",
-        "{key}: '{value}' is the same as '{other}' of candidate {other_id} (after normalising case, tone marks, spaces).",
+        "{key}: '{value}' is the same as '{other}' of candidate {other_id} "
+        "(after normalising case, tone marks, spaces).",
     ),
     # --- output ---
     "output.exists": (
@@ -250,8 +278,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "base.valid": ("số phiếu hợp lệ", "the valid ballots"),
     "unit.people": ("người", "people"),
     "unit.ballots": ("phiếu", "ballots"),
-    "threshold.strict": ("quá {share} {base} ({count} {unit}): cần ít nhất {needed} phiếu", "more than {share} of {base} ({count}): at least {needed} votes needed"),
-    "threshold.inclusive": ("từ {share} {base} trở lên ({count} {unit}): cần ít nhất {needed} phiếu", "at least {share} of {base} ({count}): at least {needed} votes needed"),
+    "threshold.strict": (
+        "quá {share} {base} ({count} {unit}): cần ít nhất {needed} phiếu",
+        "more than {share} of {base} ({count}): at least {needed} votes needed",
+    ),
+    "threshold.inclusive": (
+        "từ {share} {base} trở lên ({count} {unit}): cần ít nhất {needed} phiếu",
+        "at least {share} of {base} ({count}): at least {needed} votes needed",
+    ),
     "threshold.none": ("không áp dụng tỷ lệ tối thiểu", "no threshold"),
     "threshold.empty_base": ("{base} bằng 0: không đơn vị nào đạt tỷ lệ", "{base} is 0: nobody can meet the threshold"),
     "col.rank": ("Hạng", "Rank"),
@@ -274,7 +308,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Bằng phiếu ở vị trí cuối: {names} — cần bầu lại cho {seats} chỗ còn lại.",
         "Tied for the last seat: {names} — hold a runoff for the {seats} seat(s) left.",
     ),
-    "summary.empty_seats": ("Còn {count} chỗ chưa có đơn vị đủ điều kiện.", "{count} seat(s) left empty: nobody else met the threshold."),
+    "summary.empty_seats": (
+        "Còn {count} chỗ chưa có đơn vị đủ điều kiện.",
+        "{count} seat(s) left empty: nobody else met the threshold.",
+    ),
     "summary.final": ("Kết quả sau các vòng — được suy tôn: {names}", "Outcome over all rounds — selected: {names}"),
     "summary.fingerprint": ("Mã kiểm chứng: {fingerprint}", "Fingerprint: {fingerprint}"),
     "round.title": ("Vòng {number}", "Round {number}"),
@@ -283,17 +320,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 _TYPES_VI = {
-    "table": "bảng", "integer": "số nguyên", "number": "số thập phân", "string": "chuỗi chữ",
-    "boolean": "true/false", "array": "danh sách", "array of tables": "danh sách bảng [[...]]",
+    "table": "bảng",
+    "integer": "số nguyên",
+    "number": "số thập phân",
+    "string": "chuỗi chữ",
+    "boolean": "true/false",
+    "array": "danh sách",
+    "array of tables": "danh sách bảng [[...]]",
     "array of strings": "danh sách chuỗi",
 }
 _FIELDS_VI = {
-    "convened": "số đại biểu triệu tập (convened)", "present": "số có mặt (present)",
-    "issued": "số phiếu phát ra (issued)", "collected": "số phiếu thu vào (collected)",
+    "convened": "số đại biểu triệu tập (convened)",
+    "present": "số có mặt (present)",
+    "issued": "số phiếu phát ra (issued)",
+    "collected": "số phiếu thu vào (collected)",
 }
 _MONTHS_EN = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )
 
 
@@ -351,7 +405,10 @@ def fmt_date(date: dt.date, lang: str = "vi") -> str:
 
 
 def threshold_words(threshold: ThresholdResult, lang: str = "vi") -> str:
-    """Return the threshold in words with its base and votes needed, e.g. "quá 1/2 số phiếu hợp lệ (23 phiếu): cần ít nhất 12 phiếu"."""
+    """Return the threshold in words with its base and the votes needed.
+
+    For example "quá 1/2 số phiếu hợp lệ (23 phiếu): cần ít nhất 12 phiếu".
+    """
     base = t(f"base.{threshold.of}", lang)
     if threshold.share == 0 and not threshold.strict:
         return t("threshold.none", lang)
@@ -361,6 +418,11 @@ def threshold_words(threshold: ThresholdResult, lang: str = "vi") -> str:
     unit = t("unit.people" if threshold.of in ("convened", "present") else "unit.ballots", lang)
     key = "threshold.strict" if threshold.strict else "threshold.inclusive"
     return t(
-        key, lang, share=fmt_share(threshold.share_text, lang), base=base, count=threshold.base_count,
-        unit=unit, needed=threshold.votes_needed,
+        key,
+        lang,
+        share=fmt_share(threshold.share_text, lang),
+        base=base,
+        count=threshold.base_count,
+        unit=unit,
+        needed=threshold.votes_needed,
     )

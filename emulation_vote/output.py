@@ -1,4 +1,7 @@
-"""Writing output files safely: atomically (temporary file, then rename) and never over an existing file unless forced."""
+"""Writing output files safely.
+
+Atomically (a temporary file, then a rename), and never over an existing file unless forced.
+"""
 
 from __future__ import annotations
 

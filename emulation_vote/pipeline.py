@@ -12,7 +12,9 @@ from emulation_vote.record import ElectionRecord
 
 
 def count_files(
-    election_path: str | Path, ballot_paths: Sequence[str | Path], encoding: str | None = None,
+    election_path: str | Path,
+    ballot_paths: Sequence[str | Path],
+    encoding: str | None = None,
     sheet: str | None = None,
 ) -> ElectionRecord:
     """Read the election and every ballot file, check them, count; raise on the first error."""

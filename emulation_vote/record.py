@@ -95,7 +95,7 @@ class RoundResult:
         return self.cast - self.valid
 
     def by_ballot_order(self) -> tuple[CandidateResult, ...]:
-        """The candidates in ballot (candidate) order rather than by rank."""
+        """Return the candidates in ballot (candidate) order rather than by rank."""
         return tuple(sorted(self.candidates, key=lambda c: c.number))
 
 
@@ -146,16 +146,25 @@ def canonical_text(election: Election, contests: tuple[ContestResult, ...]) -> s
     rules = {
         "schema": SCHEMA,
         "electorate": {
-            "convened": electorate.convened, "present": electorate.present,
-            "issued": electorate.issued, "collected": electorate.collected,
+            "convened": electorate.convened,
+            "present": electorate.present,
+            "issued": electorate.issued,
+            "collected": electorate.collected,
         },
         "contests": [
             {
-                "id": c.id, "seats": c.seats, "max_marks": c.max_marks, "min_marks": c.min_marks,
-                "style": c.style, "blank": c.blank, "tie": c.tie, "priority": list(c.priority),
+                "id": c.id,
+                "seats": c.seats,
+                "max_marks": c.max_marks,
+                "min_marks": c.min_marks,
+                "style": c.style,
+                "blank": c.blank,
+                "tie": c.tie,
+                "priority": list(c.priority),
                 "threshold": {
                     "share": f"{c.threshold.share.numerator}/{c.threshold.share.denominator}",
-                    "strict": c.threshold.strict, "of": c.threshold.of,
+                    "strict": c.threshold.strict,
+                    "of": c.threshold.of,
                 },
                 "candidates": [[k.id, k.name] for k in c.candidates],
             }

@@ -42,7 +42,10 @@ def seed() -> None:
     ballots = seed_ballots()
     write_csv(folder / "ballots-wide.csv", wide_rows(SEED_IDS, ballots))
     shutil.copy(folder / "ballots-wide.csv", HERE.parent / "emulation_vote" / "data" / "seed" / "ballots.csv")
-    write_csv(folder / "ballots-list.csv", [["ballot_id", "choices", "invalid"]] + [[b, "; ".join(c), i] for b, c, i in ballots])
+    write_csv(
+        folder / "ballots-list.csv",
+        [["ballot_id", "choices", "invalid"]] + [[b, "; ".join(c), i] for b, c, i in ballots],
+    )
     from openpyxl import Workbook
 
     book = Workbook()
@@ -68,11 +71,18 @@ def strike() -> None:
     folder = HERE / "strike"
     ids = ["SNV", "STP", "STC", "SCT", "SXD"]
     struck = [
-        ["STC", "SCT", "SXD"], ["STC", "SCT", "SXD"], ["STP", "SCT", "SXD"], ["STC", "SCT", "SXD"],
-        ["STP", "STC", "SXD"], ["STC", "SCT", "SXD"], ["STP", "SCT", "SXD"], ["STC", "SCT", "SXD"],
-        ["SCT", "SXD"],                              # leaves three names: too many
-        ids,                                         # every name struck: blank
-        ["STC", "SCT", "SXD"], ["SNV", "SCT", "SXD"],
+        ["STC", "SCT", "SXD"],
+        ["STC", "SCT", "SXD"],
+        ["STP", "SCT", "SXD"],
+        ["STC", "SCT", "SXD"],
+        ["STP", "STC", "SXD"],
+        ["STC", "SCT", "SXD"],
+        ["STP", "SCT", "SXD"],
+        ["STC", "SCT", "SXD"],
+        ["SCT", "SXD"],  # leaves three names: too many
+        ids,  # every name struck: blank
+        ["STC", "SCT", "SXD"],
+        ["SNV", "SCT", "SXD"],
     ]
     rows = [["ballot_id", *ids]] + [[str(n), *["x" if i in s else "" for i in ids]] for n, s in enumerate(struck, 1)]
     write_csv(folder / "ballots.csv", rows, delimiter=";")

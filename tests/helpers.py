@@ -47,8 +47,12 @@ def toml_value(value: Any) -> str:
 
 
 def election_toml(
-    *, electorate: dict[str, int] | None = None, candidates: Sequence[tuple[str, str]] = FIVE,
-    contest_id: str = "co", extra_contests: str = "", **rules: Any,
+    *,
+    electorate: dict[str, int] | None = None,
+    candidates: Sequence[tuple[str, str]] = FIVE,
+    contest_id: str = "co",
+    extra_contests: str = "",
+    **rules: Any,
 ) -> str:
     """An election file with one contest (id ``co``) over ``candidates`` and the given rules."""
     rules.setdefault("seats", 2)
@@ -59,7 +63,7 @@ def election_toml(
     lines += ["[[contest]]", f'id = "{contest_id}"', 'title = "Cờ thi đua"']
     lines += [f"{k} = {toml_value(v)}" for k, v in rules.items()]
     lines.append("candidates = [")
-    lines += [f'  {{ id = {toml_value(i)}, name = {toml_value(n)} }},' for i, n in candidates]
+    lines += [f"  {{ id = {toml_value(i)}, name = {toml_value(n)} }}," for i, n in candidates]
     lines.append("]")
     return "\n".join(lines) + "\n" + extra_contests
 

@@ -12,7 +12,7 @@ from emulation_vote.count import count_election
 from emulation_vote.errors import BallotFileError
 from emulation_vote.render.json import record_dict
 
-from helpers import FIVE, cp1258_bytes, count_text, election_toml, list_rows, parse, write_csv
+from helpers import FIVE, count_text, cp1258_bytes, election_toml, list_rows, parse, write_csv
 
 WIDE = [
     ["ballot_id", "A", "B", "C", "D", "E", "invalid"],
@@ -44,15 +44,25 @@ def test_wide_marks(tmp_path: Path) -> None:
 
 
 def test_wide_headers_by_name_alias_and_id(tmp_path: Path) -> None:
-    toml = election_toml(seats=2).replace('name = "Văn phòng Tỉnh ủy" }', 'name = "Văn phòng Tỉnh ủy", aliases = ["VP"] }')
-    rows = [["Ballot ID", "vp", "BAN TUYÊN GIÁO TỈNH UỶ", "c", unicodedata.normalize("NFD", "Báo  Lào Cai"), "E"],
-            ["1", "x", "x", "", "", ""]]
+    toml = election_toml(seats=2).replace(
+        'name = "Văn phòng Tỉnh ủy" }', 'name = "Văn phòng Tỉnh ủy", aliases = ["VP"] }'
+    )
+    rows = [
+        ["Ballot ID", "vp", "BAN TUYÊN GIÁO TỈNH UỶ", "c", unicodedata.normalize("NFD", "Báo  Lào Cai"), "E"],
+        ["1", "x", "x", "", "", ""],
+    ]
     assert sorted(load(tmp_path, rows, toml=toml)[0].marks) == ["A", "B"]
 
 
 @pytest.mark.parametrize(
     "spelling",
-    ["Văn phòng Tỉnh uỷ", "VĂN PHÒNG TỈNH ỦY", "văn  phòng   tỉnh ủy", "a", unicodedata.normalize("NFD", "Văn phòng Tỉnh ủy")],
+    [
+        "Văn phòng Tỉnh uỷ",
+        "VĂN PHÒNG TỈNH ỦY",
+        "văn  phòng   tỉnh ủy",
+        "a",
+        unicodedata.normalize("NFD", "Văn phòng Tỉnh ủy"),
+    ],
 )
 def test_list_names_match_under_normalisation(tmp_path: Path, spelling: str) -> None:
     ballots = load(tmp_path, [["ballot_id", "choices"], ["1", f" {spelling} ; Báo Lào Cai"]])
@@ -63,9 +73,18 @@ def test_list_and_wide_give_the_same_result(tmp_path: Path) -> None:
     toml = election_toml(seats=2)
     wide = count_text(tmp_path, toml, {"w.csv": WIDE})
     lists = count_text(
-        tmp_path, toml,
-        {"l.csv": [["ballot_id", "choices", "invalid"], ["1", "A;B", ""], ["2", "A", ""], ["3", "", ""],
-                   ["4", "A;C", "không có dấu"], ["5", "A", ""]]},
+        tmp_path,
+        toml,
+        {
+            "l.csv": [
+                ["ballot_id", "choices", "invalid"],
+                ["1", "A;B", ""],
+                ["2", "A", ""],
+                ["3", "", ""],
+                ["4", "A;C", "không có dấu"],
+                ["5", "A", ""],
+            ]
+        },
     )
     assert record_dict(wide) == record_dict(lists)
 
@@ -142,7 +161,9 @@ def test_xlsx_numbers_and_row_numbers(tmp_path: Path) -> None:
     with pytest.raises(BallotFileError) as info:
         read_ballots([path], parse(election_toml(seats=2)))
     assert info.value.row == 3 and info.value.key == "row.unknown_candidate"
-    ballots = read_ballots([write_xlsx(tmp_path / "ok.xlsx", [["ballot_id", "choices"], [1.0, "A"]])], parse(election_toml(seats=2)))
+    ballots = read_ballots(
+        [write_xlsx(tmp_path / "ok.xlsx", [["ballot_id", "choices"], [1.0, "A"]])], parse(election_toml(seats=2))
+    )
     assert ballots.ballots[0].ballot_id == "1"
 
 

@@ -64,8 +64,13 @@ def test_seed_result_is_the_news_report(runner: CliRunner) -> None:
     assert contest["invalid_reasons"] == {"declared": 1, "too_many": 1}
     assert contest["threshold"] == {"share": "1/2", "strict": True, "of": "valid", "base_count": 24, "votes_needed": 13}
     assert contest["candidates"][0] == {
-        "id": "TCT", "name": "Trường Chính trị tỉnh", "votes": 22, "percent": 91.67, "rank": 1,
-        "meets_threshold": True, "status": "selected",
+        "id": "TCT",
+        "name": "Trường Chính trị tỉnh",
+        "votes": 22,
+        "percent": 91.67,
+        "rank": 1,
+        "meets_threshold": True,
+        "status": "selected",
     }
     assert contest["runoff"] is None
 
@@ -121,7 +126,7 @@ def test_csv_cells_are_safe_from_formula_injection(tmp_path: Path, runner: CliRu
     election.write_text(toml, encoding="utf-8")
     ballots = write_csv(tmp_path / "b.csv", list_rows(["A"]))
     text = invoke(runner, "tally", election, ballots, "-f", "csv").stdout
-    assert "'=HYPERLINK(\"\"http://x\"\")" in text
+    assert '\'=HYPERLINK(""http://x"")' in text
     assert ",'+B," in text and ",'@C," in text and ",'-D," in text
 
 
@@ -174,7 +179,9 @@ def test_encoding_option(tmp_path: Path, runner: CliRunner) -> None:
     from helpers import cp1258_bytes
 
     path = tmp_path / "cp.csv"
-    path.write_bytes(cp1258_bytes("ballot_id,choices\n" + "".join(f"{n},Trường Chính trị tỉnh;VP Tỉnh ủy\n" for n in range(1, 27))))
+    path.write_bytes(
+        cp1258_bytes("ballot_id,choices\n" + "".join(f"{n},Trường Chính trị tỉnh;VP Tỉnh ủy\n" for n in range(1, 27)))
+    )
     result = invoke(runner, "tally", SEED / "election.toml", path, "-e", "cp1258", "-f", "json")
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["contests"][0]["selected"] == ["VPTU", "TCT"]
@@ -199,6 +206,9 @@ def test_version(runner: CliRunner) -> None:
 def test_module_entry_point_and_internal_errors_hidden(tmp_path: Path) -> None:
     run = subprocess.run(
         [sys.executable, "-m", "emulation_vote", "demo", "--lang", "en", "-f", "json"],
-        capture_output=True, text=True, check=False, cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
     )
     assert run.returncode == 0 and json.loads(run.stdout)["contests"][0]["selected"] == ["TCT", "VPTU"]

@@ -27,8 +27,19 @@ def statuses(record: ElectionRecord) -> dict[str, str]:
 
 @pytest.mark.parametrize(
     ("votes_", "base", "expected"),
-    [(2, 3, "66.67"), (1, 8, "12.50"), (1, 3, "33.33"), (22, 24, "91.67"), (0, 5, "0.00"), (5, 5, "100.00"),
-     (1, 200, "0.50"), (1, 400, "0.25"), (1, 800, "0.13"), (3, 800, "0.38"), (0, 0, "0.00")],
+    [
+        (2, 3, "66.67"),
+        (1, 8, "12.50"),
+        (1, 3, "33.33"),
+        (22, 24, "91.67"),
+        (0, 5, "0.00"),
+        (5, 5, "100.00"),
+        (1, 200, "0.50"),
+        (1, 400, "0.25"),
+        (1, 800, "0.13"),
+        (3, 800, "0.38"),
+        (0, 0, "0.00"),
+    ],
 )
 def test_percent_is_half_up_to_two_decimals(votes_: int, base: int, expected: str) -> None:
     assert percent(votes_, base) == Decimal(expected)
@@ -64,7 +75,10 @@ def test_votes_needed_is_the_fewest_that_meet() -> None:
 
 def test_each_invalid_reason(tmp_path: Path) -> None:
     record = count_list(
-        tmp_path, ["A;B", ("A", "không có dấu"), "", "A;B;C", "A"], seats=2, min_marks=2,
+        tmp_path,
+        ["A;B", ("A", "không có dấu"), "", "A;B;C", "A"],
+        seats=2,
+        min_marks=2,
     )
     verdicts = [v.reason for v in first(record).verdicts]
     assert verdicts == [None, "declared", "blank", "too_many", "too_few"]
@@ -112,7 +126,11 @@ def test_each_threshold_base(tmp_path: Path, base: str, expected_count: int) -> 
     electorate = {"convened": 8, "present": 7, "issued": 6}
     ballots = ["A", "A", "A;B", ("A", "x"), "A;B;C"]
     record = count_list(
-        tmp_path, ballots, seats=2, electorate=electorate, threshold={"share": "1/2", "strict": True, "of": base},
+        tmp_path,
+        ballots,
+        seats=2,
+        electorate=electorate,
+        threshold={"share": "1/2", "strict": True, "of": base},
     )
     threshold = first(record).threshold
     assert threshold.base_count == expected_count
@@ -130,11 +148,20 @@ def test_threshold_base_missing_figure_is_an_election_error(tmp_path: Path) -> N
 def test_inclusive_threshold_at_seventy_percent_of_convened(tmp_path: Path) -> None:
     ballots = ["A;B"] * 13 + ["A"] + ["B"] * 0
     record = count_list(
-        tmp_path, ballots, seats=2, electorate={"convened": 20},
+        tmp_path,
+        ballots,
+        seats=2,
+        electorate={"convened": 20},
         threshold={"share": "70%", "strict": False, "of": "convened"},
     )
     assert first(record).threshold.votes_needed == 14
-    assert statuses(record) == {"A": "selected", "B": "not_selected", "C": "not_selected", "D": "not_selected", "E": "not_selected"}
+    assert statuses(record) == {
+        "A": "selected",
+        "B": "not_selected",
+        "C": "not_selected",
+        "D": "not_selected",
+        "E": "not_selected",
+    }
     assert {c.id: c.meets_threshold for c in first(record).candidates}["B"] is False
 
 
@@ -207,10 +234,10 @@ def test_strike_out_ballots(tmp_path: Path) -> None:
     toml = election_toml(seats=2, style="strike")
     rows = [
         ["ballot_id", "A", "B", "C", "D", "E"],
-        ["1", "", "", "x", "x", "x"],   # leaves A, B
-        ["2", "", "x", "", "x", "x"],   # leaves A, C
+        ["1", "", "", "x", "x", "x"],  # leaves A, B
+        ["2", "", "x", "", "x", "x"],  # leaves A, C
         ["3", "x", "x", "x", "x", "x"],  # leaves nobody: blank
-        ["4", "", "", "", "x", "x"],    # leaves three: too many
+        ["4", "", "", "", "x", "x"],  # leaves three: too many
         ["5", "", "x", "x", "x", "x"],  # leaves A
     ]
     record = count_text(tmp_path, toml, {"b.csv": rows})
@@ -225,9 +252,18 @@ def test_strike_contest_read_from_a_list_file_names_the_chosen(tmp_path: Path) -
 
 
 def test_two_contests_in_one_file(tmp_path: Path) -> None:
-    extra = '\n[[contest]]\nid = "bk"\nseats = 1\ncandidates = [{ id = "A", name = "Văn phòng Tỉnh ủy" }, { id = "X", name = "Sở Nội vụ" }]\n'
+    extra = (
+        '\n[[contest]]\nid = "bk"\nseats = 1\n'
+        'candidates = [{ id = "A", name = "Văn phòng Tỉnh ủy" }, { id = "X", name = "Sở Nội vụ" }]\n'
+    )
     toml = election_toml(seats=2, extra_contests=extra)
-    rows = [["contest", "ballot_id", "choices"], ["co", "1", "A;B"], ["bk", "1", "X"], ["co", "2", "A"], ["bk", "2", "Sở Nội vụ"]]
+    rows = [
+        ["contest", "ballot_id", "choices"],
+        ["co", "1", "A;B"],
+        ["bk", "1", "X"],
+        ["co", "2", "A"],
+        ["bk", "2", "Sở Nội vụ"],
+    ]
     record = count_text(tmp_path, toml, {"b.csv": rows})
     co, bk = record.contests
     assert co.contest.id == "co" and co.first.cast == 2 and co.selected == ("A",)

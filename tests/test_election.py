@@ -33,15 +33,28 @@ def test_seed_election_loads() -> None:
 
 def test_defaults() -> None:
     contest = parse(election_toml(seats=3)).contests[0]
-    assert (contest.max_marks, contest.min_marks, contest.style, contest.blank, contest.tie) == (3, 0, "tick", "invalid", "runoff")
+    assert (contest.max_marks, contest.min_marks, contest.style, contest.blank, contest.tie) == (
+        3,
+        0,
+        "tick",
+        "invalid",
+        "runoff",
+    )
     assert contest.threshold.share == Fraction(1, 2) and contest.threshold.strict and contest.threshold.of == "valid"
     assert contest.secret is True
 
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("1/2", Fraction(1, 2)), ("70%", Fraction(7, 10)), ("2/3", Fraction(2, 3)), ("0", Fraction(0)),
-     ("66.5%", Fraction(133, 200)), ("1", Fraction(1)), (" 3 / 4 ", Fraction(3, 4))],
+    [
+        ("1/2", Fraction(1, 2)),
+        ("70%", Fraction(7, 10)),
+        ("2/3", Fraction(2, 3)),
+        ("0", Fraction(0)),
+        ("66.5%", Fraction(133, 200)),
+        ("1", Fraction(1)),
+        (" 3 / 4 ", Fraction(3, 4)),
+    ],
 )
 def test_shares(text: str, value: Fraction) -> None:
     assert parse_share(text) == value
@@ -54,7 +67,7 @@ def test_bad_shares(text: str) -> None:
 
 
 def test_toml_syntax_error_has_line_and_column() -> None:
-    err = fails("[[contest]]\nid = \"co\"\nseats = = 2\n")
+    err = fails('[[contest]]\nid = "co"\nseats = = 2\n')
     assert err.key == "election.toml" and err.params["line"] == "3"
     assert "dòng 3" in err.describe("vi")
 
@@ -119,7 +132,11 @@ def test_base_figure_missing() -> None:
 
 @pytest.mark.parametrize(
     ("electorate", "smaller"),
-    [({"convened": 5, "present": 6}, "present"), ({"present": 5, "issued": 6}, "issued"), ({"issued": 5, "collected": 6}, "collected")],
+    [
+        ({"convened": 5, "present": 6}, "present"),
+        ({"present": 5, "issued": 6}, "issued"),
+        ({"issued": 5, "collected": 6}, "collected"),
+    ],
 )
 def test_impossible_figures(electorate: dict[str, int], smaller: str) -> None:
     err = fails(election_toml(seats=1, electorate=electorate))

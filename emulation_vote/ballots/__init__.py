@@ -17,7 +17,7 @@ from emulation_vote.ballots.tabular import read_sheet
 from emulation_vote.election import Election
 from emulation_vote.errors import BallotFileError
 
-__all__ = ["Ballot", "BallotSet", "read_ballots", "read_ballot_file"]
+__all__ = ["Ballot", "BallotSet", "read_ballot_file", "read_ballots"]
 
 
 @dataclass(frozen=True)
@@ -51,8 +51,13 @@ def read_ballots(
             first = seen.get(key)
             if first is not None:
                 raise BallotFileError(
-                    "row.duplicate_id", file=ballot.source, row=ballot.row, value=ballot.ballot_id,
-                    contest=ballot.contest, first_file=first.source, first_row=first.row,
+                    "row.duplicate_id",
+                    file=ballot.source,
+                    row=ballot.row,
+                    value=ballot.ballot_id,
+                    contest=ballot.contest,
+                    first_file=first.source,
+                    first_row=first.row,
                 )
             seen[key] = ballot
             ballots.append(ballot)

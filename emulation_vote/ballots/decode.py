@@ -16,7 +16,7 @@ def decode(raw: bytes, source: str, encoding: str | None = None) -> str:
     with a hint to name the encoding with ``--encoding``.
     """
     if raw.startswith(codecs.BOM_UTF8):
-        chosen, body = "utf-8", raw[len(codecs.BOM_UTF8):]
+        chosen, body = "utf-8", raw[len(codecs.BOM_UTF8) :]
     elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         chosen, body = "utf-16", raw
     else:

@@ -71,7 +71,9 @@ def read_layout(sheet: Sheet, election: Election) -> Iterator[Ballot]:
         suggestion = next((h for h in headings if _header_key(h) == near), None)
         raise BallotFileError(
             "header.no_ballot_id" if suggestion is None else "header.no_ballot_id_near",
-            file=source, row=1, suggestion=suggestion or "",
+            file=source,
+            row=1,
+            suggestion=suggestion or "",
         )
     for column, index in columns.reserved.items():
         if column == "voter":
@@ -86,7 +88,10 @@ def _check_secrecy(sheet: Sheet, election: Election, columns: _Columns, index: i
     secret = [c.id for c in election.contests if c.secret]
     if secret:
         raise BallotFileError(
-            "header.voter_secret", file=sheet.source, row=1, column=clean(sheet.header[index]),
+            "header.voter_secret",
+            file=sheet.source,
+            row=1,
+            column=clean(sheet.header[index]),
             contests=", ".join(secret),
         )
 
@@ -125,15 +130,24 @@ class _RowReader:
             for index in range(self.width, len(cells)):
                 if cells[index].strip():
                     raise BallotFileError(
-                        "row.extra_cell", file=self.sheet.source, row=number, value=short(cells[index].strip()),
-                        count=len(cells), width=self.width,
+                        "row.extra_cell",
+                        file=self.sheet.source,
+                        row=number,
+                        value=short(cells[index].strip()),
+                        count=len(cells),
+                        width=self.width,
                     )
             if len(cells) < self.width and self.sheet.source.lower().endswith((".csv", ".tsv", ".txt")):
-                raise BallotFileError("row.short", file=self.sheet.source, row=number, count=len(cells), width=self.width)
+                raise BallotFileError(
+                    "row.short", file=self.sheet.source, row=number, count=len(cells), width=self.width
+                )
             for index, heading in enumerate(self.sheet.header[: self.width]):
                 if not clean(heading) and _cell(cells, index).strip():
                     raise BallotFileError(
-                        "row.no_heading", file=self.sheet.source, row=number, column=index + 1,
+                        "row.no_heading",
+                        file=self.sheet.source,
+                        row=number,
+                        column=index + 1,
                         value=short(cells[index].strip()),
                     )
             yield number, cells
@@ -148,7 +162,9 @@ class _RowReader:
         if contest is None:
             if "contest" not in reserved:
                 raise BallotFileError(
-                    "file.which_contest", file=source, row=number,
+                    "file.which_contest",
+                    file=source,
+                    row=number,
                     contests=", ".join(c.id for c in self.election.contests),
                 )
             text = clean(_cell(cells, reserved["contest"]))
@@ -156,7 +172,10 @@ class _RowReader:
             if contest is None:
                 ids = [c.id for c in self.election.contests]
                 raise BallotFileError(
-                    "row.unknown_contest", file=source, row=number, value=short(text),
+                    "row.unknown_contest",
+                    file=source,
+                    row=number,
+                    value=short(text),
                     suggestion=closest(text, ids) or ", ".join(ids),
                 )
         round_number = 1
@@ -174,10 +193,13 @@ class _RowReader:
 
 
 def _read_list(sheet: Sheet, election: Election, columns: _Columns) -> Iterator[Ballot]:
-    for index, heading in columns.others:
+    for _index, heading in columns.others:
         known = [alias for aliases in RESERVED.values() for alias in aliases[:1]]
         raise BallotFileError(
-            "header.unknown_list", file=sheet.source, row=1, column=short(heading),
+            "header.unknown_list",
+            file=sheet.source,
+            row=1,
+            column=short(heading),
             suggestion=closest(_header_key(heading), known) or ", ".join(known),
         )
     rows = _RowReader(sheet, election, columns)
@@ -194,15 +216,25 @@ def _read_list(sheet: Sheet, election: Election, columns: _Columns) -> Iterator[
             candidate_id = matcher.match(text)
             if candidate_id is None:
                 raise BallotFileError(
-                    "row.unknown_candidate", file=sheet.source, row=number, value=short(text),
-                    contest=contest.id, suggestions="; ".join(matcher.suggest(text)),
+                    "row.unknown_candidate",
+                    file=sheet.source,
+                    row=number,
+                    value=short(text),
+                    contest=contest.id,
+                    suggestions="; ".join(matcher.suggest(text)),
                 )
             if candidate_id in chosen:
                 raise BallotFileError(
-                    "row.named_twice", file=sheet.source, row=number, value=short(text), id=candidate_id,
+                    "row.named_twice",
+                    file=sheet.source,
+                    row=number,
+                    value=short(text),
+                    id=candidate_id,
                 )
             chosen.add(candidate_id)
-        yield Ballot(contest.id, round_number, ballot_id, frozenset(chosen), False, declared, sheet.source, number, voter)
+        yield Ballot(
+            contest.id, round_number, ballot_id, frozenset(chosen), False, declared, sheet.source, number, voter
+        )
 
 
 def _read_wide(sheet: Sheet, election: Election, columns: _Columns) -> Iterator[Ballot]:
@@ -219,20 +251,27 @@ def _read_wide(sheet: Sheet, election: Election, columns: _Columns) -> Iterator[
             found = True
             if candidate_id in per_contest[contest.id].values():
                 raise BallotFileError(
-                    "header.candidate_twice", file=source, row=1, column=short(heading), id=candidate_id,
+                    "header.candidate_twice",
+                    file=source,
+                    row=1,
+                    column=short(heading),
+                    id=candidate_id,
                 )
             per_contest[contest.id][index] = candidate_id
         if not found:
             raise BallotFileError(
-                "header.unknown_candidate", file=source, row=1, column=short(heading),
+                "header.unknown_candidate",
+                file=source,
+                row=1,
+                column=short(heading),
                 suggestions="; ".join(suggest_names(heading, list(election.contests))),
             )
     rows = _RowReader(sheet, election, columns)
     if rows.fixed is None and "contest" not in columns.reserved:
         complete = [
-            c for c in election.contests
-            if set(per_contest[c.id].values()) == set(c.ids)
-            and len(per_contest[c.id]) == len(columns.others)
+            c
+            for c in election.contests
+            if set(per_contest[c.id].values()) == set(c.ids) and len(per_contest[c.id]) == len(columns.others)
         ]
         if len(complete) == 1:
             rows.fixed = complete[0]
@@ -244,7 +283,10 @@ def _read_wide(sheet: Sheet, election: Election, columns: _Columns) -> Iterator[
             missing = [c for c in contest.candidates if c.id not in mapping.values()]
             if missing:
                 raise BallotFileError(
-                    "header.missing_candidate", file=source, row=1, contest=contest.id,
+                    "header.missing_candidate",
+                    file=source,
+                    row=1,
+                    contest=contest.id,
                     names="; ".join(f"{c.name} ({c.id})" for c in missing),
                 )
             checked.add(contest.id)
@@ -256,10 +298,21 @@ def _read_wide(sheet: Sheet, election: Election, columns: _Columns) -> Iterator[
             candidate_id = mapping.get(index)
             if candidate_id is None:
                 raise BallotFileError(
-                    "row.mark_other_contest", file=source, row=number, column=short(heading), contest=contest.id,
+                    "row.mark_other_contest",
+                    file=source,
+                    row=number,
+                    column=short(heading),
+                    contest=contest.id,
                 )
             marks.add(candidate_id)
         yield Ballot(
-            contest.id, round_number, ballot_id, frozenset(marks), contest.style == "strike", declared,
-            source, number, voter,
+            contest.id,
+            round_number,
+            ballot_id,
+            frozenset(marks),
+            contest.style == "strike",
+            declared,
+            source,
+            number,
+            voter,
         )

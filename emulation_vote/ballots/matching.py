@@ -12,6 +12,7 @@ class NameMatcher:
     """Finds a contest's candidate by id, name or alias under the contract's normalisation."""
 
     def __init__(self, contest: Contest) -> None:
+        """Index every spelling of the candidates of ``contest``."""
         self.contest = contest
         self._ids: dict[str, str] = {}
         for candidate in contest.candidates:

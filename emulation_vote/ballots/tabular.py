@@ -117,8 +117,13 @@ def _read_xlsx(path: Path, source: str, sheet: str | None) -> Sheet:
 
     try:
         frame = pd.read_excel(
-            path, sheet_name=sheet if sheet is not None else 0, header=None, dtype=object,
-            engine="calamine", keep_default_na=False, na_filter=False,
+            path,
+            sheet_name=sheet if sheet is not None else 0,
+            header=None,
+            dtype=object,
+            engine="calamine",
+            keep_default_na=False,
+            na_filter=False,
         )
     except ValueError as exc:
         if sheet is not None and "not found" in str(exc).lower():

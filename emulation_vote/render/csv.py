@@ -13,8 +13,19 @@ from collections.abc import Iterable, Sequence
 from emulation_vote.record import ElectionRecord
 
 TALLY_COLUMNS = (
-    "contest", "round", "rank", "candidate_id", "candidate_name", "votes", "percent", "meets_threshold",
-    "status", "base", "base_count", "votes_needed", "seats",
+    "contest",
+    "round",
+    "rank",
+    "candidate_id",
+    "candidate_name",
+    "votes",
+    "percent",
+    "meets_threshold",
+    "status",
+    "base",
+    "base_count",
+    "votes_needed",
+    "seats",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -52,9 +63,21 @@ def render_csv(record: ElectionRecord) -> str:
         for rnd in result.rounds:
             threshold = rnd.threshold
             for c in rnd.candidates:
-                rows.append((
-                    result.contest.id, rnd.number, c.rank, c.id, c.name, c.votes, str(c.percent), c.meets_threshold,
-                    c.status, threshold.of, threshold.base_count,
-                    "" if threshold.votes_needed is None else threshold.votes_needed, rnd.seats,
-                ))
+                rows.append(
+                    (
+                        result.contest.id,
+                        rnd.number,
+                        c.rank,
+                        c.id,
+                        c.name,
+                        c.votes,
+                        str(c.percent),
+                        c.meets_threshold,
+                        c.status,
+                        threshold.of,
+                        threshold.base_count,
+                        "" if threshold.votes_needed is None else threshold.votes_needed,
+                        rnd.seats,
+                    )
+                )
     return write_rows(TALLY_COLUMNS, rows)

@@ -28,13 +28,21 @@ def round_dict(round_result: RoundResult) -> dict[str, Any]:
         "invalid_reasons": dict(round_result.invalid_reasons),
         "declared_reasons": dict(round_result.declared_texts),
         "threshold": {
-            "share": threshold.share_text, "strict": threshold.strict, "of": threshold.of,
-            "base_count": threshold.base_count, "votes_needed": threshold.votes_needed,
+            "share": threshold.share_text,
+            "strict": threshold.strict,
+            "of": threshold.of,
+            "base_count": threshold.base_count,
+            "votes_needed": threshold.votes_needed,
         },
         "candidates": [
             {
-                "id": c.id, "name": c.name, "votes": c.votes, "percent": c.percent, "rank": c.rank,
-                "meets_threshold": c.meets_threshold, "status": c.status,
+                "id": c.id,
+                "name": c.name,
+                "votes": c.votes,
+                "percent": c.percent,
+                "rank": c.rank,
+                "meets_threshold": c.meets_threshold,
+                "status": c.status,
             }
             for c in round_result.candidates
         ],
@@ -50,7 +58,9 @@ def contest_dict(result: ContestResult) -> dict[str, Any]:
     contest.update(
         selected=list(result.selected),
         runoff=_runoff(result.runoff),
-        rounds=[dict(round=r.number, candidates_in_round=list(r.candidate_ids), **round_dict(r)) for r in result.rounds],
+        rounds=[
+            dict(round=r.number, candidates_in_round=list(r.candidate_ids), **round_dict(r)) for r in result.rounds
+        ],
     )
     return contest
 
@@ -72,7 +82,9 @@ def dumps(value: Any, indent: int = 2, level: int = 0) -> str:
     if isinstance(value, dict):
         if not value:
             return "{}"
-        items = [f"{pad}{json.dumps(str(k), ensure_ascii=False)}: {dumps(v, indent, level + 1)}" for k, v in value.items()]
+        items = [
+            f"{pad}{json.dumps(str(k), ensure_ascii=False)}: {dumps(v, indent, level + 1)}" for k, v in value.items()
+        ]
         return "{\n" + ",\n".join(items) + "\n" + end + "}"
     if isinstance(value, (list, tuple)):
         if not value:

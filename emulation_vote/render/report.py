@@ -62,7 +62,9 @@ def final_lines(result: ContestResult, lang: str) -> list[str]:
     chosen = names(result, result.selected) if result.selected else "—"
     lines = [t("summary.final", lang, names=chosen)]
     if result.runoff is not None:
-        lines.append(t("summary.runoff", lang, names=names(result, result.runoff.candidates), seats=result.runoff.seats))
+        lines.append(
+            t("summary.runoff", lang, names=names(result, result.runoff.candidates), seats=result.runoff.seats)
+        )
     return lines
 
 
@@ -86,7 +88,14 @@ def build_section(result: ContestResult, round_result: RoundResult, lang: str) -
     else:
         below.append(t("summary.none_selected", lang))
     if round_result.runoff is not None:
-        below.append(t("summary.runoff", lang, names=names(result, round_result.runoff.candidates), seats=round_result.runoff.seats))
+        below.append(
+            t(
+                "summary.runoff",
+                lang,
+                names=names(result, round_result.runoff.candidates),
+                seats=round_result.runoff.seats,
+            )
+        )
     else:
         empty = round_result.seats - len(round_result.selected)
         if empty:
@@ -96,7 +105,13 @@ def build_section(result: ContestResult, round_result: RoundResult, lang: str) -
     return Section(
         heading=round_heading(result, round_result, lang),
         above=tuple(above),
-        columns=(t("col.rank", lang), t("col.unit", lang), t("col.votes", lang), t("col.percent", lang), t("col.status", lang)),
+        columns=(
+            t("col.rank", lang),
+            t("col.unit", lang),
+            t("col.votes", lang),
+            t("col.percent", lang),
+            t("col.status", lang),
+        ),
         rows=rows,
         shares=tuple((c.votes, base) for c in round_result.candidates),
         statuses=tuple(c.status for c in round_result.candidates),

@@ -24,8 +24,14 @@ def render_table(record: ElectionRecord, lang: str = "vi", color: bool = False, 
 
     buffer = io.StringIO()
     console = Console(
-        file=buffer, width=width, color_system="standard" if color else None, force_terminal=color,
-        no_color=not color, highlight=False, emoji=False, markup=False,
+        file=buffer,
+        width=width,
+        color_system="standard" if color else None,
+        force_terminal=color,
+        no_color=not color,
+        highlight=False,
+        emoji=False,
+        markup=False,
     )
     sections, closing = build_report(record, lang)
     for index, section in enumerate(sections):

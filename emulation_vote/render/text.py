@@ -20,8 +20,11 @@ def render_text(record: ElectionRecord, lang: str = "vi", markdown: bool = False
             parts.append(f"{section.heading}\n{'=' * len(section.heading)}")
             parts.append("\n".join(section.above) + "\n")
         table = tabulate(
-            section.rows, headers=section.columns, tablefmt="github" if markdown else "simple",
-            colalign=("right", "left", "right", "right", "left"), disable_numparse=True,
+            section.rows,
+            headers=section.columns,
+            tablefmt="github" if markdown else "simple",
+            colalign=("right", "left", "right", "right", "left"),
+            disable_numparse=True,
         )
         parts.append(table + "\n")
         if markdown:
