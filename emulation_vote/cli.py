@@ -21,7 +21,7 @@ from typing import Annotated
 import typer
 
 from emulation_vote import __version__
-from emulation_vote.errors import EmulationVoteError
+from emulation_vote.errors import EmulationVoteError, UsageError
 from emulation_vote.i18n import t
 
 app = typer.Typer(
@@ -173,6 +173,44 @@ def demo(
         election_path, ballots_path = demo_paths()
         text = _tally_text(lambda: count_files(election_path, [ballots_path]), fmt, lang.value, None)
         _emit(text, None, False, lang.value)
+
+
+@app.command()
+def minutes(
+    election: ElectionArg,
+    ballots: BallotsArg,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Write to FILE: .docx (Word) or .md by its suffix. Default: Markdown on stdout."
+        ),
+    ] = None,
+    lang: LangOption = Lang.vi,
+    encoding: EncodingOption = None,
+    sheet: SheetOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Write the minutes of the count (biên bản kiểm phiếu), ready to sign: .docx or Markdown."""
+    from emulation_vote.pipeline import count_files
+    from emulation_vote.render.minutes import build_minutes
+
+    with _guard(lang.value):
+        suffix = output.suffix.lower() if output is not None else ".md"
+        if suffix not in (".docx", ".md", ".markdown"):
+            raise UsageError("output.suffix", file=str(output), suffix=suffix or "(none)")
+        if output is not None:
+            from emulation_vote.output import check_target
+
+            check_target(output, force)
+        document = build_minutes(count_files(election, ballots, encoding, sheet), lang.value)
+        if suffix == ".docx":
+            from emulation_vote.render.minutes_docx import render_minutes_docx
+
+            _emit(render_minutes_docx(document), output, force, lang.value)
+        else:
+            from emulation_vote.render.minutes_md import render_minutes_md
+
+            _emit(render_minutes_md(document), output, force, lang.value)
 
 
 def _version(value: bool) -> None:
