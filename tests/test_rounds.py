@@ -27,7 +27,9 @@ def tie_rows() -> list[list[str]]:
 
 def test_round_two_settles_the_tie(tmp_path: Path) -> None:
     record = count_text(
-        tmp_path, election_toml(seats=2), {"r1.csv": tie_rows(), "r2.csv": round_rows(2, ["B"] * 6 + ["C"] * 3 + ["B;C"])}
+        tmp_path,
+        election_toml(seats=2),
+        {"r1.csv": tie_rows(), "r2.csv": round_rows(2, ["B"] * 6 + ["C"] * 3 + ["B;C"])},
     )
     result = record.contests[0]
     assert len(result.rounds) == 2
@@ -110,4 +112,6 @@ def test_round_two_refused_on_the_command_line(runner: CliRunner, tmp_path: Path
     r2.write_text("ballot_id,round,choices\n1,2,TCT\n", encoding="utf-8")
     result = invoke(runner, "tally", folder / "election.toml", folder / "ballots-wide.csv", r2)
     assert result.exit_code == 1
-    assert f"{r2}, hàng 2: có phiếu vòng 2 của nội dung co-thi-dua, nhưng vòng trước không phải bầu lại." in result.stderr
+    assert (
+        f"{r2}, hàng 2: có phiếu vòng 2 của nội dung co-thi-dua, nhưng vòng trước không phải bầu lại." in result.stderr
+    )

@@ -1,0 +1,205 @@
+"""Renderers of the audit views: the per-ballot listing with its reconciliation, verify and compare reports."""
+
+from __future__ import annotations
+
+import io
+import json
+from typing import Any
+
+from emulation_vote.audit import audit_ballots, reconcile
+from emulation_vote.compare import Comparison, Reading
+from emulation_vote.election import Election
+from emulation_vote.i18n import t
+from emulation_vote.record import ElectionRecord
+from emulation_vote.render.csv import write_rows
+from emulation_vote.render.json import dumps
+from emulation_vote.verify import Mismatch
+
+AUDIT_COLUMNS = ("contest", "round", "ballot_id", "source", "row", "status", "reason", "declared", "chosen")
+
+
+def _reason_text(reason: str | None, declared: str | None, lang: str) -> str:
+    if reason is None:
+        return ""
+    if reason == "declared" and declared:
+        return declared
+    return t(f"reason.{reason}", lang)
+
+
+def audit_data(record: ElectionRecord) -> dict[str, Any]:
+    """Return the audit as JSON-ready data: every ballot, the relations checked, the derived figures."""
+    relations, differences = reconcile(record)
+    return {
+        "schema": "emulation-vote/audit/1",
+        "fingerprint": record.fingerprint,
+        "ballots": [
+            {
+                "contest": b.contest,
+                "round": b.round,
+                "ballot_id": b.ballot_id,
+                "source": b.source,
+                "row": b.row,
+                "status": "valid" if b.valid else "invalid",
+                "reason": b.reason,
+                "declared": b.declared,
+                "chosen": list(b.chosen),
+                **({"voter": b.voter} if b.voter else {}),
+            }
+            for b in audit_ballots(record)
+        ],
+        "reconciliation": [
+            {
+                "contest": r.contest,
+                "relation": f"{r.left} {r.operator} {r.right}",
+                "left": r.left_value,
+                "right": r.right_value,
+                "holds": r.holds,
+            }
+            for r in relations
+        ],
+        "figures": [{"contest": d.contest, "name": d.name, "value": d.value} for d in differences],
+    }
+
+
+def render_audit_json(record: ElectionRecord) -> str:
+    """Render the audit as JSON."""
+    return dumps(audit_data(record)) + "\n"
+
+
+def render_audit_csv(record: ElectionRecord) -> str:
+    """Render the per-ballot listing as CSV (BOM, formula-safe); a ``voter`` column only for open votes."""
+    ballots = audit_ballots(record)
+    with_voter = any(b.voter for b in ballots)
+    header = AUDIT_COLUMNS + (("voter",) if with_voter else ())
+    rows = [
+        (
+            b.contest,
+            b.round,
+            b.ballot_id,
+            b.source,
+            b.row,
+            "valid" if b.valid else "invalid",
+            b.reason or "",
+            b.declared or "",
+            ";".join(b.chosen),
+            *((b.voter or "",) if with_voter else ()),
+        )
+        for b in ballots
+    ]
+    return write_rows(header, rows)
+
+
+def _relation_lines(record: ElectionRecord, lang: str) -> list[str]:
+    relations, differences = reconcile(record)
+    lines = []
+    for r in relations:
+        left = f"{t(f'a.fig.{r.left}', lang)} ({'—' if r.left_value is None else r.left_value})"
+        right = f"{t(f'a.fig.{r.right}', lang)} ({'—' if r.right_value is None else r.right_value})"
+        verdict = t("a.unknown" if r.holds is None else "a.holds" if r.holds else "a.fails", lang)
+        lines.append(f"[{r.contest}] {left} {r.operator} {right}: {verdict}")
+    for d in differences:
+        lines.append(f"[{d.contest}] {t(f'a.fig.{d.name}', lang)}: {'—' if d.value is None else d.value}")
+    return lines
+
+
+def render_audit_table(record: ElectionRecord, lang: str = "vi", color: bool = False, width: int = 120) -> str:
+    """Render the per-ballot listing and the reconciliation as Rich tables for the screen or filing."""
+    from rich.console import Console
+    from rich.table import Table
+
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=width,
+        color_system="standard" if color else None,
+        force_terminal=color,
+        no_color=not color,
+        highlight=False,
+        emoji=False,
+        markup=False,
+    )
+    ballots = audit_ballots(record)
+    with_voter = any(b.voter for b in ballots)
+    console.print(t("a.title", lang), style="bold")
+    keys = ("contest", "round", "ballot", "source", "row", "status", "reason", "chosen") + (
+        ("voter",) if with_voter else ()
+    )
+    table = Table(header_style="bold")
+    for key in keys:
+        table.add_column(
+            t(f"a.col.{key}", lang),
+            justify="right" if key in ("round", "row") else "left",
+            overflow="fold",
+        )
+    for b in ballots:
+        cells = [
+            b.contest,
+            str(b.round),
+            b.ballot_id,
+            b.source,
+            str(b.row),
+            t("a.valid" if b.valid else "a.invalid", lang),
+            _reason_text(b.reason, b.declared, lang),
+            ", ".join(b.chosen),
+        ]
+        if with_voter:
+            cells.append(b.voter or "")
+        table.add_row(*cells, style=None if b.valid else "yellow")
+    console.print(table)
+    valid = sum(1 for b in ballots if b.valid)
+    console.print(t("a.totals", lang, count=len(ballots), valid=valid, invalid=len(ballots) - valid))
+    console.print()
+    console.print(t("a.reconcile", lang), style="bold")
+    for line in _relation_lines(record, lang):
+        console.print(line)
+    console.print()
+    console.print(t("summary.fingerprint", lang, fingerprint=record.fingerprint))
+    return buffer.getvalue()
+
+
+def _shown(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
+
+
+def verify_text(mismatches: list[Mismatch], record: ElectionRecord, lang: str) -> str:
+    """Return the verify report: one confirmation line, or every difference."""
+    if not mismatches:
+        return t("verify.ok", lang, fingerprint=record.fingerprint) + "\n"
+    lines = [t("verify.differs", lang, count=len(mismatches))]
+    lines += [
+        "  - " + t("verify.line", lang, path=m.path, saved=_shown(m.saved), recount=_shown(m.recount))
+        for m in mismatches
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _reading_text(reading: Reading | None, election: Election, contest: str, lang: str) -> str:
+    if reading is None:
+        return t("compare.absent", lang)
+    chosen, declared = reading
+    text = ", ".join(chosen) if chosen else t("compare.blank", lang)
+    if declared:
+        text += f" [{t('compare.declared', lang, text=declared)}]"
+    return text
+
+
+def compare_text(comparison: Comparison, election: Election, lang: str) -> str:
+    """Return the compare report: agreement, or each ballot in dispute with what each entry says."""
+    if comparison.agree:
+        return t("compare.ok", lang, count=comparison.ballots, entries=len(comparison.entries)) + "\n"
+    lines = [t("compare.differs", lang, count=len(comparison.disagreements))]
+    for d in comparison.disagreements:
+        lines.append(
+            f"- {d.contest} / {t('a.col.round', lang).lower()} {d.round} / {t('a.col.ballot', lang).lower()} "
+            f"{d.ballot_id}: {t(f'compare.{d.kind}', lang)}"
+        )
+        for entry, reading, row in zip(comparison.entries, d.readings, d.rows, strict=True):
+            where = f"{entry}, {t('loc.row', lang, row=row)}" if row else entry
+            lines.append(f"    {where}: {_reading_text(reading, election, d.contest, lang)}")
+    return "\n".join(lines) + "\n"
+
+
+def agreed_csv(comparison: Comparison) -> str:
+    """Return the agreed ballots as one list-layout ballot file (contest, round, ballot_id, choices, invalid)."""
+    rows = [(b.contest, b.round, b.ballot_id, ";".join(b.chosen), b.declared or "") for b in comparison.agreed]
+    return write_rows(("contest", "round", "ballot_id", "choices", "invalid"), rows)
