@@ -54,10 +54,12 @@ class TallyFormat(StrEnum):
 def _check_encoding(value: str | None) -> str | None:
     if value is None:
         return None
+    if value.lower() in ("tcvn3", "vni"):
+        return value.lower()
     try:
         codecs.lookup(value)
     except LookupError:
-        raise typer.BadParameter(f"unknown encoding '{value}' (e.g. utf-8, cp1258, utf-16)") from None
+        raise typer.BadParameter(f"unknown encoding '{value}' (e.g. utf-8, cp1258, utf-16, tcvn3, vni)") from None
     return value
 
 

@@ -54,6 +54,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the file is not UTF-8. Save it again as 'CSV UTF-8', or name its encoding with --encoding "
         "(e.g. --encoding cp1258).",
     ),
+    "encoding.legacy": (
+        "chữ trong tệp có vẻ được gõ bằng bảng mã cũ {name}: thêm --encoding {encoding} để chuyển sang Unicode.",
+        "the text looks typed in the legacy {name} encoding: add --encoding {encoding} to convert it to Unicode.",
+    ),
     "encoding.bad": (
         "tệp không đọc được bằng bảng mã {encoding}: hãy kiểm tra lại bảng mã của tệp.",
         "the file does not decode as {encoding}: check the file's encoding.",
@@ -495,9 +499,14 @@ def t(message: str, lang: str = "vi", /, **params: Any) -> str:
     return (en if lang == "en" else vi).format(**params)
 
 
+LEGACY_NAMES = {"tcvn3": "TCVN3 (ABC, .VnTime)", "vni": "VNI (VNI-Times)"}
+
+
 def describe_error(error: EmulationVoteError, lang: str = "vi") -> str:
     """Return an error's message in ``lang``, prefixed by its file and row."""
     params = dict(error.params)
+    if "encoding" in params:
+        params.setdefault("name", LEGACY_NAMES.get(str(params["encoding"]), params["encoding"]))
     if lang == "vi":
         for name in ("expected", "found"):
             if name in params:

@@ -5,16 +5,36 @@ from __future__ import annotations
 import codecs
 import unicodedata
 
+from emulation_vote.ballots.legacy import ENCODINGS, convert, detect
 from emulation_vote.errors import BallotFileError
+
+
+def _windows(raw: bytes) -> str:
+    """Decode as Windows-1252 (legacy font text was saved so), Latin-1 for its five unassigned bytes."""
+    try:
+        return raw.decode("cp1252")
+    except UnicodeDecodeError:
+        return raw.decode("latin-1")
 
 
 def decode(raw: bytes, source: str, encoding: str | None = None) -> str:
     """Decode ``raw``: a UTF-8 or UTF-16 byte-order mark decides; else ``encoding``; else UTF-8.
 
-    The text is returned in NFC: cp1258 writes tone marks as combining characters.
+    ``encoding`` may also be a legacy font encoding, "tcvn3" or "vni" (:mod:`.legacy`): the
+    text, as Unicode or as Windows-1252 bytes, is converted.  The text is returned in NFC
+    (cp1258 writes tone marks as combining characters).
     Raises :class:`BallotFileError` naming the row of the first byte that does not decode,
     with a hint to name the encoding with ``--encoding``.
     """
+    if encoding is not None and encoding.lower() in ENCODINGS:
+        if raw.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            text = decode(raw, source)
+        else:
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                text = _windows(raw)
+        return convert(text, encoding.lower())
     if raw.startswith(codecs.BOM_UTF8):
         chosen, body = "utf-8", raw[len(codecs.BOM_UTF8) :]
     elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -30,5 +50,8 @@ def decode(raw: bytes, source: str, encoding: str | None = None) -> str:
     except UnicodeDecodeError as exc:
         row = body[: exc.start].count(b"\n") + 1
         if encoding is None:
+            legacy = detect(_windows(body), raw_bytes=True)
+            if legacy in ENCODINGS:
+                raise BallotFileError("encoding.legacy", file=source, encoding=legacy) from None
             raise BallotFileError("encoding.not_utf8", file=source, row=row) from None
         raise BallotFileError("encoding.bad", file=source, row=row, encoding=chosen) from None

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+from emulation_vote.ballots.legacy import detect
 from emulation_vote.ballots.matching import NameMatcher, suggest_names
 from emulation_vote.ballots.model import Ballot
 from emulation_vote.ballots.tabular import Sheet
@@ -82,6 +83,13 @@ def read_layout(sheet: Sheet, election: Election) -> Iterator[Ballot]:
         yield from _read_list(sheet, election, columns)
     else:
         yield from _read_wide(sheet, election, columns)
+
+
+def _check_legacy(source: str, row: int, cells: list[str]) -> None:
+    """Explain a name that matches nothing when its row looks typed in a legacy font encoding."""
+    legacy = detect(" ".join(cells))
+    if legacy is not None:
+        raise BallotFileError("encoding.legacy", file=source, row=row, encoding=legacy)
 
 
 def _check_secrecy(sheet: Sheet, election: Election, columns: _Columns, index: int) -> None:
@@ -215,6 +223,7 @@ def _read_list(sheet: Sheet, election: Election, columns: _Columns) -> Iterator[
                 continue
             candidate_id = matcher.match(text)
             if candidate_id is None:
+                _check_legacy(sheet.source, number, cells)
                 raise BallotFileError(
                     "row.unknown_candidate",
                     file=sheet.source,
@@ -259,6 +268,7 @@ def _read_wide(sheet: Sheet, election: Election, columns: _Columns) -> Iterator[
                 )
             per_contest[contest.id][index] = candidate_id
         if not found:
+            _check_legacy(source, 1, sheet.header)
             raise BallotFileError(
                 "header.unknown_candidate",
                 file=source,

@@ -30,7 +30,7 @@ class NameMatcher:
 
 def suggest_names(text: str, contests: list[Contest], limit: int = 3) -> list[str]:
     """Return the display names of the candidates of ``contests`` closest to ``text``."""
-    plain = strip_accents(text)
+    plain = strip_accents(text[:120])
     scored: dict[str, float] = {}
     for contest in contests:
         for candidate in contest.candidates:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from emulation_vote.ballots.decode import decode
+from emulation_vote.ballots.legacy import ENCODINGS, convert
 from emulation_vote.errors import BallotFileError
 
 Row = tuple[int, list[str]]
@@ -32,14 +33,19 @@ class Sheet:
 
 
 def read_sheet(path: Path, source: str, encoding: str | None = None, sheet: str | None = None) -> Sheet:
-    """Read the ballot file at ``path`` by its suffix (``.csv``, ``.tsv``, ``.txt``, ``.xlsx``)."""
+    """Read the ballot file at ``path`` by its suffix (``.csv``, ``.tsv``, ``.txt``, ``.xlsx``).
+
+    ``encoding`` applies to text files; for a workbook only the legacy "tcvn3" and "vni" matter
+    (its cells are converted), since a workbook's text is always Unicode.
+    """
     suffix = path.suffix.lower()
     if not path.exists():
         raise BallotFileError("file.missing", file=source)
     if path.is_dir():
         raise BallotFileError("file.is_dir", file=source)
     if suffix in (".xlsx", ".xlsm"):
-        return _read_xlsx(path, source, sheet)
+        legacy = encoding.lower() if encoding is not None and encoding.lower() in ENCODINGS else None
+        return _read_xlsx(path, source, sheet, legacy)
     if suffix not in (".csv", ".tsv", ".txt"):
         raise BallotFileError("file.suffix", file=source, suffix=suffix or "(none)")
     try:
@@ -49,6 +55,9 @@ def read_sheet(path: Path, source: str, encoding: str | None = None, sheet: str 
     if raw.startswith(b"PK\x03\x04"):
         raise BallotFileError("file.xlsx_named_csv", file=source)
     text = decode(raw, source, encoding)
+    nul = text.find("\x00")
+    if nul >= 0:
+        raise BallotFileError("csv.nul", file=source, row=_row_of(text, nul))
     delimiter = "\t" if suffix == ".tsv" else sniff_delimiter(text)
     return _split(_csv_rows(text, delimiter, source), source)
 
@@ -61,7 +70,15 @@ def sniff_delimiter(text: str) -> str:
     return best if counts[best] else ","
 
 
+def _row_of(text: str, offset: int) -> int:
+    """Return the line number (1-based) of ``offset`` in ``text``, counting CRLF, LF and CR line ends."""
+    head = text[:offset]
+    return head.count("\n") + head.count("\r") - head.count("\r\n") + 1
+
+
 def _csv_rows(text: str, delimiter: str, source: str) -> Iterator[Row]:
+    # A cell may be as long as the file: an oversized cell is reported by what it holds, quoted short.
+    csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     number = 0
     try:
@@ -105,7 +122,7 @@ def cell_text(value: Any) -> str:
     return str(value)
 
 
-def _read_xlsx(path: Path, source: str, sheet: str | None) -> Sheet:
+def _read_xlsx(path: Path, source: str, sheet: str | None, legacy: str | None = None) -> Sheet:
     try:
         with path.open("rb") as handle:
             magic = handle.read(4)
@@ -131,7 +148,12 @@ def _read_xlsx(path: Path, source: str, sheet: str | None) -> Sheet:
         raise BallotFileError("xlsx.unreadable", file=source, reason=_first_line(exc)) from None
     except Exception as exc:  # noqa: BLE001 - the workbook libraries raise many unrelated types for a broken file
         raise BallotFileError("xlsx.unreadable", file=source, reason=_first_line(exc)) from None
-    rows = ((n, [cell_text(v) for v in values]) for n, values in enumerate(frame.itertuples(index=False, name=None), 1))
+
+    def text(value: Any) -> str:
+        cell = cell_text(value)
+        return convert(cell, legacy) if legacy is not None else cell
+
+    rows = ((n, [text(v) for v in values]) for n, values in enumerate(frame.itertuples(index=False, name=None), 1))
     if frame.empty:
         raise BallotFileError("xlsx.empty_sheet", file=source)
     return _split(rows, source)
