@@ -83,11 +83,12 @@ _LEGACY = re.compile("[\u00a1-\u00ff]")
 _ASCII_LETTER = re.compile("[A-Za-z]")
 _TCVN3_COMMON = re.compile("[\u00a1-\u00bf]")
 # cp1258 bytes read as Windows-1252: a vowel (a, â, ă, ê, ô, ơ, ư...) then a combining tone byte.
-_CP1258_TONE = re.compile(
+_CP1258_VOWELS = "aeiouyAEIOUY\u00e2\u00ea\u00f4\u00e3\u00f5\u00fd\u00c2\u00ca\u00d4\u00c3\u00d5\u00dd"
+_CP1258_TONE = re.compile(f"[{_CP1258_VOWELS}][\u00cc\u00ec\u00d2\u00de\u00f2]")
     "[aeiouyAEIOUY\u00e2\u00ea\u00f4\u00e3\u00f5\u00fd\u00c2\u00ca\u00d4\u00c3\u00d5\u00dd][\u00cc\u00ec\u00d2\u00de\u00f2]"
 )
 # A vowel, then a VNI mark ("Vaên", "phoøng", "uûy").
-_VNI_HINT = re.compile(
+_VNI_HINT = re.compile(f"[aeiouyAEIOUY\u00f4\u00f6][{_VNI_TONE}{_VNI_CIRCUMFLEX}{_VNI_BREVE}]")
     "[aeiouyAEIOUY\u00f4\u00f6][\u00f9\u00f8\u00fb\u00f5\u00ef\u00e2\u00e1\u00e0\u00e5\u00e3\u00e4\u00ea\u00e9\u00e8\u00fa\u00fc\u00eb]"
 )
 # Latin-1 letters that are also Vietnamese letters: they may remain after a VNI conversion.
