@@ -85,12 +85,8 @@ _TCVN3_COMMON = re.compile("[\u00a1-\u00bf]")
 # cp1258 bytes read as Windows-1252: a vowel (a, â, ă, ê, ô, ơ, ư...) then a combining tone byte.
 _CP1258_VOWELS = "aeiouyAEIOUY\u00e2\u00ea\u00f4\u00e3\u00f5\u00fd\u00c2\u00ca\u00d4\u00c3\u00d5\u00dd"
 _CP1258_TONE = re.compile(f"[{_CP1258_VOWELS}][\u00cc\u00ec\u00d2\u00de\u00f2]")
-    "[aeiouyAEIOUY\u00e2\u00ea\u00f4\u00e3\u00f5\u00fd\u00c2\u00ca\u00d4\u00c3\u00d5\u00dd][\u00cc\u00ec\u00d2\u00de\u00f2]"
-)
 # A vowel, then a VNI mark ("Vaên", "phoøng", "uûy").
 _VNI_HINT = re.compile(f"[aeiouyAEIOUY\u00f4\u00f6][{_VNI_TONE}{_VNI_CIRCUMFLEX}{_VNI_BREVE}]")
-    "[aeiouyAEIOUY\u00f4\u00f6][\u00f9\u00f8\u00fb\u00f5\u00ef\u00e2\u00e1\u00e0\u00e5\u00e3\u00e4\u00ea\u00e9\u00e8\u00fa\u00fc\u00eb]"
-)
 # Latin-1 letters that are also Vietnamese letters: they may remain after a VNI conversion.
 _VALID_LATIN1 = frozenset("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")
 
@@ -111,11 +107,15 @@ def detect(text: str, raw_bytes: bool = False) -> str | None:
 
     Used to explain a failure (a name that matches nothing, bytes that are not UTF-8), never to
     refuse a file that reads well.  ``text`` is Unicode text, or with ``raw_bytes`` a file's bytes
-    read as Windows-1252.  The signals, in order: real Vietnamese letters (ă, đ, ơ, ư, a toned vowel
-    of U+1EA0..U+1EF9) mean Unicode; fewer than two characters of 0xA1..0xFF, or more of them than
-    ASCII letters (random bytes), mean nothing in particular; two of 0xA1..0xBF, where TCVN3 keeps its commonest letters and the others only
-    symbols, mean TCVN3; a vowel followed by a VNI mark, with nothing left over once converted,
-    means VNI; for bytes, a vowel followed by a cp1258 combining tone byte means cp1258; TCVN3 otherwise.
+    read as Windows-1252.  The signals, in order:
+
+    - real Vietnamese letters (ă, đ, ơ, ư, a toned vowel of U+1EA0..U+1EF9): Unicode, ``None``;
+    - fewer than two characters of 0xA1..0xFF, or more of them than ASCII letters (random
+      bytes): ``None``;
+    - two of 0xA1..0xBF, where TCVN3 keeps its commonest letters and the others only symbols: TCVN3;
+    - a vowel followed by a VNI mark, nothing left over once converted: VNI;
+    - for bytes, a vowel followed by a cp1258 combining tone byte: cp1258;
+    - otherwise TCVN3.
     """
     legacy = len(_LEGACY.findall(text))
     if _VIETNAMESE.search(text) or legacy < 2 or len(_ASCII_LETTER.findall(text)) < legacy:
