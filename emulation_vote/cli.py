@@ -150,9 +150,9 @@ def tally(
     force: ForceOption = False,
 ) -> None:
     """Count the ballots and print the result (rank, votes, percent, selection, runoff)."""
-    from emulation_vote.pipeline import count_files
-
     with _guard(lang.value):
+        from emulation_vote.pipeline import count_files
+
         if output is not None:
             from emulation_vote.output import check_target
 
@@ -169,9 +169,9 @@ def demo(
     lang: LangOption = Lang.vi,
 ) -> None:
     """Count the bundled seed conference (9 units of Khối thi đua Các cơ quan Tỉnh ủy, 2 flags)."""
-    from emulation_vote.pipeline import count_files, demo_paths
-
     with _guard(lang.value):
+        from emulation_vote.pipeline import count_files, demo_paths
+
         election_path, ballots_path = demo_paths()
         text = _tally_text(lambda: count_files(election_path, [ballots_path]), fmt, lang.value, None)
         _emit(text, None, False, lang.value)
@@ -193,10 +193,10 @@ def minutes(
     force: ForceOption = False,
 ) -> None:
     """Write the minutes of the count (biên bản kiểm phiếu), ready to sign: .docx or Markdown."""
-    from emulation_vote.pipeline import count_files
-    from emulation_vote.render.minutes import build_minutes
-
     with _guard(lang.value):
+        from emulation_vote.pipeline import count_files
+        from emulation_vote.render.minutes import build_minutes
+
         suffix = output.suffix.lower() if output is not None else ".md"
         if suffix not in (".docx", ".md", ".markdown"):
             raise UsageError("output.suffix", file=str(output), suffix=suffix or "(none)")
@@ -241,11 +241,15 @@ def audit(
     sheet: SheetOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
+    logs: Annotated[
+        list[Path] | None,
+        typer.Option("--log", help="Also print this entry log (from 'enter') for filing; repeatable. Table and json."),
+    ] = None,
 ) -> None:
     """List every ballot as counted (file, row, status, reason, choices) and reconcile the paper figures."""
-    from emulation_vote.pipeline import count_files
-
     with _guard(lang.value):
+        from emulation_vote.pipeline import count_files
+
         if output is not None:
             from emulation_vote.output import check_target
 
@@ -258,7 +262,7 @@ def audit(
         elif fmt is AuditFormat.json:
             from emulation_vote.render.audit import render_audit_json
 
-            text = render_audit_json(record)
+            text = render_audit_json(record, logs or [])
         elif fmt is AuditFormat.csv:
             from emulation_vote.render.audit import render_audit_csv
 
@@ -267,7 +271,9 @@ def audit(
             from emulation_vote.render.audit import render_audit_table
 
             color, width = _terminal() if output is None else (False, 160)
-            text = render_audit_table(record, lang.value, color=color, width=width if sys.stdout.isatty() else 160)
+            text = render_audit_table(
+                record, lang.value, color=color, width=width if sys.stdout.isatty() else 160, logs=logs or []
+            )
         _emit(text, output, force, lang.value)
 
 
@@ -283,11 +289,11 @@ def verify(
     sheet: SheetOption = None,
 ) -> None:
     """Recount and compare with a saved JSON result: exit 0 when it matches, 1 listing every difference."""
-    from emulation_vote.pipeline import count_files
-    from emulation_vote.render.audit import verify_text
-    from emulation_vote.verify import compare_result, load_result
-
     with _guard(lang.value):
+        from emulation_vote.pipeline import count_files
+        from emulation_vote.render.audit import verify_text
+        from emulation_vote.verify import compare_result, load_result
+
         saved = load_result(result)
         record = count_files(election, ballots, encoding, sheet)
         mismatches = compare_result(saved, record)
@@ -318,11 +324,11 @@ def compare(
     force: ForceOption = False,
 ) -> None:
     """Compare the same paper ballots typed by different clerks: exit 0 when all agree, 1 listing each dispute."""
-    from emulation_vote.compare import compare_entries
-    from emulation_vote.election import load_election
-    from emulation_vote.render.audit import agreed_csv, compare_text
-
     with _guard(lang.value):
+        from emulation_vote.compare import compare_entries
+        from emulation_vote.election import load_election
+        from emulation_vote.render.audit import agreed_csv, compare_text
+
         if len(entries) < 2:
             raise UsageError("compare.need_two")
         if output is not None:
@@ -338,6 +344,90 @@ def compare(
             raise typer.Exit(1)
         if output is not None:
             _emit(agreed_csv(comparison), output, force, lang.value)
+
+
+@app.command()
+def enter(
+    election: ElectionArg,
+    contest: Annotated[str, typer.Option("--contest", "-c", help="The contest id the ballots belong to.")],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="The ballot file (list layout); resumed if it exists.")
+    ],
+    clerk: Annotated[str | None, typer.Option("--clerk", help="Who is typing (written in the log).")] = None,
+    round_number: Annotated[int, typer.Option("--round", min=1, help="The voting round (2 and up: a runoff).")] = 1,
+    runoff: Annotated[
+        str | None, typer.Option("--runoff", help="Round 2+: the units on the runoff ballot, in order (e.g. STP,STC).")
+    ] = None,
+    seats: Annotated[int | None, typer.Option("--seats", min=1, help="Round 2+: the seats the runoff is for.")] = None,
+    log: Annotated[Path | None, typer.Option("--log", help="The entry log (default: OUTPUT.log).")] = None,
+    lang: LangOption = Lang.vi,
+) -> None:
+    """Type paper ballots one per line (unit numbers, '-', '!reason', '#ID', 'u' to undo); each is saved at once."""
+    language = lang.value
+    with _guard(language):
+        from emulation_vote.election import load_election
+        from emulation_vote.entry import Command, EntrySession, Rejected
+        from emulation_vote.render import entry as say
+
+        names = tuple(part.strip() for part in (runoff or "").split(",") if part.strip())
+        session = EntrySession(
+            load_election(election),
+            contest,
+            output,
+            round_number=round_number,
+            runoff=names,
+            seats=seats,
+            clerk=clerk,
+            log=log,
+        )
+        interactive = sys.stdin.isatty()
+        if interactive:
+            typer.echo("\n".join(say.candidate_lines(session, language)))
+            typer.echo(t("enter.help", language))
+        if session.entered:
+            typer.echo(say.resumed(session, language))
+        try:
+            while True:
+                try:
+                    line = input(t("enter.prompt", language, id=session.next_id())) if interactive else input()
+                except EOFError:
+                    break
+                if not line.strip():
+                    continue
+                action = session.parse(line)
+                if isinstance(action, Command):
+                    if action.name == "quit":
+                        break
+                    if action.name == "help":
+                        typer.echo(t("enter.help", language))
+                    else:
+                        typer.echo(say.undone(session, session.undo(), language))
+                elif isinstance(action, Rejected):
+                    session.reject(action)
+                    typer.echo(
+                        t("enter.rejected", language, message=t(action.key, language, value=action.value)), err=True
+                    )
+                else:
+                    session.record(action)
+                    typer.echo(say.echo(session, action, language))
+        finally:
+            session.close()
+
+
+@app.command("check-log")
+def check_log_command(
+    log: Annotated[Path, typer.Argument(help="An entry log written by 'enter'.", metavar="LOG")],
+    lang: LangOption = Lang.vi,
+) -> None:
+    """Check an entry log's hash chain: exit 0 when intact, 1 naming the first altered line."""
+    with _guard(lang.value):
+        from emulation_vote.entrylog import check_log
+        from emulation_vote.render.entry import check_text
+
+        result = check_log(log)
+        typer.echo(check_text(result, lang.value))
+        if not result.intact:
+            raise typer.Exit(1)
 
 
 def _version(value: bool) -> None:

@@ -449,6 +449,99 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The agreed ballot file was not written: the entries disagree.",
     ),
     "compare.need_two": ("cần ít nhất hai bản nhập để so sánh.", "at least two entries are needed to compare."),
+    # --- enter, check-log ---
+    "enter.no_contest": (
+        "không có nội dung '{value}'; gần nhất: {suggestion}.",
+        "there is no contest '{value}'; closest: {suggestion}.",
+    ),
+    "enter.runoff_round1": ("--runoff chỉ dùng cho vòng 2 trở đi.", "--runoff is only for round 2 and later."),
+    "enter.runoff_needed": (
+        "vòng {round} là bầu lại: ghi các đơn vị trên phiếu bầu lại bằng --runoff (ví dụ --runoff STP,STC).",
+        "round {round} is a runoff: name the units on its ballot with --runoff (e.g. --runoff STP,STC).",
+    ),
+    "enter.runoff_unknown": (
+        "--runoff: '{value}' không phải đơn vị nào; gần nhất: {suggestion}.",
+        "--runoff: '{value}' is no candidate; closest: {suggestion}.",
+    ),
+    "enter.not_entry_file": (
+        "tệp đã có nhưng không phải tệp nhập phiếu (cột: contest, ballot_id, round, choices, invalid): chọn tệp khác.",
+        "the file exists but is not an entry file (columns contest, ballot_id, round, choices, invalid): "
+        "choose another.",
+    ),
+    "enter.undo_changed": (
+        "dòng cuối của tệp không phải phiếu vừa nhập (tệp đã bị sửa bên ngoài?): không xóa.",
+        "the file's last line is not the last ballot entered (edited elsewhere?): nothing taken back.",
+    ),
+    "enter.bad_id": ("sau '#' phải là số phiếu.", "'#' must be followed by the ballot's number."),
+    "enter.id_used": ("số phiếu {value} đã được nhập.", "ballot {value} was already entered."),
+    "enter.empty": (
+        "dòng trống: nhập số thứ tự đơn vị, '-' hoặc '!lý do'.",
+        "empty: type unit numbers, '-' or '!reason'.",
+    ),
+    "enter.bad_number": ("không có đơn vị số {value} trên phiếu.", "there is no unit number {value} on the ballot."),
+    "enter.unknown": ("'{value}' không phải đơn vị nào.", "'{value}' is no unit."),
+    "enter.not_in_round": ("{value} không có trên phiếu bầu lại.", "{value} is not on the runoff ballot."),
+    "enter.twice": ("{value} được ghi hai lần.", "{value} is typed twice."),
+    "enter.rejected": ("Không ghi: {message}", "Not recorded: {message}"),
+    "enter.echo": ("Phiếu {id}: {choices} — {verdict}", "Ballot {id}: {choices} — {verdict}"),
+    "enter.nobody": ("không chọn đơn vị nào", "nobody chosen"),
+    "enter.valid": ("hợp lệ", "valid"),
+    "enter.invalid": ("không hợp lệ: {reason}", "invalid: {reason}"),
+    "enter.echo_declared": ("Phiếu {id} — {verdict}", "Ballot {id} — {verdict}"),
+    "enter.totals": (
+        "Đã nhập {count} phiếu: {valid} hợp lệ, {invalid} không hợp lệ.",
+        "Entered {count} ballots: {valid} valid, {invalid} invalid.",
+    ),
+    "enter.undone": ("Đã xóa phiếu {id} ({choices}).", "Took back ballot {id} ({choices})."),
+    "enter.nothing_to_undo": ("Chưa có phiếu nào để xóa.", "No ballot to take back."),
+    "enter.resumed": (
+        "Tệp {file} đã có {count} phiếu của nội dung {contest}, vòng {round}: nhập tiếp từ phiếu số {next}.",
+        "{file} already holds {count} ballots of contest {contest}, round {round}: continuing from ballot {next}.",
+    ),
+    "enter.title": ("Nhập phiếu: {title} (vòng {round})", "Ballot entry: {title} (round {round})"),
+    "enter.strike_note": (
+        "Phiếu gạch tên: gõ số thứ tự các đơn vị BỊ GẠCH.",
+        "Strike-out ballot: type the numbers of the units STRUCK OUT.",
+    ),
+    "enter.prompt": ("Phiếu {id}> ", "Ballot {id}> "),
+    "enter.help": (
+        "Mỗi dòng một phiếu: số thứ tự đơn vị trên phiếu (cách nhau bởi dấu cách hoặc dấu phẩy), hoặc mã/tên đơn vị.\n"
+        "  -          phiếu không chọn đơn vị nào\n"
+        "  !lý do     Ban kiểm phiếu tuyên bố phiếu không hợp lệ (ví dụ: !không có dấu)\n"
+        "  #12 1 3    ghi rõ số phiếu (mặc định: số tiếp theo)\n"
+        "  u          xóa phiếu vừa nhập      ?  trợ giúp      q  kết thúc",
+        "One ballot per line: the units' numbers on the ballot (separated by spaces or commas), or their ids/names.\n"
+        "  -          a ballot that chooses nobody\n"
+        "  !reason    the committee declares the ballot invalid (e.g. !no stamp)\n"
+        "  #12 1 3    give the ballot's number (default: the next one)\n"
+        "  u          take the last ballot back      ?  help      q  finish",
+    ),
+    "log.not_json": ("dòng nhật ký không phải JSON.", "the log line is not JSON."),
+    "log.broken": (
+        "nhật ký đã bị sửa: chuỗi mã băm bị đứt ở dòng này. Không nhập tiếp vào nhật ký này.",
+        "the log was altered: its hash chain breaks at this line. Not appending to it.",
+    ),
+    "log.intact": (
+        "Nhật ký nguyên vẹn: {lines} dòng, chuỗi mã băm khớp.",
+        "The log is intact: {lines} lines, hash chain unbroken.",
+    ),
+    "log.broken_at": (
+        "NHẬT KÝ BỊ SỬA: chuỗi mã băm đứt ở dòng {line} ({why}).",
+        "THE LOG WAS ALTERED: the hash chain breaks at line {line} ({why}).",
+    ),
+    "log.why.prev": (
+        "mã của dòng trước không khớp: một dòng đã bị sửa, thêm hoặc xóa",
+        "the previous line's hash does not match: a line was edited, inserted or deleted",
+    ),
+    "log.why.not_json": ("dòng không đọc được", "the line is unreadable"),
+    "log.why.truncated": ("dòng cuối bị cắt cụt", "the last line is cut short"),
+    "a.log.time": ("Thời gian", "Time"),
+    "a.log.clerk": ("Người nhập", "Clerk"),
+    "a.log.action": ("Thao tác", "Action"),
+    "a.log.ballot": ("Số phiếu", "Ballot"),
+    "a.log.typed": ("Đã gõ", "Typed"),
+    "a.log.recorded": ("Đã ghi / thay thế", "Recorded / replaced"),
+    "log.title": ("Nhật ký nhập phiếu", "Ballot entry log"),
     "round.title": ("Vòng {number}", "Round {number}"),
     "round.runoff_title": ("Vòng {number} (bầu lại)", "Round {number} (runoff)"),
     "contest.heading": ("{title}", "{title}"),

@@ -32,7 +32,7 @@ def test_every_error_key_raised_is_in_the_catalogue() -> None:
 
 def test_readme_commands_and_links() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert 'pip install . && emulation-vote demo' in readme
+    assert "pip install . && emulation-vote demo" in readme
     assert 'pip install -e ".[test]" && python -m pytest' in readme
     for link in re.findall(r"\]\(((?:docs|sample_ballots)/[^)]+)\)", readme):
         assert (ROOT / link).exists(), link

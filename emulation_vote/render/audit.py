@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import io
 import json
+from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from emulation_vote.audit import audit_ballots, reconcile
 from emulation_vote.compare import Comparison, Reading
 from emulation_vote.election import Election
+from emulation_vote.entrylog import check_log, read_entries
 from emulation_vote.i18n import t
 from emulation_vote.record import ElectionRecord
 from emulation_vote.render.csv import write_rows
+from emulation_vote.render.entry import check_text, log_rows
 from emulation_vote.render.json import dumps
 from emulation_vote.verify import Mismatch
 
@@ -61,9 +65,14 @@ def audit_data(record: ElectionRecord) -> dict[str, Any]:
     }
 
 
-def render_audit_json(record: ElectionRecord) -> str:
-    """Render the audit as JSON."""
-    return dumps(audit_data(record)) + "\n"
+def render_audit_json(record: ElectionRecord, logs: Sequence[Path] = ()) -> str:
+    """Render the audit as JSON; each entry log given is added under ``entry_logs`` with its chain check."""
+    data = audit_data(record)
+    if logs:
+        data["entry_logs"] = [
+            {"file": str(log), "intact": check_log(log).intact, "entries": read_entries(log)} for log in logs
+        ]
+    return dumps(data) + "\n"
 
 
 def render_audit_csv(record: ElectionRecord) -> str:
@@ -102,8 +111,10 @@ def _relation_lines(record: ElectionRecord, lang: str) -> list[str]:
     return lines
 
 
-def render_audit_table(record: ElectionRecord, lang: str = "vi", color: bool = False, width: int = 120) -> str:
-    """Render the per-ballot listing and the reconciliation as Rich tables for the screen or filing."""
+def render_audit_table(
+    record: ElectionRecord, lang: str = "vi", color: bool = False, width: int = 120, logs: Sequence[Path] = ()
+) -> str:
+    """Render the per-ballot listing, the reconciliation and any entry logs as Rich tables for filing."""
     from rich.console import Console
     from rich.table import Table
 
@@ -154,6 +165,16 @@ def render_audit_table(record: ElectionRecord, lang: str = "vi", color: bool = F
         console.print(line)
     console.print()
     console.print(t("summary.fingerprint", lang, fingerprint=record.fingerprint))
+    for log in logs:
+        console.print()
+        console.print(f"{t('log.title', lang)}: {log}", style="bold")
+        log_table = Table(header_style="bold")
+        for key in ("time", "clerk", "action", "ballot", "typed", "recorded"):
+            log_table.add_column(t(f"a.log.{key}", lang), overflow="fold")
+        for row in log_rows(read_entries(log)):
+            log_table.add_row(*row)
+        console.print(log_table)
+        console.print(check_text(check_log(log), lang))
     return buffer.getvalue()
 
 

@@ -45,6 +45,13 @@ def safe_cell(value: object) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
+def csv_line(row: Sequence[object]) -> str:
+    """Return one CSV record (CRLF-terminated), every cell through :func:`safe_cell`."""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerow([safe_cell(cell) for cell in row])
+    return buffer.getvalue()
+
+
 def write_rows(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     """Return CSV text (with a leading BOM) of ``header`` and ``rows``, every cell through :func:`safe_cell`."""
     buffer = io.StringIO()

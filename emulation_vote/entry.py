@@ -1,0 +1,296 @@
+"""Typing paper ballots at the counting table: one line per ballot, crash-safe, logged.
+
+:class:`EntrySession` owns the ballot file (a list-layout ballot file of the contract) and the
+entry log.  Each ballot is written with a single ``write`` and ``fsync`` before it is echoed
+back, so a crash or ``kill -9`` at any moment leaves a file that loads and holds every ballot
+echoed.  A correction (``u``) rewrites the file atomically without the last ballot.  The
+command line in :mod:`emulation_vote.cli` only reads lines and prints what this returns.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from emulation_vote.ballots import read_ballots
+from emulation_vote.ballots.matching import NameMatcher
+from emulation_vote.count import classify
+from emulation_vote.election import Candidate, Contest, Election, closest
+from emulation_vote.entrylog import EntryLog
+from emulation_vote.errors import BallotFileError, UsageError
+from emulation_vote.render.csv import csv_line
+from emulation_vote.text import clean
+
+HEADER = ("contest", "ballot_id", "round", "choices", "invalid")
+
+
+@dataclass(frozen=True)
+class Entered:
+    """A ballot as entered: its id, the candidates it chooses, the declared reason, and its verdict."""
+
+    ballot_id: str
+    chosen: tuple[str, ...]
+    declared: str | None
+    reason: str | None
+    typed: str
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """A line that could not be read: nothing was recorded.  ``key`` is the catalogue message."""
+
+    key: str
+    value: str
+    typed: str
+
+
+@dataclass(frozen=True)
+class Command:
+    """A control line: ``undo``, ``help`` or ``quit``."""
+
+    name: str
+
+
+class EntrySession:
+    """One clerk entering the ballots of one contest and round into one file."""
+
+    def __init__(
+        self,
+        election: Election,
+        contest_id: str,
+        output: Path,
+        *,
+        round_number: int = 1,
+        runoff: tuple[str, ...] = (),
+        seats: int | None = None,
+        clerk: str | None = None,
+        log: Path | None = None,
+    ) -> None:
+        """Open ``output`` (resuming it if it exists) and its log; check the contest and round."""
+        ids = [c.id for c in election.contests]
+        if contest_id not in ids:
+            raise UsageError(
+                "enter.no_contest", value=contest_id, suggestion=closest(contest_id, ids) or ", ".join(ids)
+            )
+        self.election = election
+        self.contest: Contest = election.contest(contest_id)
+        self.round = round_number
+        self.output = output
+        self.candidates = self._round_candidates(runoff)
+        if round_number == 1:
+            self.max_marks, self.min_marks = self.contest.max_marks, self.contest.min_marks
+        else:
+            self.max_marks = self.contest.max_marks if self.contest.max_marks_given else (seats or 1)
+            self.min_marks = min(self.contest.min_marks, self.max_marks)
+        self.matcher = NameMatcher(self.contest)
+        self.entered: list[Entered] = []
+        self.others = 0
+        if output.exists():
+            self._resume()
+        self.log = EntryLog(log or output.with_name(output.name + ".log"), clerk)
+        self._reconcile_log()
+
+    def _round_candidates(self, runoff: tuple[str, ...]) -> tuple[Candidate, ...]:
+        if self.round == 1:
+            if runoff:
+                raise UsageError("enter.runoff_round1")
+            return self.contest.candidates
+        if not runoff:
+            raise UsageError("enter.runoff_needed", round=self.round)
+        matcher = NameMatcher(self.contest)
+        chosen = []
+        for text in runoff:
+            cid = matcher.match(text)
+            if cid is None:
+                raise UsageError("enter.runoff_unknown", value=text, suggestion="; ".join(matcher.suggest(text)))
+            chosen.append(self.contest.candidate(cid))
+        return tuple(chosen)
+
+    # --- the file ---
+
+    def _resume(self) -> None:
+        first = self.output.read_bytes().decode("utf-8", errors="replace").lstrip("\ufeff").split("\n", 1)[0]
+        if first.strip() != csv_line(HEADER).strip():
+            raise BallotFileError("enter.not_entry_file", file=str(self.output))
+        ballots = read_ballots([self.output], self.election).ballots
+        for ballot in ballots:
+            if ballot.contest != self.contest.id or ballot.round != self.round:
+                self.others += 1
+                continue
+            pool = tuple(c.id for c in self.candidates)
+            chosen = tuple(cid for cid in pool if cid in ballot.chosen(pool))
+            reason = classify(frozenset(chosen), ballot.declared, self.contest, self.max_marks, self.min_marks)
+            self.entered.append(Entered(ballot.ballot_id, chosen, ballot.declared, reason, ""))
+
+    def _reconcile_log(self) -> None:
+        """Log ballots the file holds that the log never recorded (a crash between the two writes)."""
+        from emulation_vote.entrylog import read_entries
+
+        logged: set[str] = set()
+        if self.log.path.exists():
+            for entry in read_entries(self.log.path):
+                if entry.get("contest") != self.contest.id or entry.get("round") != self.round:
+                    continue
+                if entry.get("action") == "ballot":
+                    logged.add(str(entry.get("ballot_id")))
+                elif entry.get("action") == "undo":
+                    logged.discard(str(entry.get("ballot_id")))
+        for ballot in self.entered:
+            if ballot.ballot_id not in logged:
+                self.log.write("recovered", **self._fields(ballot))
+        present = {b.ballot_id for b in self.entered}
+        for missing in sorted(logged - present):
+            self.log.write("recovered_undo", contest=self.contest.id, round=self.round, ballot_id=missing)
+        self.log.write(
+            "open", contest=self.contest.id, round=self.round, file=str(self.output), ballots=len(self.entered)
+        )
+
+    def _fields(self, ballot: Entered) -> dict[str, object]:
+        return {
+            "contest": self.contest.id,
+            "round": self.round,
+            "ballot_id": ballot.ballot_id,
+            "typed": ballot.typed,
+            "recorded": {"choices": list(ballot.chosen), "invalid": ballot.declared, "reason": ballot.reason},
+        }
+
+    def _row(self, ballot: Entered) -> str:
+        return csv_line((self.contest.id, ballot.ballot_id, self.round, ";".join(ballot.chosen), ballot.declared or ""))
+
+    def _append(self, text: str) -> None:
+        new = not self.output.exists() or self.output.stat().st_size == 0
+        data = (("\ufeff" + csv_line(HEADER)) if new else "") + text
+        descriptor = os.open(self.output, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        try:
+            os.write(descriptor, data.encode("utf-8"))
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+
+    def _rewrite_without_last(self, ballot: Entered) -> None:
+        """Rewrite the file atomically without the last line, which must be ``ballot``'s."""
+        lines = self.output.read_bytes().decode("utf-8").splitlines(keepends=True)
+        if not lines or lines[-1] != self._row(ballot):
+            raise BallotFileError("enter.undo_changed", file=str(self.output))
+        handle, temporary = tempfile.mkstemp(dir=self.output.parent, prefix=f".{self.output.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write("".join(lines[:-1]).encode("utf-8"))
+                stream.flush()
+                os.fsync(stream.fileno())
+            os.replace(temporary, self.output)
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temporary)
+
+    # --- reading a line ---
+
+    def next_id(self) -> str:
+        """Return the number the next ballot gets: one more than the highest numeric id so far."""
+        numbers = [int(b.ballot_id) for b in self.entered if b.ballot_id.isdigit()]
+        return str(max(numbers, default=0) + 1)
+
+    def parse(self, line: str) -> Entered | Rejected | Command:
+        """Read one typed line: a ballot, a control command, or a rejection saying why."""
+        typed = line.strip()
+        lowered = typed.lower()
+        if lowered in ("u", "undo"):
+            return Command("undo")
+        if lowered in ("?", "h", "help"):
+            return Command("help")
+        if lowered in ("q", "quit", "exit"):
+            return Command("quit")
+        text = typed
+        ballot_id = None
+        if text.startswith("#"):
+            head, _, text = text[1:].partition(" ")
+            ballot_id = clean(head)
+            if not ballot_id:
+                return Rejected("enter.bad_id", typed, typed)
+            if any(b.ballot_id == ballot_id for b in self.entered):
+                return Rejected("enter.id_used", ballot_id, typed)
+            text = text.strip()
+        if not text:
+            return Rejected("enter.empty", typed, typed)
+        declared: str | None = None
+        marks: list[str] = []
+        if text.startswith("!"):
+            declared = clean(text[1:]) or "!"
+        elif text != "-":
+            found = self._marks(text)
+            if isinstance(found, Rejected):
+                return Rejected(found.key, found.value, typed)
+            marks = found
+        pool = tuple(c.id for c in self.candidates)
+        chosen_set = set(pool) - set(marks) if self.contest.style == "strike" and text != "-" else set(marks)
+        chosen = tuple(cid for cid in pool if cid in chosen_set)
+        reason = classify(frozenset(chosen), declared, self.contest, self.max_marks, self.min_marks)
+        return Entered(ballot_id or self.next_id(), chosen, declared, reason, typed)
+
+    def _marks(self, text: str) -> list[str] | Rejected:
+        pool = [c.id for c in self.candidates]
+        marks: list[str] = []
+        for piece in re.split(r"[,;]", text):
+            piece = piece.strip()
+            if not piece:
+                continue
+            tokens = piece.split()
+            if all(token.isdigit() for token in tokens):
+                found = []
+                for token in tokens:
+                    number = int(token)
+                    if not 1 <= number <= len(self.candidates):
+                        return Rejected("enter.bad_number", token, text)
+                    found.append(self.candidates[number - 1].id)
+            else:
+                whole = self.matcher.match(piece)
+                matched = [whole] if whole else [self.matcher.match(token) for token in tokens]
+                if any(cid is None for cid in matched):
+                    return Rejected("enter.unknown", piece, text)
+                found = [cid for cid in matched if cid is not None]
+            for cid in found:
+                if cid not in pool:
+                    return Rejected("enter.not_in_round", cid, text)
+                if cid in marks:
+                    return Rejected("enter.twice", cid, text)
+                marks.append(cid)
+        return marks
+
+    # --- actions ---
+
+    def record(self, ballot: Entered) -> None:
+        """Append ``ballot`` to the file (fsync'ed), then log it."""
+        self._append(self._row(ballot))
+        self.entered.append(ballot)
+        self.log.write("ballot", **self._fields(ballot))
+
+    def undo(self) -> Entered | None:
+        """Take the last ballot back (file rewritten atomically; the log keeps what it replaced)."""
+        if not self.entered:
+            return None
+        last = self.entered[-1]
+        self._rewrite_without_last(last)
+        self.entered.pop()
+        fields = self._fields(last)
+        self.log.write(
+            "undo", contest=self.contest.id, round=self.round, ballot_id=last.ballot_id, replaced=fields["recorded"]
+        )
+        return last
+
+    def reject(self, rejected: Rejected) -> None:
+        """Log a line that was refused (nothing is recorded in the ballot file)."""
+        self.log.write("rejected", contest=self.contest.id, round=self.round, typed=rejected.typed, why=rejected.key)
+
+    def close(self) -> None:
+        """Log the end of the session with its totals."""
+        valid, invalid = self.totals()
+        self.log.write("close", contest=self.contest.id, round=self.round, ballots=valid + invalid, valid=valid)
+
+    def totals(self) -> tuple[int, int]:
+        """Return (valid, invalid) over the ballots of this contest and round in the file."""
+        valid = sum(1 for b in self.entered if b.reason is None)
+        return valid, len(self.entered) - valid

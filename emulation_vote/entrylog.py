@@ -1,0 +1,118 @@
+"""The entry log (nhật ký nhập phiếu): one JSON line per action, chained by SHA-256.
+
+Every line carries ``prev``, the SHA-256 of the previous line's bytes (64 zeros for the first),
+so editing, inserting or deleting any line breaks the chain at the line after it.
+:func:`check_log` finds the first broken line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from emulation_vote.errors import BallotFileError
+
+GENESIS = "0" * 64
+
+
+def line_hash(line: bytes) -> str:
+    """Return the SHA-256 hex digest of one log line (without its newline)."""
+    return hashlib.sha256(line).hexdigest()
+
+
+@dataclass(frozen=True)
+class LogCheck:
+    """The result of checking a log: the number of lines, and the first broken one (1-based) with why."""
+
+    lines: int
+    broken_line: int | None
+    reason: str | None
+
+    @property
+    def intact(self) -> bool:
+        """Whether every line's ``prev`` is the hash of the line before it."""
+        return self.broken_line is None
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise BallotFileError("file.missing", file=str(path)) from None
+    except IsADirectoryError:
+        raise BallotFileError("file.is_dir", file=str(path)) from None
+    except OSError as exc:
+        raise BallotFileError("file.unreadable", file=str(path), reason=exc.strerror or str(exc)) from None
+
+
+def read_entries(path: Path) -> list[dict[str, Any]]:
+    """Return the log's entries; raise :class:`BallotFileError` if a line is not a JSON object."""
+    entries = []
+    for number, line in enumerate(_read(path).splitlines(), 1):
+        try:
+            entry = json.loads(line)
+        except (json.JSONDecodeError, UnicodeDecodeError):
+            raise BallotFileError("log.not_json", file=str(path), row=number) from None
+        if not isinstance(entry, dict):
+            raise BallotFileError("log.not_json", file=str(path), row=number)
+        entries.append(entry)
+    return entries
+
+
+def check_log(path: str | Path) -> LogCheck:
+    """Check the hash chain of the log at ``path``."""
+    raw = _read(Path(path))
+    lines = raw.splitlines()
+    previous = GENESIS
+    for number, line in enumerate(lines, 1):
+        try:
+            entry = json.loads(line)
+        except (json.JSONDecodeError, UnicodeDecodeError):
+            return LogCheck(len(lines), number, "not_json")
+        if not isinstance(entry, dict) or entry.get("prev") != previous:
+            return LogCheck(len(lines), number, "prev")
+        previous = line_hash(line)
+    if raw and not raw.endswith(b"\n"):
+        return LogCheck(len(lines), len(lines), "truncated")
+    return LogCheck(len(lines), None, None)
+
+
+class EntryLog:
+    """Appends chained lines to a log, each written in one call and fsync'ed before returning."""
+
+    def __init__(self, path: Path, clerk: str | None) -> None:
+        """Open (or create) the log at ``path``; refuse one whose chain is already broken."""
+        self.path = path
+        self.clerk = clerk
+        self.previous = GENESIS
+        if path.exists():
+            result = check_log(path)
+            if not result.intact:
+                raise BallotFileError("log.broken", file=str(path), row=result.broken_line)
+            lines = _read(path).splitlines()
+            if lines:
+                self.previous = line_hash(lines[-1])
+
+    def write(self, action: str, **fields: Any) -> dict[str, Any]:
+        """Append one entry (time, clerk, action and ``fields``) and return it."""
+        entry: dict[str, Any] = {
+            "prev": self.previous,
+            "time": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+            "clerk": self.clerk,
+            "action": action,
+            **fields,
+        }
+        line = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        descriptor = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        try:
+            os.write(descriptor, line + b"\n")
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+        self.previous = line_hash(line)
+        return entry

@@ -1,0 +1,99 @@
+"""What ``enter`` and ``check-log`` say to the clerk and the auditor."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from emulation_vote.entry import Entered, EntrySession
+from emulation_vote.entrylog import LogCheck
+from emulation_vote.i18n import t
+
+
+def _choices(session: EntrySession, ballot: Entered, lang: str) -> str:
+    if ballot.declared:
+        return "—"
+    if not ballot.chosen:
+        return t("enter.nobody", lang)
+    return "; ".join(session.contest.candidate(cid).name for cid in ballot.chosen)
+
+
+def echo(session: EntrySession, ballot: Entered, lang: str) -> str:
+    """Return the ballot read back (names, valid or the invalid reason) and the running totals."""
+    if ballot.reason is None:
+        verdict = t("enter.valid", lang)
+    elif ballot.reason == "declared":
+        verdict = t("enter.invalid", lang, reason=f"{t('reason.declared', lang)}: {ballot.declared}")
+    else:
+        verdict = t("enter.invalid", lang, reason=t(f"reason.{ballot.reason}", lang))
+    if ballot.declared:
+        line = t("enter.echo_declared", lang, id=ballot.ballot_id, verdict=verdict)
+    else:
+        line = t("enter.echo", lang, id=ballot.ballot_id, choices=_choices(session, ballot, lang), verdict=verdict)
+    return f"{line}\n{totals(session, lang)}"
+
+
+def totals(session: EntrySession, lang: str) -> str:
+    """Return the running totals of the session's contest and round."""
+    valid, invalid = session.totals()
+    return t("enter.totals", lang, count=valid + invalid, valid=valid, invalid=invalid)
+
+
+def undone(session: EntrySession, ballot: Entered | None, lang: str) -> str:
+    """Return the message after ``u``."""
+    if ballot is None:
+        return t("enter.nothing_to_undo", lang)
+    return (
+        t("enter.undone", lang, id=ballot.ballot_id, choices=_choices(session, ballot, lang))
+        + "\n"
+        + totals(session, lang)
+    )
+
+
+def resumed(session: EntrySession, lang: str) -> str:
+    """Return the message when the file already holds ballots."""
+    return t(
+        "enter.resumed",
+        lang,
+        file=session.output,
+        count=len(session.entered),
+        contest=session.contest.id,
+        round=session.round,
+        next=session.next_id(),
+    )
+
+
+def candidate_lines(session: EntrySession, lang: str) -> list[str]:
+    """Return the numbered candidate list shown at a terminal, with the strike-out note if it applies."""
+    lines = [t("enter.title", lang, title=session.contest.title, round=session.round)]
+    lines += [f"  {n:>2}. {c.name} ({c.id})" for n, c in enumerate(session.candidates, 1)]
+    if session.contest.style == "strike":
+        lines.append(t("enter.strike_note", lang))
+    return lines
+
+
+def check_text(result: LogCheck, lang: str) -> str:
+    """Return the check-log verdict."""
+    if result.intact:
+        return t("log.intact", lang, lines=result.lines)
+    return t("log.broken_at", lang, line=result.broken_line, why=t(f"log.why.{result.reason}", lang))
+
+
+def log_rows(entries: list[dict[str, Any]]) -> list[tuple[str, ...]]:
+    """Return the log as table rows: time, clerk, action, ballot, typed, recorded or replaced."""
+    rows: list[tuple[str, ...]] = []
+    for entry in entries:
+        recorded = entry.get("recorded") or entry.get("replaced") or {}
+        what = ";".join(recorded.get("choices") or []) if isinstance(recorded, dict) else ""
+        if isinstance(recorded, dict) and recorded.get("invalid"):
+            what = f"! {recorded['invalid']}"
+        rows.append(
+            (
+                str(entry.get("time", "")),
+                str(entry.get("clerk") or ""),
+                str(entry.get("action", "")),
+                str(entry.get("ballot_id", "")),
+                str(entry.get("typed", "")),
+                what,
+            )
+        )
+    return rows
