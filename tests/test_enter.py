@@ -1,0 +1,195 @@
+"""Ballot entry at the counting table, driven as a real process with piped input and a pseudo-terminal."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pexpect
+import pytest
+
+from emulation_vote.entrylog import check_log
+
+from helpers import SAMPLES, election_toml
+
+SEED = SAMPLES / "seed" / "election.toml"
+COMMAND = [sys.executable, "-m", "emulation_vote"]
+
+
+def enter(tmp_path: Path, lines: str, *extra: str, election: Path = SEED) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*COMMAND, "enter", str(election), "--contest", "co-thi-dua", "-o", str(tmp_path / "b.csv"), *extra],
+        input=lines,
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+    )
+
+
+def tally(tmp_path: Path, election: Path, *files: Path) -> dict:  # type: ignore[type-arg]
+    run = subprocess.run(
+        [*COMMAND, "tally", str(election), *map(str, files), "-f", "json"], capture_output=True, text=True, check=False
+    )
+    assert run.returncode == 0, run.stderr
+    return json.loads(run.stdout)  # type: ignore[no-any-return]
+
+
+@pytest.fixture()
+def seed_no_collected(tmp_path: Path) -> Path:
+    path = tmp_path / "e.toml"
+    path.write_text(SEED.read_text(encoding="utf-8").replace("collected = 26\n", ""), encoding="utf-8")
+    return path
+
+
+def test_piped_session(tmp_path: Path, seed_no_collected: Path) -> None:
+    lines = "1 7\nTCT, VPTU\n#10 7\n9 9\n12\n-\n!không có dấu\n1 2 3\nu\nvăn phòng tỉnh uỷ\n"
+    run = enter(tmp_path, lines, "--clerk", "Hoa", election=seed_no_collected)
+    assert run.returncode == 0, run.stderr
+    out = run.stdout
+    assert "Phiếu 1: Văn phòng Tỉnh ủy; Trường Chính trị tỉnh — hợp lệ" in out
+    assert "Phiếu 10: Trường Chính trị tỉnh — hợp lệ" in out
+    assert "Phiếu 11: không chọn đơn vị nào — không hợp lệ: phiếu trắng" in out
+    assert "Phiếu 12 — không hợp lệ: Ban kiểm phiếu tuyên bố không hợp lệ: không có dấu" in out
+    assert "Đã xóa phiếu 13 (Văn phòng Tỉnh ủy; Ban Tuyên giáo Tỉnh ủy; Ban Nội chính Tỉnh ủy)." in out
+    assert "Phiếu 13: Văn phòng Tỉnh ủy — hợp lệ" in out
+    assert out.rstrip().endswith("Đã nhập 6 phiếu: 4 hợp lệ, 2 không hợp lệ.")
+    assert "> " not in run.stdout and "Phiếu 1>" not in run.stderr  # no prompts when piped
+    assert "Không ghi: BLC được ghi hai lần." in run.stderr
+    assert "Không ghi: không có đơn vị số 12 trên phiếu." in run.stderr
+    result = tally(tmp_path, seed_no_collected, tmp_path / "b.csv")
+    contest = result["contests"][0]
+    assert contest["ballots"] == {"cast": 6, "valid": 4, "invalid": 2}
+    assert {c["id"]: c["votes"] for c in contest["candidates"]}["VPTU"] == 3
+    log = [json.loads(line) for line in (tmp_path / "b.csv.log").read_text(encoding="utf-8").splitlines()]
+    actions = [entry["action"] for entry in log]
+    assert actions == [
+        "open",
+        "ballot",
+        "ballot",
+        "ballot",
+        "rejected",
+        "rejected",
+        "ballot",
+        "ballot",
+        "ballot",
+        "undo",
+        "ballot",
+        "close",
+    ]
+    undo = log[actions.index("undo")]
+    assert undo["replaced"]["choices"] == ["VPTU", "BTG", "BNC"] and undo["clerk"] == "Hoa"
+    assert log[1]["typed"] == "1 7" and log[1]["recorded"]["choices"] == ["VPTU", "TCT"]
+    assert check_log(tmp_path / "b.csv.log").intact
+
+
+def test_english_and_strike_out(tmp_path: Path) -> None:
+    election = tmp_path / "e.toml"
+    election.write_text(election_toml(seats=2, style="strike", contest_id="co-thi-dua"), encoding="utf-8")
+    run = enter(tmp_path, "3 4 5\n2,3,4,5\n", "--lang", "en", election=election)
+    assert run.returncode == 0, run.stderr
+    assert "Ballot 1: Văn phòng Tỉnh ủy; Ban Tuyên giáo Tỉnh ủy — valid" in run.stdout
+    assert "Ballot 2: Văn phòng Tỉnh ủy — valid" in run.stdout
+    assert (tmp_path / "b.csv").read_text(encoding="utf-8-sig").splitlines()[1:] == [
+        "co-thi-dua,1,1,A;B,",
+        "co-thi-dua,2,1,A,",
+    ]
+
+
+def test_runoff_round_needs_its_candidates(tmp_path: Path) -> None:
+    tie = SAMPLES / "tie-runoff" / "election.toml"
+    run = enter(tmp_path, "1\n", "--round", "2", election=tie)
+    assert run.returncode == 2 and "--runoff" in run.stderr
+    run = enter(tmp_path, "1\n2\n1\nSTC\n", "--round", "2", "--runoff", "STP,STC", election=tie)
+    assert run.returncode == 0, run.stderr
+    assert "Phiếu 1: Sở Tư pháp — hợp lệ" in run.stdout and "Phiếu 2: Sở Tài chính — hợp lệ" in run.stdout
+    result = tally(tmp_path, tie, SAMPLES / "tie-runoff" / "round1.csv", tmp_path / "b.csv")
+    assert [r["ballots"]["cast"] for r in result["contests"][0]["rounds"]] == [20, 4]
+
+
+def test_kill_9_keeps_every_echoed_ballot_and_resume_continues(tmp_path: Path, seed_no_collected: Path) -> None:
+    process = subprocess.Popen(
+        [*COMMAND, "enter", str(seed_no_collected), "--contest", "co-thi-dua", "-o", str(tmp_path / "b.csv")],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        bufsize=1,
+    )
+    assert process.stdin is not None and process.stdout is not None
+    echoed = 0
+    for number in range(1, 8):
+        process.stdin.write(f"{1 + number % 9}\n")
+        process.stdin.flush()
+        line = process.stdout.readline()
+        assert line.startswith(f"Phiếu {number}:"), line
+        process.stdout.readline()  # totals
+        echoed += 1
+    process.stdin.write("7\n")  # typed, maybe not yet saved when the kill comes
+    process.stdin.flush()
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    data = tally(tmp_path, seed_no_collected, tmp_path / "b.csv")
+    cast = data["contests"][0]["ballots"]["cast"]
+    assert cast in (echoed, echoed + 1)
+    run = enter(tmp_path, "7\n7 1\n", election=seed_no_collected)
+    assert run.returncode == 0, run.stderr
+    assert f"đã có {cast} phiếu" in run.stdout and f"nhập tiếp từ phiếu số {cast + 1}" in run.stdout
+    data = tally(tmp_path, seed_no_collected, tmp_path / "b.csv")
+    assert data["contests"][0]["ballots"]["cast"] == cast + 2
+    assert check_log(tmp_path / "b.csv.log").intact
+
+
+def test_check_log_finds_the_edited_line(tmp_path: Path, seed_no_collected: Path) -> None:
+    assert enter(tmp_path, "1\n2\n3\n4\n", election=seed_no_collected).returncode == 0
+    log = tmp_path / "b.csv.log"
+    ok = subprocess.run([*COMMAND, "check-log", str(log)], capture_output=True, text=True, check=False)
+    assert ok.returncode == 0 and "nguyên vẹn: 6 dòng" in ok.stdout
+    lines = log.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[2] = lines[2].replace('"choices":["BTG"]', '"choices":["TCT"]')
+    log.write_text("".join(lines), encoding="utf-8")
+    bad = subprocess.run([*COMMAND, "check-log", str(log), "--lang", "en"], capture_output=True, text=True, check=False)
+    assert bad.returncode == 1 and "breaks at line 4" in bad.stdout
+    lines = log.read_text(encoding="utf-8").splitlines(keepends=True)
+    del lines[1]
+    log.write_text("".join(lines), encoding="utf-8")
+    assert not check_log(log).intact and check_log(log).broken_line == 2
+    refused = enter(tmp_path, "5\n", election=seed_no_collected)
+    assert refused.returncode == 1 and "chuỗi mã băm bị đứt" in refused.stderr
+
+
+def test_terminal_session(tmp_path: Path, seed_no_collected: Path) -> None:
+    child = pexpect.spawn(
+        sys.executable,
+        [
+            *COMMAND[1:],
+            "enter",
+            str(seed_no_collected),
+            "--contest",
+            "co-thi-dua",
+            "-o",
+            str(tmp_path / "b.csv"),
+            "--clerk",
+            "Thu",
+        ],
+        cwd=str(tmp_path),
+        encoding="utf-8",
+        timeout=20,
+        env={**os.environ, "COLUMNS": "100"},
+    )
+    child.expect("Trường Chính trị tỉnh \\(TCT\\)")
+    child.expect("Phiếu 1> ")
+    child.sendline("7 1")
+    child.expect("Phiếu 1: Văn phòng Tỉnh ủy; Trường Chính trị tỉnh — hợp lệ")
+    child.expect("Phiếu 2> ")
+    child.sendline("?")
+    child.expect("xóa phiếu vừa nhập")
+    child.sendline("q")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert (tmp_path / "b.csv").read_text(encoding="utf-8-sig").splitlines()[1] == "co-thi-dua,1,1,VPTU;TCT,"
