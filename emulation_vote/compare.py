@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from emulation_vote.ballots import Ballot, read_ballots
+from emulation_vote.ballots import Ballot, BallotSet, read_ballots
 from emulation_vote.count import count_contest
 from emulation_vote.election import Election
 from emulation_vote.errors import EmulationVoteError
@@ -62,11 +62,11 @@ class Comparison:
 def _round_candidates(election: Election, ballots: list[Ballot]) -> dict[tuple[str, int], tuple[str, ...]]:
     candidates = {(c.id, 1): c.ids for c in election.contests}
     for contest in election.contests:
-        own = [b for b in ballots if b.contest == contest.id]
-        if not own:
+        own = BallotSet(tuple(b for b in ballots if b.contest == contest.id), ())
+        if not own.ballots:
             continue
         try:
-            result = count_contest(contest, election, own)
+            result = count_contest(contest, election, own.grouped())
         except EmulationVoteError:
             continue
         for rnd in result.rounds:

@@ -19,17 +19,20 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
-from emulation_vote.ballots import Ballot, BallotSet
+from emulation_vote.ballots import Ballot, BallotGroups, BallotSet, Content
+from emulation_vote.ballots.model import chosen_of
 from emulation_vote.election import Contest, Election
-from emulation_vote.errors import BallotFileError
+from emulation_vote.errors import BallotFileError, EmulationVoteError
 from emulation_vote.record import (
     REASONS,
     BallotVerdict,
     CandidateResult,
+    ContentResult,
     ContestResult,
     ElectionRecord,
     RoundResult,
@@ -116,42 +119,50 @@ def count_round(
     number: int,
     candidate_ids: tuple[str, ...],
     seats: int,
-    ballots: Iterable[Ballot],
+    contents: Mapping[Content, int],
+    ballots: list[Ballot] | None = None,
 ) -> RoundResult:
-    """Count one round of ``contest`` among ``candidate_ids`` for ``seats`` seats."""
+    """Count one round of ``contest`` among ``candidate_ids`` for ``seats`` seats.
+
+    ``contents`` maps each distinct ballot content to how many ballots say it; ``ballots``, when
+    the ballots were read one by one, gives each its verdict and locates errors.
+    """
     if number == 1:
         max_marks, min_marks = contest.max_marks, contest.min_marks
     else:
         max_marks = contest.max_marks if contest.max_marks_given else seats
         min_marks = min(contest.min_marks, max_marks)
     in_round = frozenset(candidate_ids)
-    verdicts: list[BallotVerdict] = []
     votes = dict.fromkeys(candidate_ids, 0)
     reasons: Counter[str] = Counter()
     declared: Counter[str] = Counter()
-    for ballot in ballots:
-        outside = ballot.marks - in_round
+    merged: Counter[tuple[tuple[str, ...], str | None]] = Counter()
+    verdict_of: dict[Content, tuple[tuple[str, ...], str | None]] = {}
+    for content, count in contents.items():
+        marks, strikes, reason_text = content
+        outside = marks - in_round
         if outside:
-            raise BallotFileError(
+            raise _located(
+                ballots,
+                content,
                 "round.not_candidate",
-                file=ballot.source,
-                row=ballot.row,
                 round=number,
                 ids=", ".join(sorted(outside)),
                 candidates=", ".join(candidate_ids),
             )
-        chosen = ballot.chosen(in_round)
-        reason = classify(chosen, ballot.declared, contest, max_marks, min_marks)
+        chosen = chosen_of(marks, strikes, in_round)
+        reason = classify(chosen, reason_text, contest, max_marks, min_marks)
         ordered = tuple(cid for cid in candidate_ids if cid in chosen)
-        verdicts.append(BallotVerdict(ballot, ordered, reason))
+        verdict_of[content] = (ordered, reason)
+        merged[(ordered, reason_text)] += count
         if reason is None:
             for cid in ordered:
-                votes[cid] += 1
+                votes[cid] += count
         else:
-            reasons[reason] += 1
-            if reason == "declared" and ballot.declared:
-                declared[ballot.declared] += 1
-    cast = len(verdicts)
+            reasons[reason] += count
+            if reason == "declared" and reason_text:
+                declared[reason_text] += count
+    cast = sum(contents.values())
     valid = cast - sum(reasons.values())
     rule = contest.threshold
     base = _base_count(election, rule.of, cast, valid)
@@ -177,6 +188,16 @@ def count_round(
                 status,
             )
         )
+    content_results = tuple(
+        sorted(
+            (
+                ContentResult(chosen, text, count, classify(frozenset(chosen), text, contest, max_marks, min_marks))
+                for (chosen, text), count in merged.items()
+            ),
+            key=lambda c: (c.chosen, c.declared or ""),
+        )
+    )
+    verdicts = tuple(BallotVerdict(b, *verdict_of[b.content]) for b in ballots) if ballots is not None else ()
     return RoundResult(
         number=number,
         seats=seats,
@@ -191,8 +212,25 @@ def count_round(
         candidates=tuple(results),
         selected=tuple(selected),
         runoff=runoff,
-        verdicts=tuple(verdicts),
+        contents=content_results,
+        verdicts=verdicts,
     )
+
+
+class NeedsExactReading(EmulationVoteError):
+    """Raised when an error is found in ballots that were aggregated without their rows.
+
+    The pipeline then reads the files again one ballot at a time, which reports the error with
+    its file and row.  Never shown to the user.
+    """
+
+
+def _located(ballots: list[Ballot] | None, content: Content | None, key: str, **params: Any) -> EmulationVoteError:
+    """Return the error ``key`` at the first ballot with ``content``, or :class:`NeedsExactReading` if none is kept."""
+    for ballot in ballots or []:
+        if content is None or ballot.content == content:
+            return BallotFileError(key, file=ballot.source, row=ballot.row, **params)
+    return NeedsExactReading(key, **params)
 
 
 def _base_count(election: Election, of: str, cast: int, valid: int) -> int:
@@ -204,40 +242,43 @@ def _base_count(election: Election, of: str, cast: int, valid: int) -> int:
     return figure if figure is not None else 0
 
 
-def count_contest(contest: Contest, election: Election, ballots: list[Ballot]) -> ContestResult:
-    """Count every round of ``contest`` from its ballots (all rounds)."""
-    by_round: dict[int, list[Ballot]] = {}
-    for ballot in ballots:
-        by_round.setdefault(ballot.round, []).append(ballot)
-    if not by_round.get(1):
+def count_contest(contest: Contest, election: Election, groups: BallotGroups) -> ContestResult:
+    """Count every round of ``contest`` from the aggregated ballots."""
+    rounds_present = groups.rounds(contest.id)
+    if 1 not in rounds_present:
         raise BallotFileError("contest.no_ballots", contest=contest.id)
     collected = election.electorate.collected
-    if collected is not None and collected != len(by_round[1]):
+    loaded = groups.count(contest.id, 1)
+    if collected is not None and collected != loaded:
         raise BallotFileError(
-            "contest.collected",
-            file=election.source,
-            contest=contest.id,
-            collected=collected,
-            loaded=len(by_round[1]),
+            "contest.collected", file=election.source, contest=contest.id, collected=collected, loaded=loaded
         )
-    rounds = [count_round(contest, election, 1, contest.ids, contest.seats, by_round[1])]
+
+    def round_input(number: int) -> tuple[Mapping[Content, int], list[Ballot] | None]:
+        kept = groups.ballots.get((contest.id, number))
+        return groups.groups[(contest.id, number)], kept
+
+    rounds = [count_round(contest, election, 1, contest.ids, contest.seats, *round_input(1))]
     selected = list(rounds[0].selected)
     number = 1
-    while rounds[-1].runoff is not None and by_round.get(number + 1):
+    while rounds[-1].runoff is not None and number + 1 in rounds_present:
         runoff = rounds[-1].runoff
         number += 1
-        rounds.append(count_round(contest, election, number, runoff.candidates, runoff.seats, by_round[number]))
+        rounds.append(count_round(contest, election, number, runoff.candidates, runoff.seats, *round_input(number)))
         selected.extend(rounds[-1].selected)
-    for later in sorted(r for r in by_round if r > number):
-        first = by_round[later][0]
-        raise BallotFileError("round.unexpected", file=first.source, row=first.row, round=later, contest=contest.id)
+    for later in (r for r in rounds_present if r > number):
+        raise _located(
+            groups.ballots.get((contest.id, later)), None, "round.unexpected", round=later, contest=contest.id
+        )
     return ContestResult(contest, tuple(rounds), tuple(selected), rounds[-1].runoff)
 
 
-def count_election(election: Election, ballot_set: BallotSet) -> ElectionRecord:
-    """Count every contest of ``election`` from ``ballot_set``; return the one result record."""
-    per_contest: dict[str, list[Ballot]] = {c.id: [] for c in election.contests}
-    for ballot in ballot_set.ballots:
-        per_contest[ballot.contest].append(ballot)
-    contests = tuple(count_contest(c, election, per_contest[c.id]) for c in election.contests)
-    return ElectionRecord(election, contests, fingerprint(election, contests), ballot_set.sources)
+def count_election(election: Election, ballots: BallotSet | BallotGroups) -> ElectionRecord:
+    """Count every contest of ``election``; return the one result record.
+
+    ``ballots`` is a :class:`BallotSet` read one ballot at a time (every ballot gets its
+    verdict) or :class:`BallotGroups` aggregated by a streaming reader: the same engine counts both.
+    """
+    groups = ballots.grouped() if isinstance(ballots, BallotSet) else ballots
+    contests = tuple(count_contest(c, election, groups) for c in election.contests)
+    return ElectionRecord(election, contests, fingerprint(election, contests), groups.sources)

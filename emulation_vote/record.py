@@ -71,6 +71,19 @@ class BallotVerdict:
 
 
 @dataclass(frozen=True)
+class ContentResult:
+    """One distinct ballot content of a round, and how many ballots say exactly it.
+
+    ``chosen`` is in ballot order; ``reason`` is why those ballots are invalid (None: valid).
+    """
+
+    chosen: tuple[str, ...]
+    declared: str | None
+    count: int
+    reason: str | None
+
+
+@dataclass(frozen=True)
 class RoundResult:
     """One round of one contest: its ballots, threshold, candidates by rank, selection and runoff."""
 
@@ -87,7 +100,8 @@ class RoundResult:
     candidates: tuple[CandidateResult, ...]
     selected: tuple[str, ...]
     runoff: Runoff | None
-    verdicts: tuple[BallotVerdict, ...]
+    contents: tuple[ContentResult, ...]
+    verdicts: tuple[BallotVerdict, ...] = ()
 
     @property
     def invalid(self) -> int:
@@ -173,10 +187,11 @@ def canonical_text(election: Election, contests: tuple[ContestResult, ...]) -> s
     }
     lines: Counter[str] = Counter()
     for result in contests:
-        for round_result in result.rounds:
-            for verdict in round_result.verdicts:
-                ballot = verdict.ballot
-                lines[f"{ballot.contest}\t{ballot.round}\t{';'.join(verdict.chosen)}\t{ballot.declared or ''}"] += 1
+        for rnd in result.rounds:
+            for content in rnd.contents:
+                lines[f"{result.contest.id}\t{rnd.number}\t{';'.join(content.chosen)}\t{content.declared or ''}"] += (
+                    content.count
+                )
     body = sorted(f"{count}\t{line}" for line, count in lines.items())
     head = json.dumps(rules, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return "\n".join([head, *body]) + "\n"

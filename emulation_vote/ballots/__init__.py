@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from emulation_vote.ballots.layout import read_layout
-from emulation_vote.ballots.model import Ballot
+from emulation_vote.ballots.model import Ballot, BallotGroups, Content
 from emulation_vote.ballots.tabular import read_sheet
 from emulation_vote.election import Election
 from emulation_vote.errors import BallotFileError
 
-__all__ = ["Ballot", "BallotSet", "read_ballot_file", "read_ballots"]
+__all__ = ["Ballot", "BallotGroups", "BallotSet", "Content", "read_ballot_file", "read_ballots"]
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,13 @@ class BallotSet:
 
     ballots: tuple[Ballot, ...]
     sources: tuple[str, ...]
+
+    def grouped(self) -> BallotGroups:
+        """Return the ballots aggregated by contest, round and content, keeping each ballot."""
+        groups = BallotGroups(sources=self.sources)
+        for ballot in self.ballots:
+            groups.add(ballot)
+        return groups
 
 
 def read_ballot_file(

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
+
+Content = tuple[frozenset[str], bool, "str | None"]
+"""What a ballot says, without where it came from: (marks, marks are strikes, declared reason)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +32,54 @@ class Ballot:
 
     def chosen(self, candidate_ids: tuple[str, ...] | frozenset[str]) -> frozenset[str]:
         """Return the candidates this ballot chooses among ``candidate_ids`` (the round's candidates)."""
-        if self.strikes:
-            return frozenset(candidate_ids) - self.marks
-        return self.marks
+        return chosen_of(self.marks, self.strikes, candidate_ids)
+
+    @property
+    def content(self) -> Content:
+        """What the ballot says: its marks, whether they strike, and the declared reason."""
+        return (self.marks, self.strikes, self.declared)
+
+
+def chosen_of(marks: frozenset[str], strikes: bool, candidate_ids: tuple[str, ...] | frozenset[str]) -> frozenset[str]:
+    """Return the candidates chosen by ``marks`` among ``candidate_ids``: the unmarked ones when ``strikes``."""
+    return frozenset(candidate_ids) - marks if strikes else marks
+
+
+@dataclass
+class BallotGroups:
+    """Ballots aggregated by what they say: per (contest, round), each distinct content and its count.
+
+    This is all the counting engine needs.  ``ballots`` keeps the ballots themselves when they
+    were read one by one (for the per-ballot audit and for locating an error); a streaming reader
+    of large files leaves it empty.
+    """
+
+    groups: dict[tuple[str, int], Counter[Content]] = field(default_factory=dict)
+    ballots: dict[tuple[str, int], list[Ballot]] = field(default_factory=dict)
+    sources: tuple[str, ...] = ()
+
+    def add(self, ballot: Ballot) -> None:
+        """Count ``ballot`` and keep it."""
+        key = (ballot.contest, ballot.round)
+        self.groups.setdefault(key, Counter())[ballot.content] += 1
+        self.ballots.setdefault(key, []).append(ballot)
+
+    def add_counts(self, contest: str, round_number: int, counts: Counter[Content]) -> None:
+        """Add already-aggregated contents (from a streaming reader)."""
+        self.groups.setdefault((contest, round_number), Counter()).update(counts)
+
+    def rounds(self, contest: str) -> list[int]:
+        """Return the round numbers with ballots for ``contest``, in order."""
+        return sorted(r for c, r in self.groups if c == contest and self.groups[(c, r)].total() > 0)
+
+    def count(self, contest: str, round_number: int) -> int:
+        """Return how many ballots the contest has in the round."""
+        counts = self.groups.get((contest, round_number))
+        return counts.total() if counts is not None else 0
+
+    def first_ballot(self, contest: str, round_number: int, content: Content | None = None) -> Ballot | None:
+        """Return the first ballot kept (with ``content``, if given), to locate an error; None if none is kept."""
+        for ballot in self.ballots.get((contest, round_number), []):
+            if content is None or ballot.content == content:
+                return ballot
+        return None
