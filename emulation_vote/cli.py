@@ -73,6 +73,23 @@ EncodingOption = Annotated[
         callback=_check_encoding,
     ),
 ]
+
+
+class Reader(StrEnum):
+    """How ballot files are read."""
+
+    auto = "auto"
+    fast = "fast"
+    exact = "exact"
+
+
+ReaderOption = Annotated[
+    Reader,
+    typer.Option(
+        "--reader",
+        help="auto (default): stream large files in column batches; exact: ballot by ballot. Same result either way.",
+    ),
+]
 SheetOption = Annotated[str | None, typer.Option("--sheet", help="Sheet of .xlsx files to read (default: the first).")]
 OutputOption = Annotated[
     Path | None, typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.")
@@ -126,6 +143,25 @@ def _terminal() -> tuple[bool, int]:
     return color, (shutil.get_terminal_size().columns if tty else 100)
 
 
+@contextmanager
+def _progress(paths: list[Path]) -> Iterator[Callable[[int], None] | None]:
+    """Yield a callback that advances a Rich progress bar on stderr (terminal only, files over 8 MB)."""
+    try:
+        total = sum(p.stat().st_size for p in paths)
+    except OSError:
+        total = 0
+    if total < 8_000_000 or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
+
+    columns = (BarColumn(), DownloadColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("", total=total)
+        yield lambda count: bar.advance(task, count)
+
+
 def _tally_text(record_fn: Callable[[], object], fmt: TallyFormat, lang: str, output: Path | None) -> str:
     from emulation_vote.record import ElectionRecord
     from emulation_vote.render import render_tally
@@ -148,6 +184,7 @@ def tally(
     sheet: SheetOption = None,
     output: OutputOption = None,
     force: ForceOption = False,
+    reader: ReaderOption = Reader.auto,
 ) -> None:
     """Count the ballots and print the result (rank, votes, percent, selection, runoff)."""
     with _guard(lang.value):
@@ -157,7 +194,9 @@ def tally(
             from emulation_vote.output import check_target
 
             check_target(output, force)
-        text = _tally_text(lambda: count_files(election, ballots, encoding, sheet), fmt, lang.value, output)
+        with _progress(ballots) as progress:
+            record = count_files(election, ballots, encoding, sheet, reader.value, progress)
+        text = _tally_text(lambda: record, fmt, lang.value, output)
         _emit(text, output, force, lang.value)
 
 
@@ -191,6 +230,7 @@ def minutes(
     encoding: EncodingOption = None,
     sheet: SheetOption = None,
     force: ForceOption = False,
+    reader: ReaderOption = Reader.auto,
 ) -> None:
     """Write the minutes of the count (biên bản kiểm phiếu), ready to sign: .docx or Markdown."""
     with _guard(lang.value):
@@ -204,7 +244,7 @@ def minutes(
             from emulation_vote.output import check_target
 
             check_target(output, force)
-        document = build_minutes(count_files(election, ballots, encoding, sheet), lang.value)
+        document = build_minutes(count_files(election, ballots, encoding, sheet, reader.value), lang.value)
         if suffix == ".docx":
             from emulation_vote.render.minutes_docx import render_minutes_docx
 
@@ -254,7 +294,7 @@ def audit(
             from emulation_vote.output import check_target
 
             check_target(output, force)
-        record = count_files(election, ballots, encoding, sheet)
+        record = count_files(election, ballots, encoding, sheet, reader="exact")
         if fmt is AuditFormat.canonical:
             from emulation_vote.record import canonical_text
 
@@ -287,6 +327,7 @@ def verify(
     lang: LangOption = Lang.vi,
     encoding: EncodingOption = None,
     sheet: SheetOption = None,
+    reader: ReaderOption = Reader.auto,
 ) -> None:
     """Recount and compare with a saved JSON result: exit 0 when it matches, 1 listing every difference."""
     with _guard(lang.value):
@@ -295,7 +336,7 @@ def verify(
         from emulation_vote.verify import compare_result, load_result
 
         saved = load_result(result)
-        record = count_files(election, ballots, encoding, sheet)
+        record = count_files(election, ballots, encoding, sheet, reader.value)
         mismatches = compare_result(saved, record)
         sys.stdout.write(verify_text(mismatches, record, lang.value))
         if mismatches:

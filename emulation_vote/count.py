@@ -137,24 +137,29 @@ def count_round(
     reasons: Counter[str] = Counter()
     declared: Counter[str] = Counter()
     merged: Counter[tuple[tuple[str, ...], str | None]] = Counter()
+    reason_of: dict[tuple[tuple[str, ...], str | None], str | None] = {}
     verdict_of: dict[Content, tuple[tuple[str, ...], str | None]] = {}
+    in_order: dict[frozenset[str], tuple[str, ...]] = {}
     for content, count in contents.items():
         marks, strikes, reason_text = content
-        outside = marks - in_round
-        if outside:
+        if not marks <= in_round:
             raise _located(
                 ballots,
                 content,
                 "round.not_candidate",
                 round=number,
-                ids=", ".join(sorted(outside)),
+                ids=", ".join(sorted(marks - in_round)),
                 candidates=", ".join(candidate_ids),
             )
         chosen = chosen_of(marks, strikes, in_round)
+        ordered = in_order.get(chosen)
+        if ordered is None:
+            ordered = in_order[chosen] = tuple(cid for cid in candidate_ids if cid in chosen)
         reason = classify(chosen, reason_text, contest, max_marks, min_marks)
-        ordered = tuple(cid for cid in candidate_ids if cid in chosen)
-        verdict_of[content] = (ordered, reason)
+        if ballots is not None:
+            verdict_of[content] = (ordered, reason)
         merged[(ordered, reason_text)] += count
+        reason_of[(ordered, reason_text)] = reason
         if reason is None:
             for cid in ordered:
                 votes[cid] += count
@@ -189,13 +194,7 @@ def count_round(
             )
         )
     content_results = tuple(
-        sorted(
-            (
-                ContentResult(chosen, text, count, classify(frozenset(chosen), text, contest, max_marks, min_marks))
-                for (chosen, text), count in merged.items()
-            ),
-            key=lambda c: (c.chosen, c.declared or ""),
-        )
+        ContentResult(chosen, text, count, reason_of[(chosen, text)]) for (chosen, text), count in merged.items()
     )
     verdicts = tuple(BallotVerdict(b, *verdict_of[b.content]) for b in ballots) if ballots is not None else ()
     return RoundResult(

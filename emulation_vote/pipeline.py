@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from emulation_vote.ballots import read_ballots
@@ -10,16 +10,50 @@ from emulation_vote.count import count_election
 from emulation_vote.election import load_election
 from emulation_vote.record import ElectionRecord
 
+READERS = ("auto", "fast", "exact")
+FAST_MIN_BYTES = 2_000_000
+
 
 def count_files(
     election_path: str | Path,
     ballot_paths: Sequence[str | Path],
     encoding: str | None = None,
     sheet: str | None = None,
+    reader: str = "auto",
+    progress: Callable[[int], None] | None = None,
 ) -> ElectionRecord:
-    """Read the election and every ballot file, check them, count; raise on the first error."""
+    """Read the election and every ballot file, check them, count; raise on the first error.
+
+    ``reader``: "exact" reads ballot by ballot (every ballot keeps its row, for the audit);
+    "fast" streams column batches (:mod:`emulation_vote.ballots.fast`); "auto" streams when
+    the files add up to at least 2 MB.  Whenever the streaming reader cannot vouch for a file,
+    or the count finds an error it cannot locate, the files are read again exactly, so the
+    result, or the error with its file and row, is the same whichever reader ran.
+    ``progress`` is called with the bytes read, by the streaming reader.
+    """
     election = load_election(election_path)
+    if reader != "exact" and _use_fast(ballot_paths, encoding, reader):
+        from emulation_vote.ballots.fast import FastPathUnavailable, read_groups_fast
+        from emulation_vote.count import NeedsExactReading
+
+        try:
+            return count_election(election, read_groups_fast(ballot_paths, election, sheet, progress))
+        except (FastPathUnavailable, NeedsExactReading):
+            pass
     return count_election(election, read_ballots(ballot_paths, election, encoding, sheet))
+
+
+def _use_fast(paths: Sequence[str | Path], encoding: str | None, reader: str) -> bool:
+    from emulation_vote.ballots.fast import fast_eligible
+
+    if not fast_eligible(paths, encoding):
+        return False
+    if reader == "fast":
+        return True
+    try:
+        return sum(Path(p).stat().st_size for p in paths) >= FAST_MIN_BYTES
+    except OSError:
+        return False
 
 
 def demo_paths() -> tuple[Path, Path]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -75,6 +74,7 @@ class ContentResult:
     """One distinct ballot content of a round, and how many ballots say exactly it.
 
     ``chosen`` is in ballot order; ``reason`` is why those ballots are invalid (None: valid).
+    A round's contents are listed in the order first seen; each (chosen, declared) pair once.
     """
 
     chosen: tuple[str, ...]
@@ -185,14 +185,12 @@ def canonical_text(election: Election, contests: tuple[ContestResult, ...]) -> s
             for c in sorted(election.contests, key=lambda c: c.id)
         ],
     }
-    lines: Counter[str] = Counter()
-    for result in contests:
-        for rnd in result.rounds:
-            for content in rnd.contents:
-                lines[f"{result.contest.id}\t{rnd.number}\t{';'.join(content.chosen)}\t{content.declared or ''}"] += (
-                    content.count
-                )
-    body = sorted(f"{count}\t{line}" for line, count in lines.items())
+    body = sorted(
+        f"{content.count}\t{result.contest.id}\t{rnd.number}\t{';'.join(content.chosen)}\t{content.declared or ''}"
+        for result in contests
+        for rnd in result.rounds
+        for content in rnd.contents
+    )
     head = json.dumps(rules, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return "\n".join([head, *body]) + "\n"
 

@@ -9,6 +9,7 @@ moves every tone mark to the end of its syllable, so both placements give one ke
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 # The five Vietnamese tone marks as combining characters (grave, acute, tilde, hook above,
@@ -33,6 +34,7 @@ def clean(text: str) -> str:
     return fold_spaces(nfc(text))
 
 
+@functools.lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """Return the comparison key of a name, id or header.
 

@@ -4,11 +4,18 @@ The header row decides the layout: a ``choices`` column makes it a list file, ot
 is wide (one column per candidate).  Reserved columns (``ballot_id``, ``choices``,
 ``contest``, ``invalid``, ``round`` and, for open votes, ``voter``) are recognised under
 the same normalisation as names; their Vietnamese headings are accepted too.
+
+:func:`plan_header` reads the header once into a :class:`HeaderPlan`; the exact reader here
+(:func:`read_layout`) and the streaming reader (:mod:`.fast`) both use it and the per-value
+parsers below (:func:`is_mark`, :func:`parse_round`, :func:`parse_choices`), so the two read a
+file the same way.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from emulation_vote.ballots.legacy import detect
@@ -37,37 +44,78 @@ def _header_key(text: str) -> str:
 _RESERVED_KEYS = {_header_key(alias): column for column, aliases in RESERVED.items() for alias in aliases}
 
 
+@functools.lru_cache(maxsize=4096)
 def is_mark(cell: str) -> bool:
     """Return whether a wide-layout cell is a mark: non-empty and not 0, false, no or không."""
     text = cell.strip()
     return bool(text) and name_key(text) not in NOT_A_MARK
 
 
-class _Columns:
-    """Where each reserved column and each candidate column stands in the header."""
-
-    def __init__(self, sheet: Sheet) -> None:
-        self.reserved: dict[str, int] = {}
-        self.others: list[tuple[int, str]] = []
-        for index, heading in enumerate(sheet.header):
-            text = clean(heading)
-            if not text:
-                continue
-            column = _RESERVED_KEYS.get(_header_key(text))
-            if column is None:
-                self.others.append((index, text))
-            elif column in self.reserved:
-                raise BallotFileError("header.twice", file=sheet.source, row=1, column=text)
-            else:
-                self.reserved[column] = index
+def parse_round(text: str) -> int | None:
+    """Return the round a cell names (1 when empty), or None when it is not a whole number from 1."""
+    text = clean(text)
+    if not text:
+        return 1
+    try:
+        number = int(text)
+    except ValueError:
+        return None
+    return number if number >= 1 else None
 
 
-def read_layout(sheet: Sheet, election: Election) -> Iterator[Ballot]:
-    """Yield the ballots of ``sheet``; raise :class:`BallotFileError` at the first data-entry error."""
-    columns = _Columns(sheet)
-    source = sheet.source
-    if "ballot_id" not in columns.reserved:
-        headings = [clean(h) for h in sheet.header if clean(h)]
+def parse_choices(text: str, matcher: NameMatcher) -> frozenset[str] | tuple[str, str, str]:
+    """Return the candidates a list-layout cell names, or (error key, the piece, its id) for a bad one."""
+    chosen: set[str] = set()
+    for piece in text.split(";"):
+        value = clean(piece)
+        if not value:
+            continue
+        candidate_id = matcher.match(value)
+        if candidate_id is None:
+            return ("row.unknown_candidate", value, "")
+        if candidate_id in chosen:
+            return ("row.named_twice", value, candidate_id)
+        chosen.add(candidate_id)
+    return frozenset(chosen)
+
+
+@dataclass
+class HeaderPlan:
+    """What a header row means: where each column is, the layout, and which contest the rows are for.
+
+    ``candidate_columns`` maps, per contest id, a column index to the candidate it holds (wide
+    layout).  ``fixed`` is the contest of every row when the file has no ``contest`` column.
+    """
+
+    source: str
+    header: list[str]
+    layout: str
+    reserved: dict[str, int]
+    others: list[tuple[int, str]]
+    width: int
+    blank_columns: list[int]
+    candidate_columns: dict[str, dict[int, str]] = field(default_factory=dict)
+    fixed: Contest | None = None
+    matchers: dict[str, NameMatcher] = field(default_factory=dict)
+
+
+def plan_header(header: list[str], source: str, election: Election) -> HeaderPlan:
+    """Interpret a header row; raise :class:`BallotFileError` (row 1) for any header error."""
+    reserved: dict[str, int] = {}
+    others: list[tuple[int, str]] = []
+    for index, heading in enumerate(header):
+        text = clean(heading)
+        if not text:
+            continue
+        column = _RESERVED_KEYS.get(_header_key(text))
+        if column is None:
+            others.append((index, text))
+        elif column in reserved:
+            raise BallotFileError("header.twice", file=source, row=1, column=text)
+        else:
+            reserved[column] = index
+    if "ballot_id" not in reserved:
+        headings = [clean(h) for h in header if clean(h)]
         near = closest("ballot id", [_header_key(h) for h in headings])
         suggestion = next((h for h in headings if _header_key(h) == near), None)
         raise BallotFileError(
@@ -76,13 +124,92 @@ def read_layout(sheet: Sheet, election: Election) -> Iterator[Ballot]:
             row=1,
             suggestion=suggestion or "",
         )
-    for column, index in columns.reserved.items():
-        if column == "voter":
-            _check_secrecy(sheet, election, columns, index)
-    if "choices" in columns.reserved:
-        yield from _read_list(sheet, election, columns)
+    if "voter" in reserved:
+        secret = [c.id for c in election.contests if c.secret]
+        if secret:
+            raise BallotFileError(
+                "header.voter_secret",
+                file=source,
+                row=1,
+                column=clean(header[reserved["voter"]]),
+                contests=", ".join(secret),
+            )
+    width = max([i for i, h in enumerate(header) if clean(h)], default=-1) + 1
+    plan = HeaderPlan(
+        source=source,
+        header=header,
+        layout="list" if "choices" in reserved else "wide",
+        reserved=reserved,
+        others=others,
+        width=width,
+        blank_columns=[i for i in range(width) if not clean(header[i])],
+        matchers={c.id: NameMatcher(c) for c in election.contests},
+    )
+    if plan.layout == "list":
+        for _index, heading in others:
+            known = [aliases[0] for aliases in RESERVED.values()]
+            raise BallotFileError(
+                "header.unknown_list",
+                file=source,
+                row=1,
+                column=short(heading),
+                suggestion=closest(_header_key(heading), known) or ", ".join(known),
+            )
     else:
-        yield from _read_wide(sheet, election, columns)
+        _plan_wide(plan, election)
+    if "contest" not in reserved:
+        plan.fixed = plan.fixed or _default_contest(source, election)
+    return plan
+
+
+def _plan_wide(plan: HeaderPlan, election: Election) -> None:
+    plan.candidate_columns = {c.id: {} for c in election.contests}
+    for index, heading in plan.others:
+        found = False
+        for contest in election.contests:
+            candidate_id = plan.matchers[contest.id].match(heading)
+            if candidate_id is None:
+                continue
+            found = True
+            if candidate_id in plan.candidate_columns[contest.id].values():
+                raise BallotFileError(
+                    "header.candidate_twice", file=plan.source, row=1, column=short(heading), id=candidate_id
+                )
+            plan.candidate_columns[contest.id][index] = candidate_id
+        if not found:
+            _check_legacy(plan.source, 1, plan.header)
+            raise BallotFileError(
+                "header.unknown_candidate",
+                file=plan.source,
+                row=1,
+                column=short(heading),
+                suggestions="; ".join(suggest_names(heading, list(election.contests))),
+            )
+    if "contest" not in plan.reserved and len(election.contests) > 1:
+        complete = [
+            c
+            for c in election.contests
+            if set(plan.candidate_columns[c.id].values()) == set(c.ids)
+            and len(plan.candidate_columns[c.id]) == len(plan.others)
+        ]
+        if len(complete) == 1:
+            plan.fixed = complete[0]
+
+
+def check_columns(plan: HeaderPlan, contest: Contest) -> None:
+    """Raise (at the header row) when a wide file lacks a column for some candidate of ``contest``."""
+    if plan.layout != "wide":
+        return
+    mapping = plan.candidate_columns[contest.id]
+    missing = [c for c in contest.candidates if c.id not in mapping.values()]
+    if missing:
+        raise BallotFileError(
+            "header.missing_candidate",
+            file=plan.source,
+            row=1,
+            contest=contest.id,
+            names="; ".join(f"{c.name} ({c.id})" for c in missing),
+        )
 
 
 def _check_legacy(source: str, row: int, cells: list[str]) -> None:
@@ -92,93 +219,74 @@ def _check_legacy(source: str, row: int, cells: list[str]) -> None:
         raise BallotFileError("encoding.legacy", file=source, row=row, encoding=legacy)
 
 
-def _check_secrecy(sheet: Sheet, election: Election, columns: _Columns, index: int) -> None:
-    secret = [c.id for c in election.contests if c.secret]
-    if secret:
-        raise BallotFileError(
-            "header.voter_secret",
-            file=sheet.source,
-            row=1,
-            column=clean(sheet.header[index]),
-            contests=", ".join(secret),
-        )
-
-
-def _default_contest(sheet: Sheet, election: Election) -> Contest | None:
+def _default_contest(source: str, election: Election) -> Contest | None:
     if len(election.contests) == 1:
         return election.contests[0]
-    stem = name_key(Path(sheet.source).stem)
+    stem = name_key(Path(source).stem)
     for contest in election.contests:
         if name_key(contest.id) == stem:
             return contest
     return None
 
 
-def _cell(cells: list[str], index: int | None) -> str:
-    if index is None or index >= len(cells):
-        return ""
-    return cells[index]
+def contest_for(text: str, election: Election) -> Contest | None:
+    """Return the contest a ``contest`` cell names, by id under the name normalisation."""
+    key = name_key(text)
+    for contest in election.contests:
+        if name_key(contest.id) == key:
+            return contest
+    return None
 
 
-class _RowReader:
-    """The parts common to both layouts: the row's contest, id, round, declared reason, voter."""
-
-    def __init__(self, sheet: Sheet, election: Election, columns: _Columns) -> None:
-        self.sheet = sheet
-        self.election = election
-        self.columns = columns
-        self.width = max([i for i, h in enumerate(sheet.header) if clean(h)], default=-1) + 1
-        self.contest_ids = {name_key(c.id): c for c in election.contests}
-        self.fixed = None if "contest" in columns.reserved else _default_contest(sheet, election)
-
-    def rows(self) -> Iterator[tuple[int, list[str]]]:
-        for number, cells in self.sheet.rows:
-            if not any(c.strip() for c in cells):
-                continue
-            for index in range(self.width, len(cells)):
-                if cells[index].strip():
-                    raise BallotFileError(
-                        "row.extra_cell",
-                        file=self.sheet.source,
-                        row=number,
-                        value=short(cells[index].strip()),
-                        count=len(cells),
-                        width=self.width,
-                    )
-            if len(cells) < self.width and self.sheet.source.lower().endswith((".csv", ".tsv", ".txt")):
+def read_layout(sheet: Sheet, election: Election) -> Iterator[Ballot]:
+    """Yield the ballots of ``sheet``; raise :class:`BallotFileError` at the first data-entry error."""
+    plan = plan_header(sheet.header, sheet.source, election)
+    source = sheet.source
+    reserved = plan.reserved
+    id_index = reserved["ballot_id"]
+    contest_index = reserved.get("contest")
+    round_index = reserved.get("round")
+    invalid_index = reserved.get("invalid")
+    voter_index = reserved.get("voter")
+    choices_index = reserved.get("choices")
+    is_text_file = source.lower().endswith((".csv", ".tsv", ".txt"))
+    checked: set[str] = set()
+    for number, cells in sheet.rows:
+        if not any(c.strip() for c in cells):
+            continue
+        count = len(cells)
+        for index in range(plan.width, count):
+            if cells[index].strip():
                 raise BallotFileError(
-                    "row.short", file=self.sheet.source, row=number, count=len(cells), width=self.width
-                )
-            for index, heading in enumerate(self.sheet.header[: self.width]):
-                if not clean(heading) and _cell(cells, index).strip():
-                    raise BallotFileError(
-                        "row.no_heading",
-                        file=self.sheet.source,
-                        row=number,
-                        column=index + 1,
-                        value=short(cells[index].strip()),
-                    )
-            yield number, cells
-
-    def common(self, number: int, cells: list[str]) -> tuple[Contest, str, int, str | None, str | None]:
-        source = self.sheet.source
-        reserved = self.columns.reserved
-        ballot_id = clean(_cell(cells, reserved["ballot_id"]))
-        if not ballot_id:
-            raise BallotFileError("row.no_ballot_id", file=source, row=number)
-        contest = self.fixed
-        if contest is None:
-            if "contest" not in reserved:
-                raise BallotFileError(
-                    "file.which_contest",
+                    "row.extra_cell",
                     file=source,
                     row=number,
-                    contests=", ".join(c.id for c in self.election.contests),
+                    value=short(cells[index].strip()),
+                    count=count,
+                    width=plan.width,
                 )
-            text = clean(_cell(cells, reserved["contest"]))
-            contest = self.contest_ids.get(name_key(text))
+        if count < plan.width and is_text_file:
+            raise BallotFileError("row.short", file=source, row=number, count=count, width=plan.width)
+        if count < plan.width:
+            cells = cells + [""] * (plan.width - count)
+        for index in plan.blank_columns:
+            if cells[index].strip():
+                raise BallotFileError(
+                    "row.no_heading", file=source, row=number, column=index + 1, value=short(cells[index].strip())
+                )
+        ballot_id = clean(cells[id_index])
+        if not ballot_id:
+            raise BallotFileError("row.no_ballot_id", file=source, row=number)
+        contest = plan.fixed
+        if contest is None:
+            if contest_index is None:
+                raise BallotFileError(
+                    "file.which_contest", file=source, row=number, contests=", ".join(c.id for c in election.contests)
+                )
+            text = clean(cells[contest_index])
+            contest = contest_for(text, election)
             if contest is None:
-                ids = [c.id for c in self.election.contests]
+                ids = [c.id for c in election.contests]
                 raise BallotFileError(
                     "row.unknown_contest",
                     file=source,
@@ -186,135 +294,42 @@ class _RowReader:
                     value=short(text),
                     suggestion=closest(text, ids) or ", ".join(ids),
                 )
-        round_number = 1
-        round_text = clean(_cell(cells, reserved.get("round")))
-        if round_text:
-            try:
-                round_number = int(round_text)
-            except ValueError:
-                round_number = 0
-            if round_number < 1:
-                raise BallotFileError("row.bad_round", file=source, row=number, value=short(round_text))
-        declared = clean(_cell(cells, reserved.get("invalid"))) or None
-        voter = clean(_cell(cells, reserved.get("voter"))) or None
-        return contest, ballot_id, round_number, declared, voter
-
-
-def _read_list(sheet: Sheet, election: Election, columns: _Columns) -> Iterator[Ballot]:
-    for _index, heading in columns.others:
-        known = [alias for aliases in RESERVED.values() for alias in aliases[:1]]
-        raise BallotFileError(
-            "header.unknown_list",
-            file=sheet.source,
-            row=1,
-            column=short(heading),
-            suggestion=closest(_header_key(heading), known) or ", ".join(known),
-        )
-    rows = _RowReader(sheet, election, columns)
-    matchers = {c.id: NameMatcher(c) for c in election.contests}
-    choices_index = columns.reserved["choices"]
-    for number, cells in rows.rows():
-        contest, ballot_id, round_number, declared, voter = rows.common(number, cells)
-        matcher = matchers[contest.id]
-        chosen: set[str] = set()
-        for piece in _cell(cells, choices_index).split(";"):
-            text = clean(piece)
-            if not text:
-                continue
-            candidate_id = matcher.match(text)
-            if candidate_id is None:
-                _check_legacy(sheet.source, number, cells)
-                raise BallotFileError(
-                    "row.unknown_candidate",
-                    file=sheet.source,
-                    row=number,
-                    value=short(text),
-                    contest=contest.id,
-                    suggestions="; ".join(matcher.suggest(text)),
-                )
-            if candidate_id in chosen:
-                raise BallotFileError(
-                    "row.named_twice",
-                    file=sheet.source,
-                    row=number,
-                    value=short(text),
-                    id=candidate_id,
-                )
-            chosen.add(candidate_id)
-        yield Ballot(
-            contest.id, round_number, ballot_id, frozenset(chosen), False, declared, sheet.source, number, voter
-        )
-
-
-def _read_wide(sheet: Sheet, election: Election, columns: _Columns) -> Iterator[Ballot]:
-    source = sheet.source
-    # For each contest: column index -> candidate id.  A heading must name a candidate of some contest.
-    per_contest: dict[str, dict[int, str]] = {c.id: {} for c in election.contests}
-    matchers = {c.id: NameMatcher(c) for c in election.contests}
-    for index, heading in columns.others:
-        found = False
-        for contest in election.contests:
-            candidate_id = matchers[contest.id].match(heading)
-            if candidate_id is None:
-                continue
-            found = True
-            if candidate_id in per_contest[contest.id].values():
-                raise BallotFileError(
-                    "header.candidate_twice",
-                    file=source,
-                    row=1,
-                    column=short(heading),
-                    id=candidate_id,
-                )
-            per_contest[contest.id][index] = candidate_id
-        if not found:
-            _check_legacy(source, 1, sheet.header)
-            raise BallotFileError(
-                "header.unknown_candidate",
-                file=source,
-                row=1,
-                column=short(heading),
-                suggestions="; ".join(suggest_names(heading, list(election.contests))),
-            )
-    rows = _RowReader(sheet, election, columns)
-    if rows.fixed is None and "contest" not in columns.reserved:
-        complete = [
-            c
-            for c in election.contests
-            if set(per_contest[c.id].values()) == set(c.ids) and len(per_contest[c.id]) == len(columns.others)
-        ]
-        if len(complete) == 1:
-            rows.fixed = complete[0]
-    checked: set[str] = set()
-    for number, cells in rows.rows():
-        contest, ballot_id, round_number, declared, voter = rows.common(number, cells)
-        mapping = per_contest[contest.id]
         if contest.id not in checked:
-            missing = [c for c in contest.candidates if c.id not in mapping.values()]
-            if missing:
-                raise BallotFileError(
-                    "header.missing_candidate",
-                    file=source,
-                    row=1,
-                    contest=contest.id,
-                    names="; ".join(f"{c.name} ({c.id})" for c in missing),
-                )
+            check_columns(plan, contest)
             checked.add(contest.id)
+        round_number = 1 if round_index is None else parse_round(cells[round_index])
+        if round_number is None:
+            raise BallotFileError("row.bad_round", file=source, row=number, value=short(clean(cells[round_index or 0])))
+        declared = clean(cells[invalid_index]) or None if invalid_index is not None else None
+        voter = clean(cells[voter_index]) or None if voter_index is not None else None
+        if choices_index is not None:
+            parsed = parse_choices(cells[choices_index], plan.matchers[contest.id])
+            if isinstance(parsed, tuple):
+                key, value, candidate_id = parsed
+                if key == "row.unknown_candidate":
+                    _check_legacy(source, number, cells)
+                    raise BallotFileError(
+                        key,
+                        file=source,
+                        row=number,
+                        value=short(value),
+                        contest=contest.id,
+                        suggestions="; ".join(plan.matchers[contest.id].suggest(value)),
+                    )
+                raise BallotFileError(key, file=source, row=number, value=short(value), id=candidate_id)
+            yield Ballot(contest.id, round_number, ballot_id, parsed, False, declared, source, number, voter)
+            continue
+        mapping = plan.candidate_columns[contest.id]
         marks: set[str] = set()
-        for index, heading in columns.others:
-            cell = _cell(cells, index)
-            if not is_mark(cell):
+        for index, heading in plan.others:
+            if not is_mark(cells[index]):
                 continue
-            candidate_id = mapping.get(index)
-            if candidate_id is None:
+            marked = mapping.get(index)
+            if marked is None:
                 raise BallotFileError(
-                    "row.mark_other_contest",
-                    file=source,
-                    row=number,
-                    column=short(heading),
-                    contest=contest.id,
+                    "row.mark_other_contest", file=source, row=number, column=short(heading), contest=contest.id
                 )
-            marks.add(candidate_id)
+            marks.add(marked)
         yield Ballot(
             contest.id,
             round_number,

@@ -1,0 +1,215 @@
+"""Benchmarks for issue #6: run by hand, results go to docs/performance.md.
+
+    python bench/bench.py generate --ballots 1000000 --candidates 20      # data in bench/out/
+    python bench/bench.py run --ballots 1000000 --repeat 5                # wall time and peak RSS
+
+Each measurement is a whole process (the CLI, or a baseline script), timed from outside; the
+peak RSS comes from the kernel's rusage of that child.  The median of --repeat runs is reported.
+Baselines: a bare pyarrow streaming read that counts marks, pandas read_csv with the pyarrow
+engine, and a plain csv-module loop.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+OUT = Path(__file__).parent / "out"
+PY = sys.executable
+
+BASELINES = {
+    "pyarrow-stream": """
+import sys, pyarrow as pa, pyarrow.csv as pc_csv, pyarrow.compute as pc
+reader = pc_csv.open_csv(sys.argv[1], convert_options=pc_csv.ConvertOptions(column_types={}, strings_can_be_null=False))
+names = reader.schema.names[1:-1]
+counts = {n: 0 for n in names}
+for batch in reader:
+    for n in names:
+        col = batch.column(batch.schema.get_field_index(n))
+        counts[n] += pc.sum(pc.not_equal(pc.cast(col, pa.string()), "")).as_py() or 0
+print(sum(counts.values()))
+""",
+    "pandas-pyarrow": """
+import sys, pandas as pd
+frame = pd.read_csv(sys.argv[1], engine="pyarrow", dtype=str, keep_default_na=False)
+print(int((frame.iloc[:, 1:-1] != "").to_numpy().sum()))
+""",
+    "csv-loop": """
+import csv, sys
+with open(sys.argv[1], encoding="utf-8", newline="") as handle:
+    reader = csv.reader(handle)
+    header = next(reader)
+    counts = [0] * (len(header) - 2)
+    for row in reader:
+        for i, cell in enumerate(row[1:-1]):
+            if cell:
+                counts[i] += 1
+print(sum(counts))
+""",
+}
+
+
+def election_text(candidates: int, max_marks: int) -> str:
+    rows = "\n".join(f'  {{ id = "U{i:02d}", name = "Đơn vị số {i}" }},' for i in range(1, candidates + 1))
+    return (
+        '[meeting]\ntitle = "Bình chọn trực tuyến"\n\n[[contest]]\nid = "binh-chon"\nseats = 3\n'
+        f"max_marks = {max_marks}\ncandidates = [\n{rows}\n]\n"
+    )
+
+
+def generate(ballots: int, candidates: int, seed: int = 6) -> dict[str, Path]:
+    """Write the election, a wide CSV, a list CSV (and, for up to 100k ballots, an .xlsx)."""
+    OUT.mkdir(exist_ok=True)
+    rng = random.Random(seed)
+    ids = [f"U{i:02d}" for i in range(1, candidates + 1)]
+    weights = [1.0 / (1 + i * 0.35) for i in range(candidates)]
+    max_marks = 5
+    stem = f"{ballots}x{candidates}"
+    paths = {
+        "election": OUT / f"{stem}.toml",
+        "wide": OUT / f"{stem}-wide.csv",
+        "list": OUT / f"{stem}-list.csv",
+    }
+    paths["election"].write_text(election_text(candidates, max_marks), encoding="utf-8")
+    with (
+        paths["wide"].open("w", encoding="utf-8", newline="") as wide,
+        paths["list"].open("w", encoding="utf-8", newline="") as listed,
+    ):
+        wide.write("ballot_id," + ",".join(ids) + ",invalid\n")
+        listed.write("ballot_id,choices,invalid\n")
+        wide_rows, list_rows = [], []
+        for number in range(1, ballots + 1):
+            roll = rng.random()
+            declared = "rách" if roll < 0.004 else ""
+            k = 0 if roll > 0.995 else (max_marks + 1 if roll > 0.985 else rng.randint(1, max_marks))
+            chosen = set()
+            while len(chosen) < k:
+                chosen.add(rng.choices(range(candidates), weights)[0])
+            wide_rows.append(
+                f"{number}," + ",".join("x" if i in chosen else "" for i in range(candidates)) + f",{declared}\n"
+            )
+            list_rows.append(f"{number}," + ";".join(ids[i] for i in sorted(chosen)) + f",{declared}\n")
+            if len(wide_rows) == 50_000:
+                wide.writelines(wide_rows)
+                listed.writelines(list_rows)
+                wide_rows, list_rows = [], []
+        wide.writelines(wide_rows)
+        listed.writelines(list_rows)
+    if ballots <= 100_000:
+        from openpyxl import Workbook
+
+        book = Workbook(write_only=True)
+        sheet = book.create_sheet()
+        with paths["wide"].open(encoding="utf-8") as handle:
+            for line in handle:
+                sheet.append(line.rstrip("\n").split(","))
+        paths["xlsx"] = OUT / f"{stem}-wide.xlsx"
+        book.save(paths["xlsx"])
+    return paths
+
+
+def measure_child(command: list[str]) -> tuple[float, float]:
+    """Run ``command`` in a fresh child; return wall seconds and the child's peak RSS in MB."""
+    start = time.perf_counter()
+    pid = os.fork()
+    if pid == 0:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        os.execvp(command[0], command)
+    _, status, usage = os.wait4(pid, 0)
+    elapsed = time.perf_counter() - start
+    if status != 0:
+        raise SystemExit(f"{' '.join(command)} exited with {status}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def run(ballots: int, candidates: int, repeat: int, which: list[str]) -> list[dict[str, object]]:
+    stem = f"{ballots}x{candidates}"
+    election = OUT / f"{stem}.toml"
+    if not election.exists():
+        generate(ballots, candidates)
+    cli = [PY, "-m", "emulation_vote"]
+    jobs = {
+        "emulation-vote wide": [*cli, "tally", str(election), str(OUT / f"{stem}-wide.csv"), "-f", "json"],
+        "emulation-vote list": [*cli, "tally", str(election), str(OUT / f"{stem}-list.csv"), "-f", "json"],
+        "emulation-vote xlsx": [*cli, "tally", str(election), str(OUT / f"{stem}-wide.xlsx"), "-f", "json"],
+        "emulation-vote exact wide": [
+            *cli,
+            "tally",
+            str(election),
+            str(OUT / f"{stem}-wide.csv"),
+            "-f",
+            "json",
+            "--reader",
+            "exact",
+        ],
+        "pyarrow-stream": [PY, "-c", BASELINES["pyarrow-stream"], str(OUT / f"{stem}-wide.csv")],
+        "pandas-pyarrow": [PY, "-c", BASELINES["pandas-pyarrow"], str(OUT / f"{stem}-wide.csv")],
+        "csv-loop": [PY, "-c", BASELINES["csv-loop"], str(OUT / f"{stem}-wide.csv")],
+        "--help": [*cli, "--help"],
+        "demo": [*cli, "demo"],
+    }
+    results = []
+    for name in which:
+        if name not in jobs or (name == "emulation-vote xlsx" and not (OUT / f"{stem}-wide.xlsx").exists()):
+            continue
+        times, peaks = [], []
+        for _ in range(repeat):
+            elapsed, peak = measure_child(jobs[name])
+            times.append(elapsed)
+            peaks.append(peak)
+        results.append(
+            {
+                "job": name,
+                "ballots": ballots,
+                "seconds": round(statistics.median(times), 3),
+                "peak_rss_mb": round(statistics.median(peaks), 1),
+            }
+        )
+        print(json.dumps(results[-1], ensure_ascii=False), flush=True)
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+    make = sub.add_parser("generate")
+    make.add_argument("--ballots", type=int, default=1_000_000)
+    make.add_argument("--candidates", type=int, default=20)
+    go = sub.add_parser("run")
+    go.add_argument("--ballots", type=int, default=1_000_000)
+    go.add_argument("--candidates", type=int, default=20)
+    go.add_argument("--repeat", type=int, default=5)
+    go.add_argument(
+        "--jobs",
+        nargs="*",
+        default=[
+            "pyarrow-stream",
+            "emulation-vote wide",
+            "emulation-vote list",
+            "emulation-vote xlsx",
+            "pandas-pyarrow",
+            "csv-loop",
+            "--help",
+            "demo",
+        ],
+    )
+    args = parser.parse_args()
+    if args.command == "generate":
+        for kind, path in generate(args.ballots, args.candidates).items():
+            print(kind, path, f"{path.stat().st_size / 1e6:.1f} MB")
+    else:
+        machine = f"{platform.machine()} {platform.processor() or ''}".strip()
+        print(f"# {machine}, {os.cpu_count()} cores, Python {platform.python_version()}")
+        run(args.ballots, args.candidates, args.repeat, args.jobs)
+
+
+if __name__ == "__main__":
+    main()

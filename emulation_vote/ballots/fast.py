@@ -1,0 +1,582 @@
+"""The streaming reader for large ballot files: column batches in, aggregated ballot contents out.
+
+A CSV/TSV file is read with pyarrow's streaming CSV reader, an .xlsx through pandas; every
+column is dictionary-encoded, and each *distinct* cell value goes through the same parsers as
+the exact reader (:func:`~.layout.is_mark`, :func:`~.layout.parse_choices`, ...).  Rows are
+then reduced with numpy to (contest, round, declared reason, marks as a bit mask) and counted.
+Memory stays flat: one batch at a time, plus a bitmap of the ballot ids seen.
+
+The reader never reports an error itself.  Whenever a file is not plainly valid (a row that
+does not fit the header, an empty id, an unknown name, a duplicate id, a quote character, a
+NUL byte...), it raises :class:`FastPathUnavailable`, and the pipeline reads the files again
+with the exact reader, which names the file and row of the problem.  So the two readers give
+the same result, or the exact reader's error.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from emulation_vote.ballots.layout import (
+    HeaderPlan,
+    check_columns,
+    contest_for,
+    is_mark,
+    parse_choices,
+    parse_round,
+    plan_header,
+)
+from emulation_vote.ballots.model import BallotGroups, Content
+from emulation_vote.ballots.tabular import cell_text, sniff_delimiter
+from emulation_vote.election import Contest, Election
+from emulation_vote.errors import EmulationVoteError
+from emulation_vote.text import clean
+
+TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
+BLOCK_SIZE = 1 << 20  # 1 MB blocks keep the peak memory low; larger ones are barely faster
+BITMAP_LIMIT = 1 << 31  # ballot ids above this use the exact reader
+Progress = Callable[[int], None]
+
+
+class FastPathUnavailable(Exception):
+    """The file is not one the streaming reader can vouch for: read it exactly instead."""
+
+
+@dataclass
+class Encoded:
+    """One column of a batch, dictionary-encoded: ``indices`` into the distinct ``values``."""
+
+    indices: np.ndarray[Any, Any]
+    values: list[str]
+
+    def encoded(self) -> Encoded:
+        """Return this column dictionary-encoded (it already is)."""
+        return self
+
+    def mark_flags(self) -> np.ndarray[Any, Any]:
+        """Return, per row, whether the cell is a mark (:func:`~.layout.is_mark` of each distinct value)."""
+        return _pick([is_mark(v) for v in self.values], self.indices, bool)
+
+    def all_blank(self) -> bool:
+        """Whether every cell is empty or white space."""
+        return not any(v.strip() for v in self.values)
+
+    def check_plain(self) -> None:
+        """Refuse values the exact reader might see differently (NUL bytes, quote characters)."""
+        if any("\x00" in v or '"' in v for v in self.values):
+            raise FastPathUnavailable
+
+
+def _pick(table: Any, indices: np.ndarray[Any, Any], dtype: Any) -> np.ndarray[Any, Any]:
+    """Return ``table[indices]`` as a numpy array of ``dtype`` (a lookup of each row's distinct value)."""
+    picked: np.ndarray[Any, Any] = np.asarray(table, dtype=dtype)[indices]
+    return picked
+
+
+def _numpy(array: Any) -> np.ndarray[Any, Any]:
+    """View a null-free pyarrow integer array as numpy (``to_numpy`` would import pandas)."""
+    dtype = np.dtype(f"int{array.type.bit_width}")
+    return np.frombuffer(array.buffers()[1], dtype=dtype, count=len(array), offset=array.offset * dtype.itemsize)
+
+
+class ArrowColumn:
+    """A string column of a CSV batch; the mark test reads its byte offsets without making strings."""
+
+    def __init__(self, array: Any) -> None:
+        """Wrap a pyarrow StringArray (no nulls)."""
+        self.array = array
+
+    def encoded(self) -> Encoded:
+        """Return the column dictionary-encoded."""
+        import pyarrow.compute as pc
+
+        encoded = pc.dictionary_encode(self.array)
+        return Encoded(_numpy(encoded.indices), encoded.dictionary.to_pylist())
+
+    def _offsets(self) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
+        array = self.array
+        offsets = np.frombuffer(array.buffers()[1], dtype=np.int32, count=len(array) + 1, offset=array.offset * 4)
+        data = array.buffers()[2]
+        return offsets, np.frombuffer(data, dtype=np.uint8) if data is not None else np.zeros(0, dtype=np.uint8)
+
+    def mark_flags(self) -> np.ndarray[Any, Any]:
+        """Return, per row, whether the cell is a mark.
+
+        Cells of at most one byte (the usual "", "x", "1", "0") are looked up by that byte in a
+        table built with :func:`~.layout.is_mark`; a column with longer cells is dictionary-encoded.
+        """
+        offsets, data = self._offsets()
+        lengths = np.diff(offsets)
+        if lengths.size == 0 or lengths.max() > 1:
+            return self.encoded().mark_flags()
+        if data.size == 0:
+            return np.zeros(lengths.size, dtype=bool)
+        first = data.take(offsets[:-1], mode="clip") * (lengths == 1).view(np.uint8)
+        table = np.zeros(256, dtype=bool)
+        for byte in np.flatnonzero(np.bincount(first, minlength=256)):
+            table[byte] = byte != 0 and is_mark(chr(byte))
+        return _pick(table, first, bool)
+
+    def all_blank(self) -> bool:
+        """Whether every cell is empty or white space."""
+        offsets, _data = self._offsets()
+        return bool(offsets[-1] == offsets[0]) or self.encoded().all_blank()
+
+    def check_plain(self) -> None:
+        """Nothing to check: the file's bytes were checked for NUL and quote characters as they were read."""
+
+
+Column = Encoded | ArrowColumn
+
+
+class IdRegistry:
+    """Remembers the ballot ids seen per (contest, round): a bitmap for whole numbers, else a set."""
+
+    def __init__(self) -> None:
+        """Start with nothing seen."""
+        self.bitmaps: dict[tuple[str, int], np.ndarray[Any, Any]] = {}
+        self.texts: dict[tuple[str, int], set[str]] = {}
+
+    def add_numbers(self, key: tuple[str, int], ids: np.ndarray[Any, Any]) -> None:
+        """Record whole-number ids; refuse a duplicate (within them or with those seen before)."""
+        if ids.size == 0:
+            return
+        unique, counts = np.unique(ids, return_counts=True)
+        if unique[0] < 0 or unique[-1] >= BITMAP_LIMIT or (counts > 1).any():
+            raise FastPathUnavailable
+        bitmap = self.bitmaps.get(key, np.zeros(0, dtype=np.uint8))
+        need = int(unique[-1] >> 3) + 1
+        if need > bitmap.size:
+            grown = np.zeros(max(need, bitmap.size * 2), dtype=np.uint8)
+            grown[: bitmap.size] = bitmap
+            bitmap = grown
+            self.bitmaps[key] = bitmap
+        byte = unique >> 3
+        bit = np.left_shift(np.uint8(1), (unique & 7).astype(np.uint8))
+        if (bitmap[byte] & bit).any():
+            raise FastPathUnavailable
+        np.bitwise_or.at(bitmap, byte, bit)
+
+    def add_texts(self, key: tuple[str, int], ids: list[str]) -> None:
+        """Record ids that are not whole numbers, compared as the exact reader does (cleaned text)."""
+        seen = self.texts.setdefault(key, set())
+        for value in ids:
+            text = clean(value)
+            if not text or text in seen or "\x00" in text:
+                raise FastPathUnavailable
+            seen.add(text)
+        if key in self.bitmaps and any(t.isdigit() for t in ids):
+            raise FastPathUnavailable
+
+
+class _Aggregator:
+    """Turns batches of encoded columns into counts of (contest, round, declared, marks)."""
+
+    def __init__(self, plan: HeaderPlan, election: Election, registry: IdRegistry) -> None:
+        self.plan = plan
+        self.election = election
+        self.contests = list(election.contests)
+        self.registry = registry
+        self.declared: dict[str | None, int] = {None: 0}
+        self.parts: dict[tuple[int, int, int], list[tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]]] = {}
+        self.checked: set[str] = set()
+        self.choice_cache: dict[tuple[int, str], int] = {}
+        reserved = plan.reserved
+        used = {reserved[c] for c in ("ballot_id", "contest", "round", "invalid", "choices") if c in reserved}
+        used |= {index for index, _ in plan.others} if plan.layout == "wide" else set()
+        self.unused = [i for i in range(len(plan.header)) if i not in used]
+        if plan.fixed is None and "contest" not in reserved:
+            raise FastPathUnavailable
+        if max(len(c.candidates) for c in election.contests) > 62:
+            raise FastPathUnavailable  # a ballot's marks must fit the bits of one int64
+
+    def _contest_rows(self, columns: dict[int, Column], rows: int) -> np.ndarray[Any, Any]:
+        if self.plan.fixed is not None:
+            contest = self.plan.fixed
+            self._check(contest)
+            return np.full(rows, self.contests.index(contest), dtype=np.int64)
+        column = columns[self.plan.reserved["contest"]].encoded()
+        mapping = []
+        for value in column.values:
+            found = contest_for(clean(value), self.election)
+            if found is None:
+                raise FastPathUnavailable
+            mapping.append(self.contests.index(found))
+        used = np.unique(column.indices)
+        for index in used:
+            self._check(self.contests[mapping[index]])
+        return _pick(mapping, column.indices, np.int64)
+
+    def _check(self, contest: Contest) -> None:
+        if contest.id not in self.checked:
+            try:
+                check_columns(self.plan, contest)
+            except EmulationVoteError:
+                raise FastPathUnavailable from None
+            self.checked.add(contest.id)
+
+    def _rounds(self, columns: dict[int, Column], rows: int) -> np.ndarray[Any, Any]:
+        if "round" not in self.plan.reserved:
+            return np.ones(rows, dtype=np.int64)
+        column = columns[self.plan.reserved["round"]].encoded()
+        numbers = [parse_round(v) for v in column.values]
+        if any(n is None for n in numbers):
+            raise FastPathUnavailable
+        return _pick(numbers, column.indices, np.int64)
+
+    def _declared(self, columns: dict[int, Column], rows: int) -> np.ndarray[Any, Any]:
+        if "invalid" not in self.plan.reserved:
+            return np.zeros(rows, dtype=np.int64)
+        column = columns[self.plan.reserved["invalid"]].encoded()
+        codes = [self.declared.setdefault(clean(v) or None, len(self.declared)) for v in column.values]
+        return _pick(codes, column.indices, np.int64)
+
+    def _marks(self, columns: dict[int, Column], contest_rows: np.ndarray[Any, Any], rows: int) -> np.ndarray[Any, Any]:
+        masks = np.zeros(rows, dtype=np.int64)
+        if self.plan.layout == "list":
+            column = columns[self.plan.reserved["choices"]].encoded()
+            pairs = contest_rows * len(column.values) + column.indices
+            unique, inverse = np.unique(pairs, return_inverse=True)
+            bits = []
+            for pair in unique.tolist():
+                contest_index, value = divmod(pair, len(column.values))
+                bits.append(self._choice_bits(contest_index, column.values[value]))
+            return _pick(bits, inverse.reshape(-1), np.int64)
+        present = np.unique(contest_rows)
+        for index, _heading in self.plan.others:
+            flags = columns[index].mark_flags()
+            if not flags.any():
+                continue
+            for contest_index in present:
+                contest = self.contests[int(contest_index)]
+                in_contest = contest_rows == contest_index
+                candidate_id = self.plan.candidate_columns[contest.id].get(index)
+                if candidate_id is None:
+                    if (flags & in_contest).any():
+                        raise FastPathUnavailable
+                    continue
+                masks |= (flags & in_contest).astype(np.int64) << contest.ids.index(candidate_id)
+        return masks
+
+    def _choice_bits(self, contest_index: int, text: str) -> int:
+        """Return the mask of the candidates a ``choices`` cell names (cached: the same cells recur)."""
+        key = (contest_index, text)
+        found = self.choice_cache.get(key)
+        if found is None:
+            contest = self.contests[contest_index]
+            parsed = parse_choices(text, self.plan.matchers[contest.id])
+            if isinstance(parsed, tuple):
+                raise FastPathUnavailable
+            order = contest.ids
+            found = self.choice_cache[key] = sum(1 << order.index(cid) for cid in parsed)
+        return found
+
+    def add(self, columns: dict[int, Column], ids: np.ndarray[Any, Any] | list[str], rows: int) -> None:
+        """Count one batch: ``columns`` are its cells by column index; ``ids`` the ballot ids (numbers or text)."""
+        for index in self.unused:
+            if not columns[index].all_blank():
+                raise FastPathUnavailable
+        for column in columns.values():
+            column.check_plain()
+        contest_rows = self._contest_rows(columns, rows)
+        rounds = self._rounds(columns, rows)
+        declared = self._declared(columns, rows)
+        masks = self._marks(columns, contest_rows, rows)
+        groups = contest_rows * (int(rounds.max()) + 1) + rounds
+        for group in np.unique(groups):
+            selector = groups == group
+            key = (self.contests[int(group) // (int(rounds.max()) + 1)].id, int(group) % (int(rounds.max()) + 1))
+            if isinstance(ids, list):
+                self.registry.add_texts(key, [v for v, keep in zip(ids, selector, strict=True) if keep])
+            else:
+                self.registry.add_numbers(key, ids[selector])
+        # Group the rows by (contest, round, declared reason); within a group, count each distinct mask.
+        round_span, declared_span = int(rounds.max()) + 1, len(self.declared)
+        group_keys = (contest_rows * round_span + rounds) * declared_span + declared
+        unique_groups, inverse = np.unique(group_keys, return_inverse=True)
+        inverse = inverse.reshape(-1)
+        for position, group_key in enumerate(unique_groups.tolist()):
+            rest, code = divmod(group_key, declared_span)
+            contest_index, round_number = divmod(rest, round_span)
+            selected = masks if len(unique_groups) == 1 else masks[inverse == position]
+            unique_masks, counts = np.unique(selected, return_counts=True)
+            self.parts.setdefault((contest_index, round_number, code), []).append((unique_masks, counts))
+
+    def into(self, groups: BallotGroups) -> None:
+        """Add the counted contents to ``groups``."""
+        texts = {code: text for text, code in self.declared.items()}
+        decoders = [_MaskDecoder(c.ids) for c in self.contests]
+        merged: dict[tuple[str, int], Counter[Content]] = {}
+        for (contest_index, round_number, declared_code), parts in self.parts.items():
+            masks = np.concatenate([m for m, _ in parts])
+            weights = np.concatenate([c for _, c in parts])
+            unique_masks, inverse = np.unique(masks, return_inverse=True)
+            totals = np.bincount(inverse.reshape(-1), weights=weights).astype(np.int64)
+            contest = self.contests[contest_index]
+            strikes = self.plan.layout == "wide" and contest.style == "strike"
+            text = texts[declared_code]
+            decode = decoders[contest_index].decode
+            counter = merged.setdefault((contest.id, round_number), Counter())
+            for mask, count in zip(unique_masks.tolist(), totals.tolist(), strict=True):
+                counter[(decode(mask), strikes, text)] += count
+        for (contest_id, round_number), counts in merged.items():
+            groups.add_counts(contest_id, round_number, counts)
+
+
+class _MaskDecoder:
+    """Turns a bit mask of candidate positions back into the set of candidate ids, a byte at a time."""
+
+    def __init__(self, ids: tuple[str, ...]) -> None:
+        self.tables = [
+            [
+                tuple(ids[start + bit] for bit in range(8) if byte >> bit & 1 and start + bit < len(ids))
+                for byte in range(256)
+            ]
+            for start in range(0, len(ids), 8)
+        ]
+        self.cache: dict[int, frozenset[str]] = {}
+
+    def decode(self, mask: int) -> frozenset[str]:
+        found = self.cache.get(mask)
+        if found is None:
+            parts: list[str] = []
+            for chunk, table in enumerate(self.tables):
+                parts.extend(table[mask >> (8 * chunk) & 255])
+            found = self.cache[mask] = frozenset(parts)
+        return found
+
+
+def _bits(values: int) -> int:
+    """Return the bits needed to store 0 .. values - 1."""
+    return max(1, (values - 1).bit_length())
+
+
+class _Watched(io.RawIOBase):
+    """A file read through, refusing NUL bytes and quote characters, reporting progress."""
+
+    def __init__(self, path: Path, progress: Progress | None) -> None:
+        self.handle = path.open("rb")
+        self.progress = progress
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        count = self.handle.readinto(buffer)
+        if count:
+            block = bytes(memoryview(buffer)[:count])
+            if b"\x00" in block or b'"' in block:
+                raise FastPathUnavailable
+            if self.progress is not None:
+                self.progress(count)
+        return count or 0
+
+    def close(self) -> None:
+        self.handle.close()
+        super().close()
+
+
+def _header(path: Path) -> tuple[list[str], str]:
+    with path.open("rb") as handle:
+        head = handle.read(1 << 20)
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise FastPathUnavailable
+    text = head.removeprefix(b"\xef\xbb\xbf").split(b"\n", 1)[0].rstrip(b"\r")
+    try:
+        line = text.decode("utf-8")
+    except UnicodeDecodeError:
+        raise FastPathUnavailable from None
+    delimiter = "\t" if path.suffix.lower() == ".tsv" else sniff_delimiter(line)
+    header = next(csv.reader([line], delimiter=delimiter), [])
+    if not header or "\r" in line:
+        raise FastPathUnavailable
+    return header, delimiter
+
+
+def _csv_batches(path: Path, header: list[str], delimiter: str, progress: Progress | None) -> Iterator[Any]:
+    import pyarrow as pa
+    import pyarrow.csv as pa_csv
+
+    names = [f"c{i}" for i in range(len(header))]
+    source = _Watched(path, progress)
+    try:
+        reader = pa_csv.open_csv(
+            io.BufferedReader(source, buffer_size=BLOCK_SIZE),
+            read_options=pa_csv.ReadOptions(column_names=names, skip_rows=1, block_size=BLOCK_SIZE),
+            parse_options=pa_csv.ParseOptions(delimiter=delimiter),
+            convert_options=pa_csv.ConvertOptions(
+                column_types=dict.fromkeys(names, pa.string()),
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+        yield from _prefetched(reader)
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, OSError, UnicodeDecodeError):
+        raise FastPathUnavailable from None
+    finally:
+        source.close()
+
+
+def _prefetched(batches: Iterator[Any], depth: int = 2) -> Iterator[Any]:
+    """Yield from ``batches`` while a thread parses the next ones (pyarrow parses without the GIL)."""
+    import queue
+    import threading
+
+    slots: queue.Queue[tuple[str, Any]] = queue.Queue(maxsize=depth)
+    stop = threading.Event()
+
+    def produce() -> None:
+        try:
+            for batch in batches:
+                if stop.is_set():
+                    return
+                slots.put(("batch", batch))
+            slots.put(("end", None))
+        except BaseException as exc:  # noqa: BLE001 - handed over to the consuming thread, which re-raises it
+            slots.put(("error", exc))
+
+    worker = threading.Thread(target=produce, daemon=True)
+    worker.start()
+    try:
+        while True:
+            kind, item = slots.get()
+            if kind == "end":
+                return
+            if kind == "error":
+                raise item
+            yield item
+    finally:
+        stop.set()
+        while worker.is_alive():
+            try:
+                slots.get_nowait()
+            except queue.Empty:
+                worker.join(0.01)
+
+
+def _read_csv(
+    path: Path, plan: HeaderPlan, aggregator: _Aggregator, header: list[str], delimiter: str, progress: Progress | None
+) -> None:
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    id_index = plan.reserved["ballot_id"]
+    for batch in _csv_batches(path, header, delimiter, progress):
+        rows = batch.num_rows
+        if rows == 0:
+            continue
+        columns: dict[int, Column] = {i: ArrowColumn(batch.column(i)) for i in range(len(header)) if i != id_index}
+        raw_ids = pc.utf8_trim_whitespace(batch.column(id_index))
+        ids: np.ndarray[Any, Any] | list[str]
+        if pc.all(pc.utf8_is_decimal(raw_ids)).as_py() and pc.min(pc.utf8_length(raw_ids)).as_py():
+            try:
+                ids = _numpy(pc.cast(raw_ids, pa.int64()))
+            except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+                ids = raw_ids.to_pylist()
+        else:
+            ids = raw_ids.to_pylist()
+        aggregator.add(columns, ids, rows)
+
+
+def _read_xlsx(
+    path: Path, source: str, election: Election, registry: IdRegistry, groups: BallotGroups, sheet: str | None
+) -> None:
+    import pandas as pd
+
+    try:
+        frame = pd.read_excel(
+            path,
+            sheet_name=sheet if sheet is not None else 0,
+            header=None,
+            dtype=object,
+            engine="calamine",
+            keep_default_na=False,
+            na_filter=False,
+        )
+    except Exception:  # noqa: BLE001 - whatever the workbook libraries raise, the exact reader explains it
+        raise FastPathUnavailable from None
+    if frame.empty:
+        raise FastPathUnavailable
+    header = [cell_text(v) for v in frame.iloc[0].tolist()]
+    if not any(h.strip() for h in header):
+        raise FastPathUnavailable
+    try:
+        plan = plan_header(header, source, election)
+    except EmulationVoteError:
+        raise FastPathUnavailable from None
+    aggregator = _Aggregator(plan, election, registry)
+    body = frame.iloc[1:]
+    columns: dict[int, Column] = {}
+    texts: list[list[str]] = []
+    for index in range(len(header)):
+        codes, uniques = pd.factorize(body.iloc[:, index], sort=False)
+        values = [cell_text(v) for v in uniques.tolist()]
+        columns[index] = Encoded(np.asarray(codes, dtype=np.int64), values)
+        texts.append(values)
+    blank = np.ones(len(body), dtype=bool)
+    for index, column in columns.items():
+        filled = np.asarray([bool(v.strip()) for v in texts[index]], dtype=bool)
+        blank &= ~filled[column.encoded().indices] if filled.size else blank
+    keep = ~blank
+    encoded = {i: c.encoded() for i, c in columns.items()}
+    if not keep.all():
+        encoded = {i: Encoded(c.indices[keep], c.values) for i, c in encoded.items()}
+    id_column = encoded.pop(plan.reserved["ballot_id"])
+    columns = dict(encoded)
+    ids = [id_column.values[i] for i in id_column.indices.tolist()]
+    aggregator.add(columns, ids, int(keep.sum()))
+    aggregator.into(groups)
+
+
+def _quiet_memory_pool() -> None:
+    """Use jemalloc for Arrow's buffers where this pyarrow has it: it returns freed blocks sooner."""
+    import pyarrow as pa
+
+    with contextlib.suppress(NotImplementedError, AttributeError, pa.ArrowNotImplementedError):
+        pa.set_memory_pool(pa.jemalloc_memory_pool())
+
+
+def fast_eligible(paths: Sequence[str | Path], encoding: str | None) -> bool:
+    """Whether every file can go through the streaming reader (by suffix and encoding)."""
+    if encoding is not None and encoding.lower().replace("_", "-") not in ("utf-8", "utf8", "utf-8-sig"):
+        return False
+    return all(Path(p).suffix.lower() in (*TEXT_SUFFIXES, ".xlsx", ".xlsm") for p in paths)
+
+
+def read_groups_fast(
+    paths: Sequence[str | Path], election: Election, sheet: str | None = None, progress: Progress | None = None
+) -> BallotGroups:
+    """Read every file with the streaming reader; raise :class:`FastPathUnavailable` if any needs the exact one."""
+    try:
+        import pyarrow  # noqa: F401 - only checks the streaming reader's dependency is there
+    except ImportError:
+        raise FastPathUnavailable from None
+    _quiet_memory_pool()
+    registry = IdRegistry()
+    groups = BallotGroups(sources=tuple(str(p) for p in paths))
+    for path in map(Path, paths):
+        if not path.is_file():
+            raise FastPathUnavailable
+        if path.suffix.lower() in (".xlsx", ".xlsm"):
+            _read_xlsx(path, str(path), election, registry, groups, sheet)
+            continue
+        header, delimiter = _header(path)
+        try:
+            plan = plan_header(header, str(path), election)
+        except EmulationVoteError:
+            raise FastPathUnavailable from None
+        aggregator = _Aggregator(plan, election, registry)
+        _read_csv(path, plan, aggregator, header, delimiter, progress)
+        if not aggregator.parts:
+            raise FastPathUnavailable
+        aggregator.into(groups)
+    return groups
