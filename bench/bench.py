@@ -153,7 +153,7 @@ def run(ballots: int, candidates: int, repeat: int, which: list[str]) -> list[di
         "pyarrow-stream": [PY, "-c", BASELINES["pyarrow-stream"], str(OUT / f"{stem}-wide.csv")],
         "pandas-pyarrow": [PY, "-c", BASELINES["pandas-pyarrow"], str(OUT / f"{stem}-wide.csv")],
         "csv-loop": [PY, "-c", BASELINES["csv-loop"], str(OUT / f"{stem}-wide.csv")],
-        "--help": [*cli, "--help"],
+        "help": [*cli, "--help"],
         "demo": [*cli, "demo"],
     }
     results = []

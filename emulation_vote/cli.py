@@ -2,7 +2,7 @@
 
 Errors of the tool (:class:`~emulation_vote.errors.EmulationVoteError`) are caught once, in
 :func:`_guard`, and printed on stderr in the chosen language: exit 1 for data errors, 2 for
-usage.  Heavy libraries (Rich, pandas, python-docx) are imported only by the code that needs them.
+usage.  Heavy libraries (Rich, pyarrow, numpy, python-calamine, python-docx) are imported only by the code that needs them.
 """
 
 from __future__ import annotations

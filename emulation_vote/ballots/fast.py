@@ -1,6 +1,6 @@
 """The streaming reader for large ballot files: column batches in, aggregated ballot contents out.
 
-A CSV/TSV file is read with pyarrow's streaming CSV reader, an .xlsx through pandas; every
+A CSV/TSV file is read with pyarrow's streaming CSV reader, an .xlsx with python-calamine; every
 column is dictionary-encoded, and each *distinct* cell value goes through the same parsers as
 the exact reader (:func:`~.layout.is_mark`, :func:`~.layout.parse_choices`, ...).  Rows are
 then reduced with numpy to (contest, round, declared reason, marks as a bit mask) and counted.
@@ -36,7 +36,7 @@ from emulation_vote.ballots.layout import (
     plan_header,
 )
 from emulation_vote.ballots.model import BallotGroups, Content
-from emulation_vote.ballots.tabular import cell_text, sniff_delimiter
+from emulation_vote.ballots.tabular import cell_text, sniff_delimiter, xlsx_rows
 from emulation_vote.election import Contest, Election
 from emulation_vote.errors import EmulationVoteError
 from emulation_vote.text import clean
@@ -309,7 +309,10 @@ class _Aggregator:
             contest_index, round_number = divmod(rest, round_span)
             selected = masks if len(unique_groups) == 1 else masks[inverse == position]
             unique_masks, counts = np.unique(selected, return_counts=True)
-            self.parts.setdefault((contest_index, round_number, code), []).append((unique_masks, counts))
+            parts = self.parts.setdefault((contest_index, round_number, code), [])
+            parts.append((unique_masks, counts))
+            if len(parts) >= 8:
+                parts[:] = [_merge(parts)]
 
     def into(self, groups: BallotGroups) -> None:
         """Add the counted contents to ``groups``."""
@@ -317,10 +320,7 @@ class _Aggregator:
         decoders = [_MaskDecoder(c.ids) for c in self.contests]
         merged: dict[tuple[str, int], Counter[Content]] = {}
         for (contest_index, round_number, declared_code), parts in self.parts.items():
-            masks = np.concatenate([m for m, _ in parts])
-            weights = np.concatenate([c for _, c in parts])
-            unique_masks, inverse = np.unique(masks, return_inverse=True)
-            totals = np.bincount(inverse.reshape(-1), weights=weights).astype(np.int64)
+            unique_masks, totals = _merge(parts)
             contest = self.contests[contest_index]
             strikes = self.plan.layout == "wide" and contest.style == "strike"
             text = texts[declared_code]
@@ -330,6 +330,18 @@ class _Aggregator:
                 counter[(decode(mask), strikes, text)] += count
         for (contest_id, round_number), counts in merged.items():
             groups.add_counts(contest_id, round_number, counts)
+
+
+def _merge(
+    parts: list[tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]],
+) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
+    """Merge (distinct masks, counts) pairs into one: memory follows the distinct contents, not the rows."""
+    masks = np.concatenate([m for m, _ in parts])
+    counts = np.concatenate([c for _, c in parts])
+    unique_masks, inverse = np.unique(masks, return_inverse=True)
+    totals = np.zeros(unique_masks.size, dtype=np.int64)
+    np.add.at(totals, inverse.reshape(-1), counts)
+    return unique_masks, totals
 
 
 class _MaskDecoder:
@@ -490,23 +502,11 @@ def _read_csv(
 def _read_xlsx(
     path: Path, source: str, election: Election, registry: IdRegistry, groups: BallotGroups, sheet: str | None
 ) -> None:
-    import pandas as pd
-
     try:
-        frame = pd.read_excel(
-            path,
-            sheet_name=sheet if sheet is not None else 0,
-            header=None,
-            dtype=object,
-            engine="calamine",
-            keep_default_na=False,
-            na_filter=False,
-        )
-    except Exception:  # noqa: BLE001 - whatever the workbook libraries raise, the exact reader explains it
+        rows = xlsx_rows(path, source, sheet)
+    except EmulationVoteError:
         raise FastPathUnavailable from None
-    if frame.empty:
-        raise FastPathUnavailable
-    header = [cell_text(v) for v in frame.iloc[0].tolist()]
+    header = [cell_text(v) for v in rows[0]] if rows else []
     if not any(h.strip() for h in header):
         raise FastPathUnavailable
     try:
@@ -514,26 +514,27 @@ def _read_xlsx(
     except EmulationVoteError:
         raise FastPathUnavailable from None
     aggregator = _Aggregator(plan, election, registry)
-    body = frame.iloc[1:]
-    columns: dict[int, Column] = {}
-    texts: list[list[str]] = []
-    for index in range(len(header)):
-        codes, uniques = pd.factorize(body.iloc[:, index], sort=False)
-        values = [cell_text(v) for v in uniques.tolist()]
-        columns[index] = Encoded(np.asarray(codes, dtype=np.int64), values)
-        texts.append(values)
+    width = len(header)
+    body = rows[1:]
+    if any(len(row) > width for row in body):
+        raise FastPathUnavailable
+    columns: dict[int, Encoded] = {}
+    for index in range(width):
+        codes: dict[Any, int] = {}
+        indices = [codes.setdefault(row[index] if index < len(row) else "", len(codes)) for row in body]
+        columns[index] = Encoded(np.asarray(indices, dtype=np.int64), [cell_text(v) for v in codes])
     blank = np.ones(len(body), dtype=bool)
-    for index, column in columns.items():
-        filled = np.asarray([bool(v.strip()) for v in texts[index]], dtype=bool)
-        blank &= ~filled[column.encoded().indices] if filled.size else blank
-    keep = ~blank
-    encoded = {i: c.encoded() for i, c in columns.items()}
-    if not keep.all():
-        encoded = {i: Encoded(c.indices[keep], c.values) for i, c in encoded.items()}
-    id_column = encoded.pop(plan.reserved["ballot_id"])
-    columns = dict(encoded)
+    for column in columns.values():
+        filled = np.asarray([bool(v.strip()) for v in column.values], dtype=bool)
+        blank &= ~filled[column.indices]
+    if blank.any():
+        keep = ~blank
+        columns = {i: Encoded(c.indices[keep], c.values) for i, c in columns.items()}
+    id_column = columns.pop(plan.reserved["ballot_id"])
     ids = [id_column.values[i] for i in id_column.indices.tolist()]
-    aggregator.add(columns, ids, int(keep.sum()))
+    if not ids:
+        raise FastPathUnavailable
+    aggregator.add(dict(columns), ids, len(ids))
     aggregator.into(groups)
 
 

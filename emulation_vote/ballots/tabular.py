@@ -122,7 +122,12 @@ def cell_text(value: Any) -> str:
     return str(value)
 
 
-def _read_xlsx(path: Path, source: str, sheet: str | None, legacy: str | None = None) -> Sheet:
+def xlsx_rows(path: Path, source: str, sheet: str | None = None) -> list[list[Any]]:
+    """Return the cell values of a workbook's sheet (the first unless named), row 1 first, from column A.
+
+    Read with python-calamine directly: about twice as fast as through pandas.  Raises
+    :class:`BallotFileError` for a file that is not a workbook, a missing sheet, or an empty one.
+    """
     try:
         with path.open("rb") as handle:
             magic = handle.read(4)
@@ -130,32 +135,29 @@ def _read_xlsx(path: Path, source: str, sheet: str | None, legacy: str | None = 
         raise BallotFileError("file.unreadable", file=source, reason=exc.strerror or str(exc)) from None
     if magic != b"PK\x03\x04":
         raise BallotFileError("xlsx.not_xlsx", file=source)
-    import pandas as pd  # pandas stays at this edge: imported only when a workbook is read
+    from python_calamine import CalamineWorkbook
 
     try:
-        frame = pd.read_excel(
-            path,
-            sheet_name=sheet if sheet is not None else 0,
-            header=None,
-            dtype=object,
-            engine="calamine",
-            keep_default_na=False,
-            na_filter=False,
-        )
-    except ValueError as exc:
-        if sheet is not None and "not found" in str(exc).lower():
-            raise BallotFileError("xlsx.no_sheet", file=source, sheet=sheet) from None
+        book = CalamineWorkbook.from_path(str(path))
+        if sheet is not None and sheet not in book.sheet_names:
+            raise BallotFileError("xlsx.no_sheet", file=source, sheet=sheet)
+        table = book.get_sheet_by_name(sheet) if sheet is not None else book.get_sheet_by_index(0)
+        rows: list[list[Any]] = table.to_python(skip_empty_area=False)
+    except BallotFileError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - calamine raises many unrelated types for a broken workbook
         raise BallotFileError("xlsx.unreadable", file=source, reason=_first_line(exc)) from None
-    except Exception as exc:  # noqa: BLE001 - the workbook libraries raise many unrelated types for a broken file
-        raise BallotFileError("xlsx.unreadable", file=source, reason=_first_line(exc)) from None
+    if not any(any(cell_text(v).strip() for v in row) for row in rows[:1000]) and not rows[1000:]:
+        raise BallotFileError("xlsx.empty_sheet", file=source)
+    return rows
 
+
+def _read_xlsx(path: Path, source: str, sheet: str | None, legacy: str | None = None) -> Sheet:
     def text(value: Any) -> str:
         cell = cell_text(value)
         return convert(cell, legacy) if legacy is not None else cell
 
-    rows = ((n, [text(v) for v in values]) for n, values in enumerate(frame.itertuples(index=False, name=None), 1))
-    if frame.empty:
-        raise BallotFileError("xlsx.empty_sheet", file=source)
+    rows = ((n, [text(v) for v in values]) for n, values in enumerate(xlsx_rows(path, source, sheet), 1))
     return _split(rows, source)
 
 
