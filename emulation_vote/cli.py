@@ -2,7 +2,8 @@
 
 Errors of the tool (:class:`~emulation_vote.errors.EmulationVoteError`) are caught once, in
 :func:`_guard`, and printed on stderr in the chosen language: exit 1 for data errors, 2 for
-usage.  Heavy libraries (Rich, pyarrow, numpy, python-calamine, python-docx) are imported only by the code that needs them.
+usage.  Heavy libraries (Rich, pyarrow, numpy, python-calamine, python-docx) are imported only
+by the code that needs them.
 """
 
 from __future__ import annotations
@@ -294,7 +295,7 @@ def audit(
             from emulation_vote.output import check_target
 
             check_target(output, force)
-        record = count_files(election, ballots, encoding, sheet, reader="exact")
+        record = count_files(election, ballots, encoding, sheet, keep_ballots=True)
         if fmt is AuditFormat.canonical:
             from emulation_vote.record import canonical_text
 
@@ -422,15 +423,22 @@ def enter(
             log=log,
         )
         interactive = sys.stdin.isatty()
+        console = None
         if interactive:
-            typer.echo("\n".join(say.candidate_lines(session, language)))
-            typer.echo(t("enter.help", language))
+            from rich.console import Console
+
+            console = Console(highlight=False)
+            console.print(say.candidate_table(session, language))
+            if session.contest.style == "strike":
+                console.print(t("enter.strike_note", language), style="bold yellow")
+            console.print(t("enter.help", language), markup=False)
         if session.entered:
             typer.echo(say.resumed(session, language))
         try:
             while True:
                 try:
-                    line = input(t("enter.prompt", language, id=session.next_id())) if interactive else input()
+                    prompt = t("enter.prompt", language, id=session.next_id())
+                    line = console.input(prompt, markup=False) if console is not None else input()
                 except EOFError:
                     break
                 if not line.strip():

@@ -121,11 +121,13 @@ def count_round(
     seats: int,
     contents: Mapping[Content, int],
     ballots: list[Ballot] | None = None,
+    complete: bool = True,
 ) -> RoundResult:
     """Count one round of ``contest`` among ``candidate_ids`` for ``seats`` seats.
 
     ``contents`` maps each distinct ballot content to how many ballots say it; ``ballots``, when
-    the ballots were read one by one, gives each its verdict and locates errors.
+    the ballots were read one by one, locates errors and, when ``complete`` (every ballot kept),
+    gives each its verdict.
     """
     if number == 1:
         max_marks, min_marks = contest.max_marks, contest.min_marks
@@ -156,7 +158,7 @@ def count_round(
         if ordered is None:
             ordered = in_order[chosen] = tuple(cid for cid in candidate_ids if cid in chosen)
         reason = classify(chosen, reason_text, contest, max_marks, min_marks)
-        if ballots is not None:
+        if ballots is not None and complete:
             verdict_of[content] = (ordered, reason)
         merged[(ordered, reason_text)] += count
         reason_of[(ordered, reason_text)] = reason
@@ -196,7 +198,7 @@ def count_round(
     content_results = tuple(
         ContentResult(chosen, text, count, reason_of[(chosen, text)]) for (chosen, text), count in merged.items()
     )
-    verdicts = tuple(BallotVerdict(b, *verdict_of[b.content]) for b in ballots) if ballots is not None else ()
+    verdicts = tuple(BallotVerdict(b, *verdict_of[b.content]) for b in ballots) if ballots and complete else ()
     return RoundResult(
         number=number,
         seats=seats,
@@ -253,9 +255,9 @@ def count_contest(contest: Contest, election: Election, groups: BallotGroups) ->
             "contest.collected", file=election.source, contest=contest.id, collected=collected, loaded=loaded
         )
 
-    def round_input(number: int) -> tuple[Mapping[Content, int], list[Ballot] | None]:
+    def round_input(number: int) -> tuple[Mapping[Content, int], list[Ballot] | None, bool]:
         kept = groups.ballots.get((contest.id, number))
-        return groups.groups[(contest.id, number)], kept
+        return groups.groups[(contest.id, number)], kept, groups.complete
 
     rounds = [count_round(contest, election, 1, contest.ids, contest.seats, *round_input(1))]
     selected = list(rounds[0].selected)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from emulation_vote.ballots import read_ballots
+from emulation_vote.ballots import read_ballot_groups, read_ballots
 from emulation_vote.count import count_election
 from emulation_vote.election import load_election
 from emulation_vote.record import ElectionRecord
@@ -21,6 +21,7 @@ def count_files(
     sheet: str | None = None,
     reader: str = "auto",
     progress: Callable[[int], None] | None = None,
+    keep_ballots: bool = False,
 ) -> ElectionRecord:
     """Read the election and every ballot file, check them, count; raise on the first error.
 
@@ -29,9 +30,12 @@ def count_files(
     the files add up to at least 2 MB.  Whenever the streaming reader cannot vouch for a file,
     or the count finds an error it cannot locate, the files are read again exactly, so the
     result, or the error with its file and row, is the same whichever reader ran.
-    ``progress`` is called with the bytes read, by the streaming reader.
+    ``progress`` is called with the bytes read, by the streaming reader.  ``keep_ballots``
+    (the audit) reads exactly and keeps every ballot, so that each gets its verdict.
     """
     election = load_election(election_path)
+    if keep_ballots:
+        return count_election(election, read_ballots(ballot_paths, election, encoding, sheet))
     if reader != "exact" and _use_fast(ballot_paths, encoding, reader):
         from emulation_vote.ballots.fast import FastPathUnavailable, read_groups_fast
         from emulation_vote.count import NeedsExactReading
@@ -40,7 +44,7 @@ def count_files(
             return count_election(election, read_groups_fast(ballot_paths, election, sheet, progress))
         except (FastPathUnavailable, NeedsExactReading):
             pass
-    return count_election(election, read_ballots(ballot_paths, election, encoding, sheet))
+    return count_election(election, read_ballot_groups(ballot_paths, election, encoding, sheet))
 
 
 def _use_fast(paths: Sequence[str | Path], encoding: str | None, reader: str) -> bool:

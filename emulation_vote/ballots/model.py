@@ -49,20 +49,24 @@ def chosen_of(marks: frozenset[str], strikes: bool, candidate_ids: tuple[str, ..
 class BallotGroups:
     """Ballots aggregated by what they say: per (contest, round), each distinct content and its count.
 
-    This is all the counting engine needs.  ``ballots`` keeps the ballots themselves when they
-    were read one by one (for the per-ballot audit and for locating an error); a streaming reader
-    of large files leaves it empty.
+    This is all the counting engine needs.  ``ballots`` keeps ballots read one by one: all of
+    them when ``complete`` (each then gets its verdict, for the per-ballot audit), otherwise only
+    the first ballot of each content (enough to locate an error by file and row).  A streaming
+    reader of large files keeps none.
     """
 
     groups: dict[tuple[str, int], Counter[Content]] = field(default_factory=dict)
     ballots: dict[tuple[str, int], list[Ballot]] = field(default_factory=dict)
     sources: tuple[str, ...] = ()
+    complete: bool = True
 
     def add(self, ballot: Ballot) -> None:
-        """Count ``ballot`` and keep it."""
+        """Count ``ballot``; keep it (all of them when ``complete``, else the first of its content)."""
         key = (ballot.contest, ballot.round)
-        self.groups.setdefault(key, Counter())[ballot.content] += 1
-        self.ballots.setdefault(key, []).append(ballot)
+        counts = self.groups.setdefault(key, Counter())
+        if self.complete or ballot.content not in counts:
+            self.ballots.setdefault(key, []).append(ballot)
+        counts[ballot.content] += 1
 
     def add_counts(self, contest: str, round_number: int, counts: Counter[Content]) -> None:
         """Add already-aggregated contents (from a streaming reader)."""

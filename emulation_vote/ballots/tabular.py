@@ -11,7 +11,7 @@ import csv
 import datetime as dt
 import io
 import math
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,11 +25,14 @@ Row = tuple[int, list[str]]
 
 @dataclass(frozen=True)
 class Sheet:
-    """The cells of one ballot file: the header row and the data rows (numbered as Excel shows them)."""
+    """The cells of one ballot file: the header row and the data rows (numbered as Excel shows them).
+
+    ``rows`` is read lazily, once: a large file is never held as rows in memory.
+    """
 
     source: str
     header: list[str]
-    rows: list[Row]
+    rows: Iterable[Row]
 
 
 def read_sheet(path: Path, source: str, encoding: str | None = None, sheet: str | None = None) -> Sheet:
@@ -90,19 +93,14 @@ def _csv_rows(text: str, delimiter: str, source: str) -> Iterator[Row]:
         raise BallotFileError(key, file=source, row=number + 1, detail=detail) from None
 
 
-def _split(rows: Iterator[Row], source: str) -> Sheet:
-    header: list[str] | None = None
-    body: list[Row] = []
-    for number, cells in rows:
-        if header is None:
-            if not any(c.strip() for c in cells):
-                raise BallotFileError("file.no_header", file=source, row=number)
-            header = cells
-            continue
-        body.append((number, cells))
-    if header is None:
-        raise BallotFileError("file.empty", file=source)
-    return Sheet(source, header, body)
+def _split(rows: Iterable[Row], source: str) -> Sheet:
+    """Take the header row off ``rows``; the rest stay unread."""
+    remaining = iter(rows)
+    for number, cells in remaining:
+        if not any(c.strip() for c in cells):
+            raise BallotFileError("file.no_header", file=source, row=number)
+        return Sheet(source, cells, remaining)
+    raise BallotFileError("file.empty", file=source)
 
 
 def cell_text(value: Any) -> str:

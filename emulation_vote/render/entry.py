@@ -62,13 +62,17 @@ def resumed(session: EntrySession, lang: str) -> str:
     )
 
 
-def candidate_lines(session: EntrySession, lang: str) -> list[str]:
-    """Return the numbered candidate list shown at a terminal, with the strike-out note if it applies."""
-    lines = [t("enter.title", lang, title=session.contest.title, round=session.round)]
-    lines += [f"  {n:>2}. {c.name} ({c.id})" for n, c in enumerate(session.candidates, 1)]
-    if session.contest.style == "strike":
-        lines.append(t("enter.strike_note", lang))
-    return lines
+def candidate_table(session: EntrySession, lang: str) -> Any:
+    """Return a Rich table of the units as numbered on the ballot paper (for a terminal)."""
+    from rich.table import Table
+
+    table = Table(title=t("enter.title", lang, title=session.contest.title, round=session.round), title_justify="left")
+    table.add_column(t("col.number", lang), justify="right")
+    table.add_column(t("col.unit", lang))
+    table.add_column("ID")
+    for number, candidate in enumerate(session.candidates, 1):
+        table.add_row(str(number), candidate.name, candidate.id)
+    return table
 
 
 def check_text(result: LogCheck, lang: str) -> str:
