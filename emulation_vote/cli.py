@@ -17,13 +17,16 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from emulation_vote import __version__
 from emulation_vote.errors import EmulationVoteError, UsageError
 from emulation_vote.i18n import t
+
+if TYPE_CHECKING:
+    from emulation_vote.record import ElectionRecord
 
 app = typer.Typer(
     name="emulation-vote",
@@ -163,14 +166,19 @@ def _progress(paths: list[Path]) -> Iterator[Callable[[int], None] | None]:
         yield lambda count: bar.advance(task, count)
 
 
-def _tally_text(record_fn: Callable[[], object], fmt: TallyFormat, lang: str, output: Path | None) -> str:
-    from emulation_vote.record import ElectionRecord
+def _tally_text(record: ElectionRecord, fmt: TallyFormat, lang: str, output: Path | None) -> str:
     from emulation_vote.render import render_tally
 
-    record = record_fn()
-    assert isinstance(record, ElectionRecord)
     color, width = _terminal() if output is None else (False, 100)
     return render_tally(record, fmt.value, lang, color=color, width=width)
+
+
+def _check_output(output: Path | None, force: bool) -> None:
+    """Refuse an unwritable or existing ``--output`` before any work is done."""
+    if output is not None:
+        from emulation_vote.output import check_target
+
+        check_target(output, force)
 
 
 @app.command()
@@ -191,13 +199,10 @@ def tally(
     with _guard(lang.value):
         from emulation_vote.pipeline import count_files
 
-        if output is not None:
-            from emulation_vote.output import check_target
-
-            check_target(output, force)
+        _check_output(output, force)
         with _progress(ballots) as progress:
             record = count_files(election, ballots, encoding, sheet, reader.value, progress)
-        text = _tally_text(lambda: record, fmt, lang.value, output)
+        text = _tally_text(record, fmt, lang.value, output)
         _emit(text, output, force, lang.value)
 
 
@@ -213,7 +218,7 @@ def demo(
         from emulation_vote.pipeline import count_files, demo_paths
 
         election_path, ballots_path = demo_paths()
-        text = _tally_text(lambda: count_files(election_path, [ballots_path]), fmt, lang.value, None)
+        text = _tally_text(count_files(election_path, [ballots_path]), fmt, lang.value, None)
         _emit(text, None, False, lang.value)
 
 
@@ -241,10 +246,7 @@ def minutes(
         suffix = output.suffix.lower() if output is not None else ".md"
         if suffix not in (".docx", ".md", ".markdown"):
             raise UsageError("output.suffix", file=str(output), suffix=suffix or "(none)")
-        if output is not None:
-            from emulation_vote.output import check_target
-
-            check_target(output, force)
+        _check_output(output, force)
         document = build_minutes(count_files(election, ballots, encoding, sheet, reader.value), lang.value)
         if suffix == ".docx":
             from emulation_vote.render.minutes_docx import render_minutes_docx
@@ -291,10 +293,7 @@ def audit(
     with _guard(lang.value):
         from emulation_vote.pipeline import count_files
 
-        if output is not None:
-            from emulation_vote.output import check_target
-
-            check_target(output, force)
+        _check_output(output, force)
         record = count_files(election, ballots, encoding, sheet, keep_ballots=True)
         if fmt is AuditFormat.canonical:
             from emulation_vote.record import canonical_text
@@ -373,10 +372,7 @@ def compare(
 
         if len(entries) < 2:
             raise UsageError("compare.need_two")
-        if output is not None:
-            from emulation_vote.output import check_target
-
-            check_target(output, force)
+        _check_output(output, force)
         loaded = load_election(election)
         comparison = compare_entries(loaded, entries, encoding, sheet)
         sys.stdout.write(compare_text(comparison, loaded, lang.value))

@@ -17,6 +17,7 @@ from emulation_vote.record import ElectionRecord
 from emulation_vote.render.csv import write_rows
 from emulation_vote.render.entry import check_text, log_rows
 from emulation_vote.render.json import dumps
+from emulation_vote.render.table import text_console
 from emulation_vote.verify import Mismatch
 
 AUDIT_COLUMNS = ("contest", "round", "ballot_id", "source", "row", "status", "reason", "declared", "chosen")
@@ -115,20 +116,10 @@ def render_audit_table(
     record: ElectionRecord, lang: str = "vi", color: bool = False, width: int = 120, logs: Sequence[Path] = ()
 ) -> str:
     """Render the per-ballot listing, the reconciliation and any entry logs as Rich tables for filing."""
-    from rich.console import Console
     from rich.table import Table
 
     buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        width=width,
-        color_system="standard" if color else None,
-        force_terminal=color,
-        no_color=not color,
-        highlight=False,
-        emoji=False,
-        markup=False,
-    )
+    console = text_console(buffer, width, color)
     ballots = audit_ballots(record)
     with_voter = any(b.voter for b in ballots)
     console.print(t("a.title", lang), style="bold")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from emulation_vote.record import ElectionRecord
 from emulation_vote.render.report import build_report
@@ -17,13 +18,11 @@ def bar(votes: int, base: int, width: int = BAR_WIDTH) -> str:
     return "█" * filled + "·" * (width - filled)
 
 
-def render_table(record: ElectionRecord, lang: str = "vi", color: bool = False, width: int = 100) -> str:
-    """Render the tally as Rich tables; ``color`` adds ANSI styles (only for a terminal)."""
+def text_console(buffer: io.StringIO, width: int, color: bool) -> Any:
+    """Return a Rich console writing to ``buffer``: ANSI colours only when ``color``, no markup or emoji."""
     from rich.console import Console
-    from rich.table import Table
 
-    buffer = io.StringIO()
-    console = Console(
+    return Console(
         file=buffer,
         width=width,
         color_system="standard" if color else None,
@@ -33,6 +32,14 @@ def render_table(record: ElectionRecord, lang: str = "vi", color: bool = False, 
         emoji=False,
         markup=False,
     )
+
+
+def render_table(record: ElectionRecord, lang: str = "vi", color: bool = False, width: int = 100) -> str:
+    """Render the tally as Rich tables; ``color`` adds ANSI styles (only for a terminal)."""
+    from rich.table import Table
+
+    buffer = io.StringIO()
+    console = text_console(buffer, width, color)
     sections, closing = build_report(record, lang)
     for index, section in enumerate(sections):
         if index:
