@@ -298,3 +298,18 @@ def test_selected_is_listed_by_rank(tmp_path: Path) -> None:
 def test_votes_never_exceed_valid_ballots(tmp_path: Path) -> None:
     record = count_list(tmp_path, ["A;B", "A", "", "A;B;C"], seats=2)
     assert all(c.votes <= first(record).valid for c in first(record).candidates)
+
+
+def test_a_list_file_of_one_contest_needs_no_contest_column(tmp_path: Path) -> None:
+    extra = (
+        '\n[[contest]]\nid = "bk"\nseats = 1\n'
+        'candidates = [{ id = "X", name = "Sở Nội vụ" }, { id = "A", name = "Văn phòng Tỉnh ủy" }]\n'
+    )
+    toml = election_toml(seats=2, extra_contests=extra)
+    record = count_text(
+        tmp_path, toml, {"flag.csv": list_rows(["A;B", "C"]), "merit.csv": list_rows(["X", "Sở Nội vụ"])}
+    )
+    assert [c.first.cast for c in record.contests] == [2, 2]
+    with pytest.raises(BallotFileError) as info:
+        count_text(tmp_path, toml, {"flag.csv": list_rows(["A"]), "merit.csv": list_rows(["X"])})
+    assert info.value.key == "file.which_contest" and info.value.file == str(tmp_path / "flag.csv")

@@ -238,10 +238,34 @@ def contest_for(text: str, election: Election) -> Contest | None:
     return None
 
 
+def _infer_list_contest(plan: HeaderPlan, rows: list[tuple[int, list[str]]], election: Election) -> None:
+    """For a list file without a contest column: the one contest whose candidates name every choice.
+
+    When several contests fit (their candidates overlap) the file stays ambiguous and its rows are
+    refused with a message asking for a ``contest`` column; when none fits, the contest that fits
+    most rows is taken, so that the first misspelled name is reported with its row.
+    """
+    index = plan.reserved["choices"]
+    cells = {row[index] for _number, row in rows if index < len(row)}
+    fits = {
+        contest.id: sum(1 for cell in cells if not isinstance(parse_choices(cell, plan.matchers[contest.id]), tuple))
+        for contest in election.contests
+    }
+    complete = [c for c in election.contests if fits[c.id] == len(cells)]
+    if len(complete) == 1:
+        plan.fixed = complete[0]
+    elif not complete:
+        plan.fixed = max(election.contests, key=lambda c: fits[c.id])
+
+
 def read_layout(sheet: Sheet, election: Election) -> Iterator[Ballot]:
     """Yield the ballots of ``sheet``; raise :class:`BallotFileError` at the first data-entry error."""
     plan = plan_header(sheet.header, sheet.source, election)
     source = sheet.source
+    rows = sheet.rows
+    if plan.fixed is None and plan.layout == "list" and "contest" not in plan.reserved:
+        rows = list(rows)
+        _infer_list_contest(plan, rows, election)
     reserved = plan.reserved
     id_index = reserved["ballot_id"]
     contest_index = reserved.get("contest")
@@ -251,7 +275,7 @@ def read_layout(sheet: Sheet, election: Election) -> Iterator[Ballot]:
     choices_index = reserved.get("choices")
     is_text_file = source.lower().endswith((".csv", ".tsv", ".txt"))
     checked: set[str] = set()
-    for number, cells in sheet.rows:
+    for number, cells in rows:
         if not any(c.strip() for c in cells):
             continue
         count = len(cells)
