@@ -212,10 +212,13 @@ class _Reader:
             raise self.fail("election.type", key=f"{where}{key}", expected="boolean", found=_type_name(value))
         return value
 
-    def choice(self, table: dict[str, Any], key: str, where: str, choices: tuple[str, ...]) -> str:
+    def choice(
+        self, table: dict[str, Any], key: str, where: str, choices: tuple[str, ...], default: str | None = None
+    ) -> str:
+        """Return the key's value, one of ``choices`` (``default``, else the first, when absent)."""
         value = self.string(table, key, where)
         if value is None:
-            return choices[0]
+            return default or choices[0]
         if value not in choices:
             raise self.fail(
                 "election.bad_choice",
@@ -449,7 +452,7 @@ def _threshold(reader: _Reader, value: Any, where: str) -> Threshold:
         share=share,
         share_text=share_text,
         strict=reader.boolean(table, "strict", f"{where}threshold.", True),
-        of=reader.choice(table, "of", f"{where}threshold.", BASES[-1:] + BASES[:-1]),
+        of=reader.choice(table, "of", f"{where}threshold.", BASES, default="valid"),
     )
 
 
