@@ -73,7 +73,8 @@ EncodingOption = Annotated[
     typer.Option(
         "--encoding",
         "-e",
-        help="Encoding of CSV/TSV files without a BOM (default UTF-8; e.g. cp1258).",
+        help="Encoding of CSV/TSV files without a BOM (default UTF-8; e.g. cp1258). tcvn3 or vni convert text "
+        "typed in the legacy .VnTime or VNI-Times fonts, in .xlsx files too.",
         callback=_check_encoding,
     ),
 ]
