@@ -21,7 +21,7 @@ from emulation_vote.ballots.matching import NameMatcher
 from emulation_vote.count import classify
 from emulation_vote.election import Candidate, Contest, Election, closest
 from emulation_vote.entrylog import EntryLog
-from emulation_vote.errors import BallotFileError, UsageError
+from emulation_vote.errors import BallotFileError, OutputError, UsageError
 from emulation_vote.render.csv import csv_line
 from emulation_vote.text import clean
 
@@ -89,7 +89,11 @@ class EntrySession:
         self.matcher = NameMatcher(self.contest)
         self.entered: list[Entered] = []
         self.others = 0
-        if output.exists():
+        if output.is_dir():
+            raise OutputError("output.is_dir", file=str(output))
+        if not output.parent.is_dir():
+            raise OutputError("output.no_dir", file=str(output))
+        if output.exists() and output.stat().st_size > 0:
             self._resume()
         self.log = EntryLog(log or output.with_name(output.name + ".log"), clerk)
         self._reconcile_log()

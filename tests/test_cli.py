@@ -203,7 +203,35 @@ def test_version(runner: CliRunner) -> None:
     assert invoke(runner, "--version").stdout.startswith("emulation-vote ")
 
 
-def test_module_entry_point_and_internal_errors_hidden(tmp_path: Path) -> None:
+def test_internal_errors_are_one_line_and_exit_3(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+    import emulation_vote.pipeline
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(emulation_vote.pipeline, "count_files", broken)
+    result = invoke(runner, "tally", SEED / "election.toml", SEED / "ballots-wide.csv")
+    assert result.exit_code == 3
+    assert result.stderr.startswith("Lỗi nội bộ của chương trình (RuntimeError: boom).")
+    assert "Traceback" not in result.stderr
+
+
+def test_progress_bar_only_on_a_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from emulation_vote import cli
+
+    big = tmp_path / "big.csv"
+    big.write_bytes(b"x" * 9_000_000)
+    with cli._progress([big]) as progress:
+        assert progress is None  # stderr is not a terminal under pytest
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    with cli._progress([big]) as progress:
+        assert progress is not None
+        progress(1_000)
+    with cli._progress([SEED / "ballots-wide.csv"]) as progress:
+        assert progress is None  # small files get no bar
+
+
+def test_module_entry_point(tmp_path: Path) -> None:
     run = subprocess.run(
         [sys.executable, "-m", "emulation_vote", "demo", "--lang", "en", "-f", "json"],
         capture_output=True,

@@ -194,3 +194,26 @@ def test_terminal_session(tmp_path: Path, seed_no_collected: Path) -> None:
     child.close()
     assert child.exitstatus == 0
     assert (tmp_path / "b.csv").read_text(encoding="utf-8-sig").splitlines()[1] == "co-thi-dua,1,1,VPTU;TCT,"
+
+
+def test_empty_existing_file_and_missing_folder(tmp_path: Path, seed_no_collected: Path) -> None:
+    (tmp_path / "b.csv").write_bytes(b"")
+    run = enter(tmp_path, "7\n", election=seed_no_collected)
+    assert run.returncode == 0, run.stderr
+    assert (tmp_path / "b.csv").read_text(encoding="utf-8-sig").splitlines()[1] == "co-thi-dua,1,1,TCT,"
+    missing = subprocess.run(
+        [*COMMAND, "enter", str(seed_no_collected), "--contest", "co-thi-dua", "-o", str(tmp_path / "no" / "b.csv")],
+        input="7\n",
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert missing.returncode == 2 and "không tồn tại" in missing.stderr and "Traceback" not in missing.stderr
+    wrong = subprocess.run(
+        [*COMMAND, "enter", str(seed_no_collected), "--contest", "co-thi-dau", "-o", str(tmp_path / "c.csv")],
+        input="7\n",
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert wrong.returncode == 2 and "co-thi-dua" in wrong.stderr
