@@ -95,6 +95,9 @@ ReaderOption = Annotated[
         help="auto (default): stream large files in column batches; exact: ballot by ballot. Same result either way.",
     ),
 ]
+FormatOption = Annotated[
+    TallyFormat, typer.Option("--format", "-f", help="table (default), json, csv, markdown or plain.")
+]
 SheetOption = Annotated[str | None, typer.Option("--sheet", help="Sheet of .xlsx files to read (default: the first).")]
 OutputOption = Annotated[
     Path | None, typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.")
@@ -186,9 +189,7 @@ def _check_output(output: Path | None, force: bool) -> None:
 def tally(
     election: ElectionArg,
     ballots: BallotsArg,
-    fmt: Annotated[
-        TallyFormat, typer.Option("--format", "-f", help="table (default), json, csv, markdown or plain.")
-    ] = TallyFormat.table,
+    fmt: FormatOption = TallyFormat.table,
     lang: LangOption = Lang.vi,
     encoding: EncodingOption = None,
     sheet: SheetOption = None,
@@ -209,9 +210,7 @@ def tally(
 
 @app.command()
 def demo(
-    fmt: Annotated[
-        TallyFormat, typer.Option("--format", "-f", help="table (default), json, csv, markdown or plain.")
-    ] = TallyFormat.table,
+    fmt: FormatOption = TallyFormat.table,
     lang: LangOption = Lang.vi,
 ) -> None:
     """Count the bundled seed conference (9 units of Khối thi đua Các cơ quan Tỉnh ủy, 2 flags)."""
