@@ -38,3 +38,15 @@ def test_readme_commands_and_links() -> None:
         assert (ROOT / link).exists(), link
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert 'pip install -e ".[test]" && python -m pytest' in ci
+
+
+def test_fingerprint_doc_example_is_the_seeds_canonical_text() -> None:
+    from emulation_vote.pipeline import count_files, demo_paths
+    from emulation_vote.record import canonical_text
+
+    election, ballots = demo_paths()
+    record = count_files(election, [ballots])
+    body = canonical_text(record.election, record.contests).split("\n", 1)[1]
+    doc = (ROOT / "docs" / "fingerprint.md").read_text(encoding="utf-8")
+    example = doc.split("note that the", 1)[1].split("```", 2)[1].strip("\n") + "\n"
+    assert example == body
