@@ -63,10 +63,14 @@ class BallotGroups:
     def add(self, ballot: Ballot) -> None:
         """Count ``ballot``; keep it (all of them when ``complete``, else the first of its content)."""
         key = (ballot.contest, ballot.round)
-        counts = self.groups.setdefault(key, Counter())
-        if self.complete or ballot.content not in counts:
-            self.ballots.setdefault(key, []).append(ballot)
-        counts[ballot.content] += 1
+        counts = self.groups.get(key)
+        if counts is None:
+            counts = self.groups[key] = Counter()
+            self.ballots[key] = []
+        content = ballot.content
+        if self.complete or content not in counts:
+            self.ballots[key].append(ballot)
+        counts[content] += 1
 
     def add_counts(self, contest: str, round_number: int, counts: Counter[Content]) -> None:
         """Add already-aggregated contents (from a streaming reader)."""
