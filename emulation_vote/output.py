@@ -38,6 +38,7 @@ def write_atomic(path: Path, data: bytes, force: bool = False) -> None:
     except OSError as exc:
         raise OutputError("output.unwritable", file=where, reason=exc.strerror or str(exc)) from None
     try:
+        os.fchmod(handle, _mode_for(path))
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
@@ -53,6 +54,19 @@ def write_atomic(path: Path, data: bytes, force: bool = False) -> None:
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
+
+
+def _mode_for(path: Path) -> int:
+    """Return the permissions the file gets: those of the file it replaces, else 0666 less the umask.
+
+    (A temporary file is created private, 0600; the result should read like any file the user saves.)
+    """
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _place_new(temporary: Path, path: Path) -> None:

@@ -144,6 +144,25 @@ def test_output_is_written_and_never_overwritten_without_force(tmp_path: Path, r
     assert sorted(p.name for p in tmp_path.iterdir()) == ["result.json"]  # no temporary file left
 
 
+def test_output_files_get_ordinary_permissions(tmp_path: Path, runner: CliRunner) -> None:
+    out = tmp_path / "result.json"
+    umask = os.umask(0o022)
+    try:
+        assert (
+            invoke(
+                runner, "tally", SEED / "election.toml", SEED / "ballots-wide.csv", "-f", "json", "-o", out
+            ).exit_code
+            == 0
+        )
+        assert out.stat().st_mode & 0o777 == 0o644
+        out.chmod(0o640)
+        args = ["tally", SEED / "election.toml", SEED / "ballots-wide.csv", "-f", "json", "-o", out, "--force"]
+        assert invoke(runner, *args).exit_code == 0
+        assert out.stat().st_mode & 0o777 == 0o640
+    finally:
+        os.umask(umask)
+
+
 def test_no_output_file_when_the_count_fails(tmp_path: Path, runner: CliRunner) -> None:
     bad = write_csv(tmp_path / "bad.csv", [["ballot_id", "choices"], ["1", "Nobody"]])
     out = tmp_path / "result.json"
