@@ -87,9 +87,11 @@ def log_rows(entries: list[dict[str, Any]]) -> list[tuple[str, ...]]:
     rows: list[tuple[str, ...]] = []
     for entry in entries:
         recorded = entry.get("recorded") or entry.get("replaced") or {}
-        what = ";".join(recorded.get("choices") or []) if isinstance(recorded, dict) else ""
-        if isinstance(recorded, dict) and recorded.get("invalid"):
-            what = f"! {recorded['invalid']}"
+        what = ""
+        if isinstance(recorded, dict) and recorded:
+            what = ";".join(recorded.get("choices") or []) or "-"
+            if recorded.get("invalid"):
+                what = f"! {recorded['invalid']}"
         rows.append(
             (
                 str(entry.get("time", "")),
