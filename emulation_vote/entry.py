@@ -230,7 +230,8 @@ class EntrySession:
                 return Rejected(found.key, found.value, typed)
             marks = found
         pool = tuple(c.id for c in self.candidates)
-        chosen_set = set(pool) - set(marks) if self.contest.style == "strike" and text != "-" else set(marks)
+        strikes = self.contest.style == "strike" and text != "-" and declared is None
+        chosen_set = set(pool) - set(marks) if strikes else set(marks)
         chosen = tuple(cid for cid in pool if cid in chosen_set)
         reason = classify(frozenset(chosen), declared, self.contest, self.max_marks, self.min_marks)
         return Entered(ballot_id or self.next_id(), chosen, declared, reason, typed)
