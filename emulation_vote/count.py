@@ -160,8 +160,10 @@ def count_round(
         reason = classify(chosen, reason_text, contest, max_marks, min_marks)
         if ballots is not None and complete:
             verdict_of[content] = (ordered, reason)
-        merged[(ordered, reason_text)] += count
-        reason_of[(ordered, reason_text)] = reason
+        # A ballot declared invalid counts by its reason alone: its marks cannot change a result.
+        kept = () if reason == "declared" else ordered
+        merged[(kept, reason_text)] += count
+        reason_of[(kept, reason_text)] = reason
         if reason is None:
             for cid in ordered:
                 votes[cid] += count

@@ -73,7 +73,8 @@ class BallotVerdict:
 class ContentResult:
     """One distinct ballot content of a round, and how many ballots say exactly it.
 
-    ``chosen`` is in ballot order; ``reason`` is why those ballots are invalid (None: valid).
+    ``chosen`` is in ballot order (empty for ballots declared invalid: their marks cannot change a
+    result); ``reason`` is why those ballots are invalid (None: valid).
     A round's contents are listed in the order first seen; each (chosen, declared) pair once.
     """
 

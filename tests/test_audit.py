@@ -295,3 +295,14 @@ def test_audit_output_is_atomic_and_not_overwritten(tmp_path: Path, runner: CliR
         invoke(runner, "audit", ELECTION, SEED / "ballots-wide.csv", "-f", "csv", "-o", out, "--force").exit_code == 0
     )
     assert out.read_text(encoding="utf-8-sig").startswith("contest,round")
+
+
+def test_declared_ballots_fingerprint_the_same_in_either_layout(tmp_path: Path) -> None:
+    toml = election_toml(seats=2, style="strike")
+    wide = [
+        ["ballot_id", "A", "B", "C", "D", "E", "invalid"],
+        ["1", "", "", "x", "x", "x", ""],
+        ["2", "", "", "", "", "", "không có dấu"],
+    ]
+    listed = [["ballot_id", "choices", "invalid"], ["1", "A;B", ""], ["2", "", "không có dấu"]]
+    assert fingerprint(tmp_path, toml, {"w.csv": wide}) == fingerprint(tmp_path, toml, {"l.csv": listed})

@@ -68,7 +68,7 @@ SEED_FACTS = [
     "8,33",
     "1. Trường Chính trị tỉnh: 22 phiếu, đạt 91,67%",
     "2. Văn phòng Tỉnh ủy: 19 phiếu, đạt 79,17%",
-    "sha256:835c8beef2ed1263ab4494316b5583afe5caeaab4ddbc487a67ccb4b6cf22c63",
+    "sha256:fab8c709afae4a30566707a352590dcb949e2c3b2bda912abbda469bc1214823",
     "Biên bản được lập xong vào hồi",
     "T/M BAN KIỂM PHIẾU",
     "TRƯỞNG BAN",
