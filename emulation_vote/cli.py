@@ -302,11 +302,11 @@ def audit(
         elif fmt is AuditFormat.json:
             from emulation_vote.render.audit import render_audit_json
 
-            text = render_audit_json(record, logs or [])
+            text = render_audit_json(record, logs or [], lang.value)
         elif fmt is AuditFormat.csv:
             from emulation_vote.render.audit import render_audit_csv
 
-            text = render_audit_csv(record)
+            text = render_audit_csv(record, lang.value)
         else:
             from emulation_vote.render.audit import render_audit_table
 

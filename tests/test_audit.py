@@ -38,6 +38,8 @@ def test_audit_lists_every_seed_ballot(runner: CliRunner) -> None:
     assert set(invalid) == {"declared", "too_many"}
     assert invalid["declared"]["declared"] == "không có dấu"
     assert invalid["too_many"]["chosen"] == ["VPTU", "TCT", "BLC"]
+    assert invalid["too_many"]["reason_text"] == "chọn quá số lượng"
+    assert all(b["reason_text"] is None for b in ballots if b["status"] == "valid")
     assert all(b["source"].endswith("ballots-wide.csv") and b["row"] == int(b["ballot_id"]) + 1 for b in ballots)
     assert data["fingerprint"].startswith("sha256:")
 
@@ -61,9 +63,13 @@ def test_audit_table_and_csv(runner: CliRunner) -> None:
     assert "đại biểu triệu tập (27) >= đại biểu có mặt (26): khớp" in table
     assert "không có dấu" in table and "chọn quá số lượng" in table
     text = invoke(runner, "audit", ELECTION, SEED / "ballots-wide.csv", "-f", "csv").stdout
-    assert text.startswith("\ufeffcontest,round,ballot_id,source,row,status,reason,declared,chosen")
+    assert text.startswith("\ufeffcontest,round,ballot_id,source,row,status,reason,reason_text,declared,chosen")
     rows = read_csv(text)
     assert len(rows) == 26 and "voter" not in rows[0]
+    texts = {r["reason"]: r["reason_text"] for r in rows if r["reason"]}
+    assert texts == {"declared": "không có dấu", "too_many": "chọn quá số lượng"}
+    english = read_csv(invoke(runner, "audit", ELECTION, SEED / "ballots-wide.csv", "-f", "csv", "--lang", "en").stdout)
+    assert {r["reason_text"] for r in english if r["reason"] == "too_many"} == {"chooses too many"}
 
 
 def test_missing_figures_are_shown_as_unknown(runner: CliRunner) -> None:

@@ -20,7 +20,18 @@ from emulation_vote.render.json import dumps
 from emulation_vote.render.table import text_console
 from emulation_vote.verify import Mismatch
 
-AUDIT_COLUMNS = ("contest", "round", "ballot_id", "source", "row", "status", "reason", "declared", "chosen")
+AUDIT_COLUMNS = (
+    "contest",
+    "round",
+    "ballot_id",
+    "source",
+    "row",
+    "status",
+    "reason",
+    "reason_text",
+    "declared",
+    "chosen",
+)
 
 
 def _reason_text(reason: str | None, declared: str | None, lang: str) -> str:
@@ -31,8 +42,11 @@ def _reason_text(reason: str | None, declared: str | None, lang: str) -> str:
     return t(f"reason.{reason}", lang)
 
 
-def audit_data(record: ElectionRecord) -> dict[str, Any]:
-    """Return the audit as JSON-ready data: every ballot, the relations checked, the derived figures."""
+def audit_data(record: ElectionRecord, lang: str = "vi") -> dict[str, Any]:
+    """Return the audit as JSON-ready data: every ballot, the relations checked, the derived figures.
+
+    ``reason_text`` is the reason in words in ``lang`` (the declared text for ``declared``).
+    """
     relations, differences = reconcile(record)
     return {
         "schema": "emulation-vote/audit/1",
@@ -46,6 +60,7 @@ def audit_data(record: ElectionRecord) -> dict[str, Any]:
                 "row": b.row,
                 "status": "valid" if b.valid else "invalid",
                 "reason": b.reason,
+                "reason_text": _reason_text(b.reason, b.declared, lang) or None,
                 "declared": b.declared,
                 "chosen": list(b.chosen),
                 **({"voter": b.voter} if b.voter else {}),
@@ -66,9 +81,9 @@ def audit_data(record: ElectionRecord) -> dict[str, Any]:
     }
 
 
-def render_audit_json(record: ElectionRecord, logs: Sequence[Path] = ()) -> str:
+def render_audit_json(record: ElectionRecord, logs: Sequence[Path] = (), lang: str = "vi") -> str:
     """Render the audit as JSON; each entry log given is added under ``entry_logs`` with its chain check."""
-    data = audit_data(record)
+    data = audit_data(record, lang)
     if logs:
         data["entry_logs"] = [
             {"file": str(log), "intact": check_log(log).intact, "entries": read_entries(log)} for log in logs
@@ -76,7 +91,7 @@ def render_audit_json(record: ElectionRecord, logs: Sequence[Path] = ()) -> str:
     return dumps(data) + "\n"
 
 
-def render_audit_csv(record: ElectionRecord) -> str:
+def render_audit_csv(record: ElectionRecord, lang: str = "vi") -> str:
     """Render the per-ballot listing as CSV (BOM, formula-safe); a ``voter`` column only for open votes."""
     ballots = audit_ballots(record)
     with_voter = any(b.voter for b in ballots)
@@ -90,6 +105,7 @@ def render_audit_csv(record: ElectionRecord) -> str:
             b.row,
             "valid" if b.valid else "invalid",
             b.reason or "",
+            _reason_text(b.reason, b.declared, lang),
             b.declared or "",
             ";".join(b.chosen),
             *((b.voter or "",) if with_voter else ()),
