@@ -375,7 +375,7 @@ def compare(
         _check_output(output, force)
         loaded = load_election(election)
         comparison = compare_entries(loaded, entries, encoding, sheet)
-        sys.stdout.write(compare_text(comparison, loaded, lang.value))
+        sys.stdout.write(compare_text(comparison, lang.value))
         if not comparison.agree:
             if output is not None:
                 typer.echo(t("compare.not_written", lang.value), err=True)

@@ -14,8 +14,6 @@ if TYPE_CHECKING:
     from emulation_vote.errors import EmulationVoteError
     from emulation_vote.record import ThresholdResult
 
-LANGS = ("vi", "en")
-
 MESSAGES: dict[str, tuple[str, str]] = {
     # --- files ---
     "file.missing": ("không tìm thấy tệp.", "file not found."),
@@ -297,7 +295,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.unit": ("Đơn vị", "Unit"),
     "col.votes": ("Số phiếu", "Votes"),
     "col.percent": ("Tỷ lệ", "Percent"),
-    "col.bar": ("", ""),
     "col.status": ("Kết quả", "Result"),
     "summary.ballots": (
         "Số phiếu thu vào: {cast} — hợp lệ: {valid} — không hợp lệ: {invalid}",
@@ -384,7 +381,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "m.head": ("TRƯỞNG BAN", "HEAD"),
     "m.members": ("CÁC ỦY VIÊN", "MEMBERS"),
     "m.sign": ("(Ký, ghi rõ họ tên)", "(Signature and full name)"),
-    "m.head_role": ("Trưởng ban", "Head"),
     "m.member_role": ("Ủy viên", "Member"),
     # --- audit, verify, compare ---
     "a.col.contest": ("Nội dung", "Contest"),
@@ -544,7 +540,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "log.title": ("Nhật ký nhập phiếu", "Ballot entry log"),
     "round.title": ("Vòng {number}", "Round {number}"),
     "round.runoff_title": ("Vòng {number} (bầu lại)", "Round {number} (runoff)"),
-    "contest.heading": ("{title}", "{title}"),
 }
 
 _TYPES_VI = {
@@ -577,13 +572,6 @@ _MONTHS_EN = (
     "November",
     "December",
 )
-
-
-def check_lang(lang: str) -> str:
-    """Return ``lang`` if supported, else raise :class:`ValueError`."""
-    if lang not in LANGS:
-        raise ValueError(lang)
-    return lang
 
 
 def t(message: str, lang: str = "vi", /, **params: Any) -> str:

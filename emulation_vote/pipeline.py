@@ -10,7 +10,6 @@ from emulation_vote.count import count_election
 from emulation_vote.election import load_election
 from emulation_vote.record import ElectionRecord
 
-READERS = ("auto", "fast", "exact")
 FAST_MIN_BYTES = 2_000_000
 
 

@@ -128,11 +128,6 @@ class ContestResult:
         """Round 1, whose figures are the contest's top-level figures in the JSON result."""
         return self.rounds[0]
 
-    @property
-    def seats_filled(self) -> int:
-        """How many seats the rounds filled."""
-        return len(self.selected)
-
 
 @dataclass(frozen=True)
 class ElectionRecord:

@@ -12,7 +12,7 @@ from emulation_vote.count import count_election
 from emulation_vote.errors import BallotFileError
 from emulation_vote.render.json import record_dict
 
-from helpers import FIVE, count_text, cp1258_bytes, election_toml, list_rows, parse, write_csv
+from helpers import count_text, cp1258_bytes, election_toml, list_rows, parse, write_csv
 
 WIDE = [
     ["ballot_id", "A", "B", "C", "D", "E", "invalid"],
@@ -265,7 +265,3 @@ def test_bad_round(tmp_path: Path) -> None:
 def test_unknown_column_in_a_list_file(tmp_path: Path) -> None:
     err = error(tmp_path, [["ballot_id", "choices", "invalidd"], ["1", "A", ""]])
     assert err.key == "header.unknown_list" and err.params["suggestion"] == "invalid"
-
-
-def test_all_candidates_of_five(tmp_path: Path) -> None:
-    assert len(FIVE) == 5

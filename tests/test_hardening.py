@@ -20,7 +20,7 @@ from emulation_vote.ballots.legacy import convert, detect
 from emulation_vote.election import parse_election
 from emulation_vote.errors import EmulationVoteError
 
-from helpers import SAMPLES, cp1258_bytes, election_toml, invoke, parse
+from helpers import SAMPLES, cp1258_bytes, election_toml, invoke
 
 SEED = SAMPLES / "seed"
 ELECTION = SEED / "election.toml"
@@ -311,7 +311,3 @@ def test_a_real_process_shows_no_traceback(tmp_path: Path) -> None:
     )
     assert run.returncode == 1 and "Traceback" not in run.stderr
     assert "dòng 2, cột" in run.stderr
-
-
-def test_parse_helper_is_the_library() -> None:
-    assert parse(election_toml(seats=1)).contests[0].seats == 1

@@ -182,3 +182,17 @@ def test_large_generated_file_goes_through_the_streaming_path(tmp_path: Path, mo
     exact = render_json(count_files(election, [path], reader="exact"))
     assert calls == ["streamed", "exact"]
     assert auto == exact
+
+
+def test_duplicate_id_across_text_and_number_batches(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import emulation_vote.ballots.fast as fast
+
+    monkeypatch.setattr(fast, "BLOCK_SIZE", 64)  # one batch of text ids ("P1", "5"), then batches of numbers
+    election = tmp_path / "e.toml"
+    election.write_text(election_toml(seats=1), encoding="utf-8")
+    path = tmp_path / "b.csv"
+    lines = ["ballot_id,choices", "P1,A", "5,A"] + [f"{n},B" for n in range(6, 40)] + ["5,C"]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(BallotFileError) as info:
+        count_files(election, [path], reader="fast")
+    assert info.value.key == "row.duplicate_id" and info.value.params["value"] == "5"

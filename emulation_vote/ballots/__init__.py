@@ -23,7 +23,6 @@ __all__ = [
     "BallotSet",
     "Content",
     "iter_ballot_file",
-    "read_ballot_file",
     "read_ballot_groups",
     "read_ballots",
 ]
@@ -55,13 +54,6 @@ def iter_ballot_file(
         yield ballot
     if empty:
         raise BallotFileError("file.no_ballots", file=source)
-
-
-def read_ballot_file(
-    path: str | Path, election: Election, encoding: str | None = None, sheet: str | None = None
-) -> list[Ballot]:
-    """Read one ballot file; raise :class:`BallotFileError` at its first error or when it holds no ballot."""
-    return list(iter_ballot_file(path, election, encoding, sheet))
 
 
 def _unique(ballots: Iterable[Ballot]) -> Iterator[Ballot]:

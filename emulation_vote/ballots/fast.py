@@ -139,7 +139,11 @@ Column = Encoded | ArrowColumn
 
 
 class IdRegistry:
-    """Remembers the ballot ids seen per (contest, round): a bitmap for whole numbers, else a set."""
+    """Remembers the ballot ids seen per (contest, round): a bitmap for whole numbers, else a set.
+
+    A (contest, round) whose ids come as numbers in some batches and as text in others is left
+    to the exact reader, rather than comparing the two kinds.
+    """
 
     def __init__(self) -> None:
         """Start with nothing seen."""
@@ -150,6 +154,8 @@ class IdRegistry:
         """Record whole-number ids; refuse a duplicate (within them or with those seen before)."""
         if ids.size == 0:
             return
+        if key in self.texts:
+            raise FastPathUnavailable  # the same id might stand as text in another batch
         unique, counts = np.unique(ids, return_counts=True)
         if unique[0] < 0 or unique[-1] >= BITMAP_LIMIT or (counts > 1).any():
             raise FastPathUnavailable
@@ -168,14 +174,14 @@ class IdRegistry:
 
     def add_texts(self, key: tuple[str, int], ids: list[str]) -> None:
         """Record ids that are not whole numbers, compared as the exact reader does (cleaned text)."""
+        if key in self.bitmaps:
+            raise FastPathUnavailable  # the same id might stand as a number in another batch
         seen = self.texts.setdefault(key, set())
         for value in ids:
             text = clean(value)
             if not text or text in seen or "\x00" in text:
                 raise FastPathUnavailable
             seen.add(text)
-        if key in self.bitmaps and any(t.isdigit() for t in ids):
-            raise FastPathUnavailable
 
 
 class _Aggregator:

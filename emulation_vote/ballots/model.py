@@ -84,10 +84,3 @@ class BallotGroups:
         """Return how many ballots the contest has in the round."""
         counts = self.groups.get((contest, round_number))
         return counts.total() if counts is not None else 0
-
-    def first_ballot(self, contest: str, round_number: int, content: Content | None = None) -> Ballot | None:
-        """Return the first ballot kept (with ``content``, if given), to locate an error; None if none is kept."""
-        for ballot in self.ballots.get((contest, round_number), []):
-            if content is None or ballot.content == content:
-                return ballot
-        return None

@@ -10,7 +10,6 @@ from typing import Any
 
 from emulation_vote.audit import audit_ballots, reconcile
 from emulation_vote.compare import Comparison, Reading
-from emulation_vote.election import Election
 from emulation_vote.entrylog import check_log, read_entries
 from emulation_vote.i18n import t
 from emulation_vote.record import ElectionRecord
@@ -201,7 +200,7 @@ def verify_text(mismatches: list[Mismatch], record: ElectionRecord, lang: str) -
     return "\n".join(lines) + "\n"
 
 
-def _reading_text(reading: Reading | None, election: Election, contest: str, lang: str) -> str:
+def _reading_text(reading: Reading | None, lang: str) -> str:
     if reading is None:
         return t("compare.absent", lang)
     chosen, declared = reading
@@ -211,7 +210,7 @@ def _reading_text(reading: Reading | None, election: Election, contest: str, lan
     return text
 
 
-def compare_text(comparison: Comparison, election: Election, lang: str) -> str:
+def compare_text(comparison: Comparison, lang: str) -> str:
     """Return the compare report: agreement, or each ballot in dispute with what each entry says."""
     if comparison.agree:
         return t("compare.ok", lang, count=comparison.ballots, entries=len(comparison.entries)) + "\n"
@@ -223,7 +222,7 @@ def compare_text(comparison: Comparison, election: Election, lang: str) -> str:
         )
         for entry, reading, row in zip(comparison.entries, d.readings, d.rows, strict=True):
             where = f"{entry}, {t('loc.row', lang, row=row)}" if row else entry
-            lines.append(f"    {where}: {_reading_text(reading, election, d.contest, lang)}")
+            lines.append(f"    {where}: {_reading_text(reading, lang)}")
     return "\n".join(lines) + "\n"
 
 
