@@ -302,7 +302,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "summary.invalid": ("Phiếu không hợp lệ: {reasons}", "Invalid ballots: {reasons}"),
     "summary.threshold": ("Tỷ lệ: {words}", "Threshold: {words}"),
-    "summary.seats": ("Số lượng được suy tôn: {seats}", "Seats: {seats}"),
+    "summary.seats": ("Số đơn vị được suy tôn tối đa: {seats}", "Seats: {seats}"),
     "summary.selected": ("Được suy tôn: {names}", "Selected: {names}"),
     "summary.none_selected": ("Không có đơn vị nào được suy tôn.", "No unit was selected."),
     "summary.runoff": (
