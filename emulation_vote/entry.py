@@ -88,7 +88,6 @@ class EntrySession:
             self.min_marks = min(self.contest.min_marks, self.max_marks)
         self.matcher = NameMatcher(self.contest)
         self.entered: list[Entered] = []
-        self.others = 0
         if output.is_dir():
             raise OutputError("output.is_dir", file=str(output))
         if not output.parent.is_dir():
@@ -123,7 +122,6 @@ class EntrySession:
         ballots = read_ballots([self.output], self.election).ballots
         for ballot in ballots:
             if ballot.contest != self.contest.id or ballot.round != self.round:
-                self.others += 1
                 continue
             pool = tuple(c.id for c in self.candidates)
             chosen = tuple(cid for cid in pool if cid in ballot.chosen(pool))
