@@ -236,17 +236,17 @@ def test_internal_errors_are_one_line_and_exit_3(runner: CliRunner, monkeypatch:
 
 
 def test_progress_bar_only_on_a_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from emulation_vote import cli
+    from emulation_vote.cli import _app as cli
 
     big = tmp_path / "big.csv"
     big.write_bytes(b"x" * 9_000_000)
-    with cli._progress([big]) as progress:
+    with cli.progress_bar([big]) as progress:
         assert progress is None  # stderr is not a terminal under pytest
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
-    with cli._progress([big]) as progress:
+    with cli.progress_bar([big]) as progress:
         assert progress is not None
         progress(1_000)
-    with cli._progress([SEED / "ballots-wide.csv"]) as progress:
+    with cli.progress_bar([SEED / "ballots-wide.csv"]) as progress:
         assert progress is None  # small files get no bar
 
 

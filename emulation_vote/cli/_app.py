@@ -1,0 +1,201 @@
+"""The command line's shared parts: the Typer app, common options, the one error handler, output.
+
+The command line is the only layer that prints or exits.  Errors of the tool
+(:class:`~emulation_vote.errors.EmulationVoteError`) are caught once, in :func:`guard`, and printed
+on stderr in the chosen language: exit 1 for data errors, 2 for usage, 3 for a bug.  Heavy
+libraries (Rich, pyarrow, numpy, python-calamine, python-docx) are imported only by the code that
+needs them.  Each command group lives in its own module of this package.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import shutil
+import sys
+import traceback
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from emulation_vote import __version__
+from emulation_vote.errors import EmulationVoteError
+from emulation_vote.i18n import t
+
+if TYPE_CHECKING:
+    from emulation_vote.record import ElectionRecord
+
+app = typer.Typer(
+    name="emulation-vote",
+    help="Kiểm phiếu bình xét, suy tôn thi đua — count the secret ballots of an emulation block's conference.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+class Lang(StrEnum):
+    """Languages of human output."""
+
+    vi = "vi"
+    en = "en"
+
+
+class TallyFormat(StrEnum):
+    """Output formats of ``tally``."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+    plain = "plain"
+
+
+def _check_encoding(value: str | None) -> str | None:
+    if value is None:
+        return None
+    if value.lower() in ("tcvn3", "vni"):
+        return value.lower()
+    try:
+        codecs.lookup(value)
+    except LookupError:
+        raise typer.BadParameter(f"unknown encoding '{value}' (e.g. utf-8, cp1258, utf-16, tcvn3, vni)") from None
+    return value
+
+
+LangOption = Annotated[Lang, typer.Option("--lang", "-l", help="Language of human output: vi (default) or en.")]
+EncodingOption = Annotated[
+    str | None,
+    typer.Option(
+        "--encoding",
+        "-e",
+        help="Encoding of CSV/TSV files without a BOM (default UTF-8; e.g. cp1258). tcvn3 or vni convert text "
+        "typed in the legacy .VnTime or VNI-Times fonts, in .xlsx files too.",
+        callback=_check_encoding,
+    ),
+]
+
+
+class Reader(StrEnum):
+    """How ballot files are read."""
+
+    auto = "auto"
+    fast = "fast"
+    exact = "exact"
+
+
+ReaderOption = Annotated[
+    Reader,
+    typer.Option(
+        "--reader",
+        help="auto (default): stream large files in column batches; exact: ballot by ballot. Same result either way.",
+    ),
+]
+FormatOption = Annotated[
+    TallyFormat, typer.Option("--format", "-f", help="table (default), json, csv, markdown or plain.")
+]
+SheetOption = Annotated[str | None, typer.Option("--sheet", help="Sheet of .xlsx files to read (default: the first).")]
+OutputOption = Annotated[
+    Path | None, typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.")
+]
+ForceOption = Annotated[bool, typer.Option("--force", help="Allow --output to replace an existing file.")]
+ElectionArg = Annotated[Path, typer.Argument(help="The election file (TOML).", show_default=False, metavar="ELECTION")]
+BallotsArg = Annotated[
+    list[Path], typer.Argument(help="Ballot files (.csv, .tsv, .xlsx).", show_default=False, metavar="BALLOTS...")
+]
+
+
+@contextmanager
+def guard(lang: str) -> Iterator[None]:
+    """Turn the tool's errors into a message on stderr and an exit code; never a traceback."""
+    try:
+        yield
+    except EmulationVoteError as error:
+        typer.echo(f"{t('error.prefix', lang)}: {error.describe(lang)}", err=True)
+        raise typer.Exit(error.exit_code) from None
+    except KeyboardInterrupt:
+        typer.echo(t("error.interrupted", lang), err=True)
+        raise typer.Exit(130) from None
+    except (typer.Exit, typer.Abort):
+        raise
+    except Exception as error:  # noqa: BLE001 - last line of defence: a bug must not show a traceback
+        if os.environ.get("EMULATION_VOTE_DEBUG"):
+            traceback.print_exc()
+        typer.echo(t("error.internal", lang, detail=f"{type(error).__name__}: {error}"), err=True)
+        raise typer.Exit(3) from None
+
+
+def emit(text: str | bytes, output: Path | None, force: bool, lang: str) -> None:
+    """Print ``text`` on stdout, or write it atomically to ``output``."""
+    if output is None:
+        if isinstance(text, bytes):
+            sys.stdout.buffer.write(text)
+        else:
+            sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    from emulation_vote.output import write_atomic
+
+    write_atomic(output, text.encode("utf-8") if isinstance(text, str) else text, force)
+    typer.echo(t("written", lang, path=output), err=True)
+
+
+def terminal() -> tuple[bool, int]:
+    """Return whether stdout is a colour terminal, and the width to draw tables at."""
+    tty = sys.stdout.isatty()
+    color = tty and "NO_COLOR" not in os.environ
+    return color, (shutil.get_terminal_size().columns if tty else 100)
+
+
+@contextmanager
+def progress_bar(paths: list[Path]) -> Iterator[Callable[[int], None] | None]:
+    """Yield a callback that advances a Rich progress bar on stderr (terminal only, files over 8 MB)."""
+    try:
+        total = sum(p.stat().st_size for p in paths)
+    except OSError:
+        total = 0
+    if total < 8_000_000 or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
+
+    columns = (BarColumn(), DownloadColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("", total=total)
+        yield lambda count: bar.advance(task, count)
+
+
+def tally_text(record: ElectionRecord, fmt: TallyFormat, lang: str, output: Path | None) -> str:
+    from emulation_vote.render import render_tally
+
+    color, width = terminal() if output is None else (False, 100)
+    return render_tally(record, fmt.value, lang, color=color, width=width)
+
+
+def check_output(output: Path | None, force: bool) -> None:
+    """Refuse an unwritable or existing ``--output`` before any work is done."""
+    if output is not None:
+        from emulation_vote.output import check_target
+
+        check_target(output, force)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"emulation-vote {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", help="Show the version and exit.", callback=_version, is_eager=True)
+    ] = False,
+) -> None:
+    """Kiểm phiếu bình xét, suy tôn thi đua — count the secret ballots of an emulation block's conference."""

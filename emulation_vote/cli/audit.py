@@ -1,0 +1,156 @@
+"""Commands for auditors: ``audit``, ``verify`` and ``compare``."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from emulation_vote.cli._app import (
+    BallotsArg,
+    ElectionArg,
+    EncodingOption,
+    ForceOption,
+    Lang,
+    LangOption,
+    OutputOption,
+    Reader,
+    ReaderOption,
+    SheetOption,
+    app,
+    check_output,
+    emit,
+    guard,
+    terminal,
+)
+from emulation_vote.errors import UsageError
+from emulation_vote.i18n import t
+
+
+class AuditFormat(StrEnum):
+    """Output formats of ``audit``."""
+
+    table = "table"
+    csv = "csv"
+    json = "json"
+    canonical = "canonical"
+
+
+@app.command()
+def audit(
+    election: ElectionArg,
+    ballots: BallotsArg,
+    fmt: Annotated[
+        AuditFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table (default), csv, json, or canonical (the exact text the fingerprint hashes).",
+        ),
+    ] = AuditFormat.table,
+    lang: LangOption = Lang.vi,
+    encoding: EncodingOption = None,
+    sheet: SheetOption = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    logs: Annotated[
+        list[Path] | None,
+        typer.Option("--log", help="Also print this entry log (from 'enter') for filing; repeatable. Table and json."),
+    ] = None,
+) -> None:
+    """List every ballot as counted (file, row, status, reason, choices) and reconcile the paper figures."""
+    with guard(lang.value):
+        from emulation_vote.pipeline import count_files
+
+        check_output(output, force)
+        record = count_files(election, ballots, encoding, sheet, keep_ballots=True)
+        if fmt is AuditFormat.canonical:
+            from emulation_vote.record import canonical_text
+
+            text = canonical_text(record.election, record.contests)
+        elif fmt is AuditFormat.json:
+            from emulation_vote.render.audit import render_audit_json
+
+            text = render_audit_json(record, logs or [], lang.value)
+        elif fmt is AuditFormat.csv:
+            from emulation_vote.render.audit import render_audit_csv
+
+            text = render_audit_csv(record, lang.value)
+        else:
+            from emulation_vote.render.audit import render_audit_table
+
+            color, width = terminal() if output is None else (False, 160)
+            text = render_audit_table(
+                record, lang.value, color=color, width=width if sys.stdout.isatty() else 160, logs=logs or []
+            )
+        emit(text, output, force, lang.value)
+
+
+@app.command()
+def verify(
+    result: Annotated[
+        Path, typer.Argument(help="A saved result (tally --format json --output).", metavar="RESULT.json")
+    ],
+    election: ElectionArg,
+    ballots: BallotsArg,
+    lang: LangOption = Lang.vi,
+    encoding: EncodingOption = None,
+    sheet: SheetOption = None,
+    reader: ReaderOption = Reader.auto,
+) -> None:
+    """Recount and compare with a saved JSON result: exit 0 when it matches, 1 listing every difference."""
+    with guard(lang.value):
+        from emulation_vote.pipeline import count_files
+        from emulation_vote.render.audit import verify_text
+        from emulation_vote.verify import compare_result, load_result
+
+        saved = load_result(result)
+        record = count_files(election, ballots, encoding, sheet, reader.value)
+        mismatches = compare_result(saved, record)
+        sys.stdout.write(verify_text(mismatches, record, lang.value))
+        if mismatches:
+            raise typer.Exit(1)
+
+
+@app.command()
+def compare(
+    election: ElectionArg,
+    entries: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Two or more entries of the same ballots, one file each (any layout or format).",
+            metavar="ENTRY1 ENTRY2 [ENTRY3...]",
+        ),
+    ],
+    lang: LangOption = Lang.vi,
+    encoding: EncodingOption = None,
+    sheet: SheetOption = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="When every entry agrees, write the agreed ballots as one ballot file (CSV)."
+        ),
+    ] = None,
+    force: ForceOption = False,
+) -> None:
+    """Compare the same paper ballots typed by different clerks: exit 0 when all agree, 1 listing each dispute."""
+    with guard(lang.value):
+        from emulation_vote.compare import compare_entries
+        from emulation_vote.election import load_election
+        from emulation_vote.render.audit import agreed_csv, compare_text
+
+        if len(entries) < 2:
+            raise UsageError("compare.need_two")
+        check_output(output, force)
+        loaded = load_election(election)
+        comparison = compare_entries(loaded, entries, encoding, sheet)
+        sys.stdout.write(compare_text(comparison, lang.value))
+        if not comparison.agree:
+            if output is not None:
+                typer.echo(t("compare.not_written", lang.value), err=True)
+            raise typer.Exit(1)
+        if output is not None:
+            emit(agreed_csv(comparison), output, force, lang.value)
