@@ -46,12 +46,6 @@ def tally_json(runner: CliRunner, case: str) -> dict:
     return data
 
 
-@pytest.mark.parametrize("case", sorted(CASES))
-def test_golden_json_for_every_sample(runner: CliRunner, case: str) -> None:
-    data = tally_json(runner, case)
-    golden(f"{case}.json", json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-
-
 def test_seed_layouts_agree_to_the_fingerprint(runner: CliRunner) -> None:
     wide, listed, xlsx = (tally_json(runner, c) for c in ("seed-wide", "seed-list", "seed-xlsx"))
     assert wide == listed == xlsx
