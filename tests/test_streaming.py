@@ -19,8 +19,8 @@ from emulation_vote.render.json import render_json
 from helpers import SAMPLES, election_toml
 
 IDS = ["A", "B", "C", "D", "E", "F", "G"]
-MARKS = ["x", "X", "1", " x ", "có"]
-NOT_MARKS = ["", "0", "no", "không", " "]
+MARKS = ["x", "X", "1", " x ", "có", "✓", "v", "true"]
+NOT_MARKS = ["", "0", "no", "không", " ", "-", "–"]
 
 
 def both(election: Path, files: list[Path]) -> tuple[str, str]:

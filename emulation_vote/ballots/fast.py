@@ -2,7 +2,7 @@
 
 A CSV/TSV file is read with pyarrow's streaming CSV reader, an .xlsx with python-calamine; every
 column is dictionary-encoded, and each *distinct* cell value goes through the same parsers as
-the exact reader (:func:`~.layout.is_mark`, :func:`~.layout.parse_choices`, ...).  Rows are
+the exact reader (:func:`~emulation_vote.marks.read_mark`, :func:`~.layout.parse_choices`, ...).  Rows are
 then reduced with numpy to (contest, round, declared reason, marks as a bit mask) and counted.
 Memory stays flat: one batch at a time, plus a bitmap of the ballot ids seen.
 
@@ -30,7 +30,6 @@ from emulation_vote.ballots.layout import (
     HeaderPlan,
     check_columns,
     contest_for,
-    is_mark,
     parse_choices,
     parse_round,
     plan_header,
@@ -39,6 +38,7 @@ from emulation_vote.ballots.model import BallotGroups, Content
 from emulation_vote.ballots.tabular import cell_text, sniff_delimiter, xlsx_rows
 from emulation_vote.election import Contest, Election
 from emulation_vote.errors import EmulationVoteError
+from emulation_vote.marks import read_mark
 from emulation_vote.text import clean
 
 TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
@@ -63,8 +63,14 @@ class Encoded:
         return self
 
     def mark_flags(self) -> np.ndarray[Any, Any]:
-        """Return, per row, whether the cell is a mark (:func:`~.layout.is_mark` of each distinct value)."""
-        return _pick([is_mark(v) for v in self.values], self.indices, bool)
+        """Return, per row, whether the cell is a mark (:func:`~emulation_vote.marks.read_mark` of each value).
+
+        A value that is neither a mark nor a non-mark is left to the exact reader, which reports it.
+        """
+        flags = [read_mark(v) for v in self.values]
+        if None in flags:
+            raise FastPathUnavailable
+        return _pick(flags, self.indices, bool)
 
     def all_blank(self) -> bool:
         """Whether every cell is empty or white space."""
@@ -112,7 +118,8 @@ class ArrowColumn:
         """Return, per row, whether the cell is a mark.
 
         Cells of at most one byte (the usual "", "x", "1", "0") are looked up by that byte in a
-        table built with :func:`~.layout.is_mark`; a column with longer cells is dictionary-encoded.
+        table built with :func:`~emulation_vote.marks.read_mark`; a column with longer cells is
+        dictionary-encoded.  A cell that is not one of the accepted words goes to the exact reader.
         """
         offsets, data = self._offsets()
         lengths = np.diff(offsets)
@@ -123,7 +130,12 @@ class ArrowColumn:
         first = data.take(offsets[:-1], mode="clip") * (lengths == 1).view(np.uint8)
         table = np.zeros(256, dtype=bool)
         for byte in np.flatnonzero(np.bincount(first, minlength=256)):
-            table[byte] = byte != 0 and is_mark(chr(byte))
+            if byte == 0:
+                continue
+            mark = read_mark(chr(byte)) if byte < 128 else None
+            if mark is None:
+                raise FastPathUnavailable
+            table[byte] = mark
         return _pick(table, first, bool)
 
     def all_blank(self) -> bool:

@@ -7,13 +7,12 @@ the same normalisation as names; their Vietnamese headings are accepted too.
 
 :func:`plan_header` reads the header once into a :class:`HeaderPlan`; the exact reader here
 (:func:`read_layout`) and the streaming reader (:mod:`.fast`) both use it and the per-value
-parsers below (:func:`is_mark`, :func:`parse_round`, :func:`parse_choices`), so the two read a
-file the same way.
+parsers below (:func:`~emulation_vote.marks.read_mark`, :func:`parse_round`,
+:func:`parse_choices`), so the two read a file the same way.
 """
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +23,7 @@ from emulation_vote.ballots.model import Ballot
 from emulation_vote.ballots.tabular import Sheet
 from emulation_vote.election import Contest, Election, closest
 from emulation_vote.errors import BallotFileError
+from emulation_vote.marks import MARK_WORDS, NO_MARK_WORDS, read_mark
 from emulation_vote.text import clean, name_key, short
 
 RESERVED: dict[str, tuple[str, ...]] = {
@@ -34,7 +34,6 @@ RESERVED: dict[str, tuple[str, ...]] = {
     "round": ("round", "vòng", "vòng bầu"),
     "voter": ("voter", "delegate", "đại biểu", "họ tên", "họ và tên", "người bỏ phiếu", "cử tri"),
 }
-NOT_A_MARK = frozenset(name_key(word) for word in ("0", "false", "no", "không"))
 
 
 def _header_key(text: str) -> str:
@@ -42,13 +41,6 @@ def _header_key(text: str) -> str:
 
 
 _RESERVED_KEYS = {_header_key(alias): column for column, aliases in RESERVED.items() for alias in aliases}
-
-
-@functools.lru_cache(maxsize=4096)
-def is_mark(cell: str) -> bool:
-    """Return whether a wide-layout cell is a mark: non-empty and not 0, false, no or không."""
-    text = cell.strip()
-    return bool(text) and name_key(text) not in NOT_A_MARK
 
 
 def parse_round(text: str) -> int | None:
@@ -346,7 +338,18 @@ def read_layout(sheet: Sheet, election: Election) -> Iterator[Ballot]:
         mapping = plan.candidate_columns[contest.id]
         marks: set[str] = set()
         for index, heading in plan.others:
-            if not is_mark(cells[index]):
+            mark = read_mark(cells[index])
+            if mark is None:
+                raise BallotFileError(
+                    "row.bad_mark",
+                    file=source,
+                    row=number,
+                    column=short(heading),
+                    value=short(cells[index].strip()),
+                    marks=", ".join(MARK_WORDS),
+                    no_marks=", ".join(NO_MARK_WORDS),
+                )
+            if not mark:
                 continue
             marked = mapping.get(index)
             if marked is None:

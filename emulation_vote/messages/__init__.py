@@ -6,9 +6,9 @@ One module per feature, so that features add their wording without touching each
 
 from __future__ import annotations
 
-from emulation_vote.messages import core
+from emulation_vote.messages import core, reading
 
-_PARTS: tuple[dict[str, tuple[str, str]], ...] = (core.MESSAGES,)
+_PARTS: tuple[dict[str, tuple[str, str]], ...] = (core.MESSAGES, reading.MESSAGES)
 
 
 def _merge() -> dict[str, tuple[str, str]]:
