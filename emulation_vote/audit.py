@@ -84,11 +84,11 @@ def reconcile(record: ElectionRecord) -> tuple[list[Relation], list[Difference]]
 
     Also returns absent = convened - present and not returned = issued - collected.
     """
-    electorate = record.election.electorate
     relations: list[Relation] = []
     differences: list[Difference] = []
     for result in record.contests:
         cid = result.contest.id
+        electorate = record.election.figures(result.contest)
         loaded = result.first.cast
         relations += [
             _relation(cid, "convened", ">=", "present", electorate.convened, electorate.present),

@@ -174,7 +174,7 @@ def count_round(
     cast = sum(contents.values())
     valid = cast - sum(reasons.values())
     rule = contest.threshold
-    base = _base_count(election, rule.of, cast, valid)
+    base = _base_count(election, contest, rule.of, cast, valid)
     threshold = ThresholdResult(
         rule.share_text, rule.share, rule.strict, rule.of, base, votes_needed(rule.share, rule.strict, base)
     )
@@ -236,12 +236,12 @@ def _located(ballots: list[Ballot] | None, content: Content | None, key: str, **
     return NeedsExactReading(key, **params)
 
 
-def _base_count(election: Election, of: str, cast: int, valid: int) -> int:
+def _base_count(election: Election, contest: Contest, of: str, cast: int, valid: int) -> int:
     if of == "valid":
         return valid
     if of == "collected":
         return cast
-    figure = election.electorate.figure(of)
+    figure = election.figures(contest).figure(of)
     return figure if figure is not None else 0
 
 
@@ -250,7 +250,7 @@ def count_contest(contest: Contest, election: Election, groups: BallotGroups) ->
     rounds_present = groups.rounds(contest.id)
     if 1 not in rounds_present:
         raise BallotFileError("contest.no_ballots", contest=contest.id)
-    collected = election.electorate.collected
+    collected = election.figures(contest).collected
     loaded = groups.count(contest.id, 1)
     if collected is not None and collected != loaded:
         raise BallotFileError(

@@ -67,6 +67,19 @@ class CommitteeMember:
 
 
 @dataclass(frozen=True)
+class Unit:
+    """A member unit of the block, from the top-level ``[[unit]]`` list that contests share."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...] = ()
+
+    def spellings(self) -> tuple[str, ...]:
+        """Return every accepted spelling: the id, the name and the aliases."""
+        return (self.id, self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
 class Candidate:
     """A unit that can be voted for; ``number`` is its 1-based place on the ballot paper."""
 
@@ -107,6 +120,8 @@ class Contest:
     threshold: Threshold = field(default_factory=Threshold)
     secret: bool = True
     max_marks_given: bool = False
+    electorate: Electorate | None = None
+    """This contest's own figures (the ``[electorate]`` ones overridden key by key), or None to use those."""
 
     def candidate(self, candidate_id: str) -> Candidate:
         """Return the candidate with id ``candidate_id``."""
@@ -130,6 +145,7 @@ class Election:
     committee: tuple[CommitteeMember, ...]
     contests: tuple[Contest, ...]
     source: str = ""
+    units: tuple[Unit, ...] = ()
 
     def contest(self, contest_id: str) -> Contest:
         """Return the contest with id ``contest_id``."""
@@ -137,6 +153,10 @@ class Election:
             if contest.id == contest_id:
                 return contest
         raise KeyError(contest_id)
+
+    def figures(self, contest: Contest) -> Electorate:
+        """Return the electorate figures that hold for ``contest``: its own where it has them, else the election's."""
+        return contest.electorate if contest.electorate is not None else self.electorate
 
 
 def closest(word: str, choices: list[str] | tuple[str, ...]) -> str | None:
@@ -273,16 +293,17 @@ def parse_election(text: str, source: str = "election.toml") -> Election:
         line, column = found.groups() if found else (str(text.count("\n") + 1), "1")
         raise ElectionFileError("election.toml", file=source, line=line, column=column, detail=detail) from None
     reader = _Reader(source)
-    reader.check_keys(data, ("meeting", "electorate", "committee", "contest"), "")
+    reader.check_keys(data, ("meeting", "electorate", "committee", "unit", "contest"), "")
     meeting = _meeting(reader, data.get("meeting", {}))
     electorate = _electorate(reader, data.get("electorate", {}))
     committee = _committee(reader, data.get("committee", []))
+    units = _units(reader, data.get("unit", []))
     contests_raw = data.get("contest")
     if contests_raw is None:
         raise reader.fail("election.no_contest")
     if not isinstance(contests_raw, list) or not contests_raw:
         raise reader.fail("election.type", key="contest", expected="array of tables", found=_type_name(contests_raw))
-    contests = tuple(_contest(reader, item, index) for index, item in enumerate(contests_raw, 1))
+    contests = tuple(_contest(reader, item, index, units, electorate) for index, item in enumerate(contests_raw, 1))
     seen: set[str] = set()
     for contest in contests:
         if contest.id in seen:
@@ -290,9 +311,10 @@ def parse_election(text: str, source: str = "election.toml") -> Election:
         seen.add(contest.id)
     for contest in contests:
         base = contest.threshold.of
-        if base in ("convened", "present", "issued") and electorate.figure(base) is None:
+        figures = contest.electorate if contest.electorate is not None else electorate
+        if base in ("convened", "present", "issued") and figures.figure(base) is None:
             raise reader.fail("election.base_missing", contest=contest.id, base=base)
-    return Election(meeting, electorate, committee, contests, source)
+    return Election(meeting, electorate, committee, contests, source, units)
 
 
 def _meeting(reader: _Reader, value: Any) -> Meeting:
@@ -329,17 +351,55 @@ def _meeting(reader: _Reader, value: Any) -> Meeting:
     )
 
 
-def _electorate(reader: _Reader, value: Any) -> Electorate:
-    table = reader.table(value, "electorate")
-    names = ("convened", "present", "issued", "collected")
-    reader.check_keys(table, names, "electorate.")
-    figures = {name: reader.integer(table, name, "electorate.") for name in names}
+_FIGURES = ("convened", "present", "issued", "collected")
+
+
+def _electorate(reader: _Reader, value: Any, where: str = "electorate", under: Electorate | None = None) -> Electorate:
+    """Read an electorate table; with ``under``, the figures it gives override those of ``under``."""
+    table = reader.table(value, where)
+    reader.check_keys(table, _FIGURES, f"{where}.")
+    figures = {name: reader.integer(table, name, f"{where}.") for name in _FIGURES}
+    if under is not None:
+        figures = {name: under.figure(name) if figures[name] is None else figures[name] for name in _FIGURES}
     pairs = (("present", "convened"), ("issued", "present"), ("collected", "issued"))
     for smaller, larger in pairs:
         low, high = figures[smaller], figures[larger]
         if low is not None and high is not None and low > high:
             raise reader.fail("election.figures", smaller=smaller, larger=larger, low=low, high=high)
     return Electorate(**figures)
+
+
+def _units(reader: _Reader, value: Any) -> tuple[Unit, ...]:
+    """Read the top-level ``[[unit]]`` list: ids unique, no two units sharing a spelling."""
+    if not isinstance(value, list):
+        raise reader.fail("election.type", key="unit", expected="array of tables", found=_type_name(value))
+    units: list[Unit] = []
+    owners: dict[str, tuple[str, str]] = {}
+    for index, item in enumerate(value, 1):
+        where = f"unit[{index}]."
+        table = reader.table(item, where.rstrip("."))
+        reader.check_keys(table, ("id", "name", "aliases"), where)
+        unit_id, name, aliases = _identity(reader, table, where)
+        unit = Unit(id=unit_id, name=name, aliases=aliases)
+        if any(u.id == unit_id for u in units):
+            raise reader.fail("election.duplicate_unit", key=f"{where}id", value=unit_id)
+        _claim(reader, owners, unit.id, unit.spellings(), where)
+        units.append(unit)
+    return tuple(units)
+
+
+def _identity(reader: _Reader, table: dict[str, Any], where: str) -> tuple[str, str, tuple[str, ...]]:
+    """Return the id, name and aliases of a unit or inline candidate table."""
+    unit_id = reader.string(table, "id", where, required=True) or ""
+    if ";" in unit_id:
+        raise reader.fail("election.bad_candidate_id", key=f"{where}id", value=unit_id)
+    name = reader.string(table, "name", where, required=True) or ""
+    aliases_raw = table.get("aliases", [])
+    if not isinstance(aliases_raw, list) or not all(isinstance(a, str) for a in aliases_raw):
+        raise reader.fail(
+            "election.type", key=f"{where}aliases", expected="array of strings", found=_type_name(aliases_raw)
+        )
+    return unit_id, name, tuple(clean(a) for a in aliases_raw if clean(a))
 
 
 def _committee(reader: _Reader, value: Any) -> tuple[CommitteeMember, ...]:
@@ -368,10 +428,11 @@ _CONTEST_KEYS = (
     "threshold",
     "candidates",
     "secret",
+    "electorate",
 )
 
 
-def _contest(reader: _Reader, value: Any, index: int) -> Contest:
+def _contest(reader: _Reader, value: Any, index: int, units: tuple[Unit, ...], electorate: Electorate) -> Contest:
     where = f"contest[{index}]."
     table = reader.table(value, f"contest[{index}]")
     reader.check_keys(table, _CONTEST_KEYS, where)
@@ -381,7 +442,9 @@ def _contest(reader: _Reader, value: Any, index: int) -> Contest:
     seats = reader.integer(table, "seats", where, minimum=1)
     if seats is None:
         raise reader.fail("election.missing", key=f"{where}seats")
-    candidates = _candidates(reader, table.get("candidates"), where)
+    candidates = _candidates(reader, table.get("candidates"), where, units)
+    own = table.get("electorate")
+    figures = None if own is None else _electorate(reader, own, f"{where}electorate", under=electorate)
     max_given = "max_marks" in table
     max_marks = reader.integer(table, "max_marks", where, minimum=1)
     min_marks = reader.integer(table, "min_marks", where, minimum=0) or 0
@@ -424,6 +487,7 @@ def _contest(reader: _Reader, value: Any, index: int) -> Contest:
         threshold=_threshold(reader, table.get("threshold"), where),
         secret=reader.boolean(table, "secret", where, True),
         max_marks_given=max_given,
+        electorate=figures,
     )
 
 
@@ -456,42 +520,54 @@ def _threshold(reader: _Reader, value: Any, where: str) -> Threshold:
     )
 
 
-def _candidates(reader: _Reader, value: Any, where: str) -> tuple[Candidate, ...]:
+def _candidates(reader: _Reader, value: Any, where: str, units: tuple[Unit, ...]) -> tuple[Candidate, ...]:
+    """Read a contest's candidates: unit ids, inline tables, or (absent) every unit in order."""
     if value is None:
-        raise reader.fail("election.missing", key=f"{where}candidates")
+        if not units:
+            raise reader.fail("election.no_candidates", key=f"{where}candidates")
+        value = [unit.id for unit in units]
     if not isinstance(value, list) or not value:
         raise reader.fail(
-            "election.type", key=f"{where}candidates", expected="array of tables", found=_type_name(value)
+            "election.type", key=f"{where}candidates", expected="array of unit ids or tables", found=_type_name(value)
         )
+    by_key = {name_key(unit.id): unit for unit in units}
     candidates: list[Candidate] = []
     owners: dict[str, tuple[str, str]] = {}
     for number, item in enumerate(value, 1):
         cwhere = f"{where}candidates[{number}]."
-        table = reader.table(item, cwhere.rstrip("."))
-        reader.check_keys(table, ("id", "name", "aliases"), cwhere)
-        candidate_id = reader.string(table, "id", cwhere, required=True) or ""
-        if ";" in candidate_id:
-            raise reader.fail("election.bad_candidate_id", key=f"{cwhere}id", value=candidate_id)
-        name = reader.string(table, "name", cwhere, required=True) or ""
-        aliases_raw = table.get("aliases", [])
-        if not isinstance(aliases_raw, list) or not all(isinstance(a, str) for a in aliases_raw):
-            raise reader.fail(
-                "election.type", key=f"{cwhere}aliases", expected="array of strings", found=_type_name(aliases_raw)
-            )
-        aliases = tuple(clean(a) for a in aliases_raw if clean(a))
-        candidate = Candidate(id=candidate_id, name=name, number=number, aliases=aliases)
-        if any(c.id == candidate_id for c in candidates):
-            raise reader.fail("election.duplicate_candidate", key=f"{cwhere}id", value=candidate_id)
-        for spelling in set(candidate.spellings()):
-            key = name_key(spelling)
-            if key in owners and owners[key][0] != candidate_id:
+        if isinstance(item, str):
+            unit = by_key.get(name_key(item))
+            if unit is None:
+                ids = [u.id for u in units]
                 raise reader.fail(
-                    "election.same_name",
-                    key=f"{cwhere}",
-                    value=spelling,
-                    other=owners[key][1],
-                    other_id=owners[key][0],
+                    "election.unknown_unit" if units else "election.no_units",
+                    key=cwhere.rstrip("."),
+                    value=item,
+                    suggestion=closest(item, ids) or ", ".join(ids),
                 )
-            owners[key] = (candidate_id, spelling)
+            if any(c.id == unit.id for c in candidates):
+                raise reader.fail("election.unit_twice", key=cwhere.rstrip("."), value=unit.id)
+            candidate_id, name, aliases = unit.id, unit.name, unit.aliases
+        else:
+            table = reader.table(item, cwhere.rstrip("."))
+            reader.check_keys(table, ("id", "name", "aliases"), cwhere)
+            candidate_id, name, aliases = _identity(reader, table, cwhere)
+            if any(c.id == candidate_id for c in candidates):
+                raise reader.fail("election.duplicate_candidate", key=f"{cwhere}id", value=candidate_id)
+        candidate = Candidate(id=candidate_id, name=name, number=number, aliases=aliases)
+        _claim(reader, owners, candidate_id, candidate.spellings(), cwhere)
         candidates.append(candidate)
     return tuple(candidates)
+
+
+def _claim(
+    reader: _Reader, owners: dict[str, tuple[str, str]], owner: str, spellings: tuple[str, ...], where: str
+) -> None:
+    """Record ``owner``'s spellings in ``owners``; raise if one already belongs to another unit or candidate."""
+    for spelling in dict.fromkeys(spellings):
+        key = name_key(spelling)
+        if key in owners and owners[key][0] != owner:
+            raise reader.fail(
+                "election.same_name", key=where, value=spelling, other=owners[key][1], other_id=owners[key][0]
+            )
+        owners[key] = (owner, spelling)

@@ -14,7 +14,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from emulation_vote.ballots.model import Ballot
-from emulation_vote.election import Contest, Election
+from emulation_vote.election import Contest, Election, Electorate
 
 SCHEMA = "emulation-vote/result/1"
 REASONS = ("declared", "blank", "too_many", "too_few")
@@ -152,15 +152,9 @@ def canonical_text(election: Election, contests: tuple[ContestResult, ...]) -> s
     joined by ";" in ballot order<TAB>declared reason``, sorted by code point.  File names,
     row order, the split over files and ballot ids do not enter it.
     """
-    electorate = election.electorate
     rules = {
         "schema": SCHEMA,
-        "electorate": {
-            "convened": electorate.convened,
-            "present": electorate.present,
-            "issued": electorate.issued,
-            "collected": electorate.collected,
-        },
+        "electorate": _figures(election.electorate),
         "contests": [
             {
                 "id": c.id,
@@ -177,6 +171,7 @@ def canonical_text(election: Election, contests: tuple[ContestResult, ...]) -> s
                     "of": c.threshold.of,
                 },
                 "candidates": [[k.id, k.name] for k in c.candidates],
+                **({} if election.figures(c) == election.electorate else {"electorate": _figures(election.figures(c))}),
             }
             for c in sorted(election.contests, key=lambda c: c.id)
         ],
@@ -189,6 +184,15 @@ def canonical_text(election: Election, contests: tuple[ContestResult, ...]) -> s
     )
     head = json.dumps(rules, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return "\n".join([head, *body]) + "\n"
+
+
+def _figures(electorate: Electorate) -> dict[str, int | None]:
+    return {
+        "convened": electorate.convened,
+        "present": electorate.present,
+        "issued": electorate.issued,
+        "collected": electorate.collected,
+    }
 
 
 def fingerprint(election: Election, contests: tuple[ContestResult, ...]) -> str:

@@ -6,9 +6,9 @@ One module per feature, so that features add their wording without touching each
 
 from __future__ import annotations
 
-from emulation_vote.messages import core, reading
+from emulation_vote.messages import core, prepare, reading
 
-_PARTS: tuple[dict[str, tuple[str, str]], ...] = (core.MESSAGES, reading.MESSAGES)
+_PARTS: tuple[dict[str, tuple[str, str]], ...] = (core.MESSAGES, reading.MESSAGES, prepare.MESSAGES)
 
 
 def _merge() -> dict[str, tuple[str, str]]:
