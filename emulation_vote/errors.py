@@ -1,15 +1,17 @@
-"""The one error hierarchy of emulation-vote.
+"""The one error hierarchy of emulation-vote: a leaf that imports nothing of the package.
 
 Every problem the user can fix (a bad election file, a bad ballot file, an output that
 already exists) is raised as a subclass of :class:`EmulationVoteError`.  The error carries a
-message key of the :mod:`emulation_vote.i18n` catalogue and its parameters, not a finished
-sentence, so that the command line can say it in Vietnamese or English.  The command line
-catches this class once and maps it to an exit code (:attr:`EmulationVoteError.exit_code`).
+message key of the catalogue (:mod:`emulation_vote.messages`), where it happened and the
+message's parameters, never a finished sentence: the wording happens where errors are shown
+(:func:`emulation_vote.render.errors.describe_error`, used by the command line's one handler),
+in Vietnamese or English.  The command line catches this class once and maps it to an exit code
+(:attr:`EmulationVoteError.exit_code`).
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Self
 
 
 class EmulationVoteError(Exception):
@@ -28,13 +30,17 @@ class EmulationVoteError(Exception):
         self.file = file
         self.row = row
         self.params = params
-        super().__init__(self.describe("en"))
+        super().__init__(key)
 
-    def describe(self, lang: str = "vi") -> str:
-        """Return the message in ``lang`` ("vi" or "en"), prefixed by the file and row."""
-        from emulation_vote.i18n import describe_error
+    def __str__(self) -> str:
+        """Return the key, the place and the parameters (for logs and debugging; users see the wording)."""
+        where = ", ".join(part for part in (self.file, f"row {self.row}" if self.row else None) if part)
+        params = ", ".join(f"{name}={value!r}" for name, value in self.params.items())
+        return f"{self.key}" + (f" at {where}" if where else "") + (f" ({params})" if params else "")
 
-        return describe_error(self, lang)
+    def located(self, file: str | None, row: int | None) -> Self:
+        """Return the same error (same class, key and parameters) placed at ``file`` and ``row``."""
+        return type(self)(self.key, file=file, row=row, **self.params)
 
 
 class ElectionFileError(EmulationVoteError):

@@ -13,6 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from emulation_vote.errors import BallotFileError
+from emulation_vote.render.errors import describe_error
 
 from helpers import SAMPLES, count_text, election_toml, invoke, list_rows, write_csv
 
@@ -265,7 +266,7 @@ def test_identifying_column_refused_in_a_secret_contest(tmp_path: Path, column: 
     with pytest.raises(BallotFileError) as info:
         count_text(tmp_path, election_toml(seats=1), {"b.csv": rows})
     assert info.value.key == "header.voter_secret" and info.value.params["column"] == column
-    assert column in info.value.describe("vi")
+    assert column in describe_error(info.value, "vi")
 
 
 def test_voter_column_allowed_in_an_open_vote(tmp_path: Path, runner: CliRunner) -> None:

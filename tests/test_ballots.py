@@ -10,6 +10,7 @@ from openpyxl import Workbook
 from emulation_vote.ballots import read_ballots
 from emulation_vote.count import count_election
 from emulation_vote.errors import BallotFileError
+from emulation_vote.render.errors import describe_error
 from emulation_vote.render.json import record_dict
 
 from helpers import count_text, cp1258_bytes, election_toml, list_rows, parse, write_csv
@@ -125,7 +126,7 @@ def test_not_utf8_without_encoding_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(BallotFileError) as info:
         read_ballots([path], parse(election_toml(seats=2)))
     assert info.value.key == "encoding.not_utf8" and info.value.row == 3
-    assert "--encoding" in info.value.describe("en")
+    assert "--encoding" in describe_error(info.value, "en")
 
 
 def test_utf16_bom_detected(tmp_path: Path) -> None:
@@ -180,7 +181,7 @@ def test_unknown_candidate_in_a_list_suggests_the_closest(tmp_path: Path) -> Non
     err = error(tmp_path, [["ballot_id", "choices"], ["1", "A"], ["2", "Van phong Tinh uy x"]])
     assert err.key == "row.unknown_candidate" and err.row == 3 and err.file == str(tmp_path / "b.csv")
     assert err.params["suggestions"].startswith("Văn phòng Tỉnh ủy (A)")
-    assert "hàng 3" in err.describe("vi") and "row 3" in err.describe("en")
+    assert "hàng 3" in describe_error(err, "vi") and "row 3" in describe_error(err, "en")
 
 
 def test_unknown_candidate_column_suggests_the_closest(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ import pytest
 
 from emulation_vote.election import load_election, parse_share
 from emulation_vote.errors import ElectionFileError
+from emulation_vote.render.errors import describe_error
 
 from helpers import election_toml, parse
 
@@ -69,13 +70,13 @@ def test_bad_shares(text: str) -> None:
 def test_toml_syntax_error_has_line_and_column() -> None:
     err = fails('[[contest]]\nid = "co"\nseats = = 2\n')
     assert err.key == "election.toml" and err.params["line"] == "3"
-    assert "dòng 3" in err.describe("vi")
+    assert "dòng 3" in describe_error(err, "vi")
 
 
 def test_unknown_key_suggests_the_closest() -> None:
     err = fails(election_toml(seat=2).replace("seats = 2\n", ""))
     assert err.key == "election.unknown_key" and err.params["suggestion"] == "seats"
-    assert "contest[1].seat" in err.describe("en")
+    assert "contest[1].seat" in describe_error(err, "en")
 
 
 def test_unknown_top_level_and_nested_keys() -> None:

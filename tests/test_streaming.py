@@ -14,6 +14,7 @@ from emulation_vote.ballots.fast import FastPathUnavailable, read_groups_fast
 from emulation_vote.election import parse_election
 from emulation_vote.errors import BallotFileError, EmulationVoteError
 from emulation_vote.pipeline import count_files
+from emulation_vote.render.errors import describe_error
 from emulation_vote.render.json import render_json
 
 from helpers import SAMPLES, election_toml
@@ -30,7 +31,7 @@ def both(election: Path, files: list[Path]) -> tuple[str, str]:
         try:
             out.append(render_json(count_files(election, files, reader=reader)))
         except EmulationVoteError as error:
-            out.append(f"{type(error).__name__}: {error.describe('en')}")
+            out.append(f"{type(error).__name__}: {describe_error(error, 'en')}")
     return out[0], out[1]
 
 

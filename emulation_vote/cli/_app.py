@@ -24,7 +24,7 @@ import typer
 
 from emulation_vote import __version__
 from emulation_vote.errors import EmulationVoteError
-from emulation_vote.i18n import t
+from emulation_vote.i18n import Language, t
 
 if TYPE_CHECKING:
     from emulation_vote.record import ElectionRecord
@@ -39,11 +39,7 @@ app = typer.Typer(
 )
 
 
-class Lang(StrEnum):
-    """Languages of human output."""
-
-    vi = "vi"
-    en = "en"
+Lang = Language  # the languages of human output: one definition, in the i18n module
 
 
 class TallyFormat(StrEnum):
@@ -116,7 +112,9 @@ def guard(lang: str) -> Iterator[None]:
     try:
         yield
     except EmulationVoteError as error:
-        typer.echo(f"{t('error.prefix', lang)}: {error.describe(lang)}", err=True)
+        from emulation_vote.render.errors import describe_error
+
+        typer.echo(f"{t('error.prefix', lang)}: {describe_error(error, lang)}", err=True)
         raise typer.Exit(error.exit_code) from None
     except KeyboardInterrupt:
         typer.echo(t("error.interrupted", lang), err=True)

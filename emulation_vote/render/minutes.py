@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from emulation_vote.i18n import BLANK, fmt_date_or_blank, fmt_percent, t, threshold_words
+from emulation_vote.i18n import BLANK, fmt_date_or_blank, fmt_percent, t
 from emulation_vote.record import ContestResult, ElectionRecord, RoundResult
-from emulation_vote.render.report import invalid_text, names, round_heading
+from emulation_vote.render.report import invalid_text, names, round_heading, threshold_words
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from emulation_vote.i18n import fmt_percent, t, threshold_words
-from emulation_vote.record import CandidateResult, ContestResult, ElectionRecord, RoundResult
+from emulation_vote.i18n import fmt_percent, fmt_share, t
+from emulation_vote.record import CandidateResult, ContestResult, ElectionRecord, RoundResult, ThresholdResult
 
 
 @dataclass(frozen=True)
@@ -23,6 +23,30 @@ class Section:
     shares: tuple[tuple[int, int], ...]
     statuses: tuple[str, ...]
     below: tuple[str, ...]
+
+
+def threshold_words(threshold: ThresholdResult, lang: str = "vi") -> str:
+    """Return the threshold in words with its base and the votes needed.
+
+    For example "quá 1/2 số phiếu hợp lệ (23 phiếu): cần ít nhất 12 phiếu".
+    """
+    base = t(f"base.{threshold.of}", lang)
+    if threshold.share == 0 and not threshold.strict:
+        return t("threshold.none", lang)
+    if threshold.votes_needed is None:
+        text = t("threshold.empty_base", lang, base=base)
+        return text[:1].upper() + text[1:]
+    unit = t("unit.people" if threshold.of in ("convened", "present") else "unit.ballots", lang)
+    key = "threshold.strict" if threshold.strict else "threshold.inclusive"
+    return t(
+        key,
+        lang,
+        share=fmt_share(threshold.share_text, lang),
+        base=base,
+        count=threshold.base_count,
+        unit=unit,
+        needed=threshold.votes_needed,
+    )
 
 
 def status_text(candidate: CandidateResult, lang: str) -> str:
