@@ -13,6 +13,7 @@ from emulation_vote.election import parse_election
 from emulation_vote.errors import BallotFileError
 from emulation_vote.marks import MARK_WORDS, NO_MARK_WORDS, read_mark
 from emulation_vote.pipeline import count_files
+from emulation_vote.render.errors import describe_error
 from emulation_vote.render.json import render_json
 
 from helpers import election_toml, write_csv
@@ -80,7 +81,7 @@ def test_a_word_outside_the_vocabulary_names_row_candidate_and_cell(
     assert (error.key, error.row) == ("row.bad_mark", 3)
     assert error.params["column"] == "Ban Tuyên giáo Tỉnh ủy"
     assert error.params["value"] == word
-    text = error.describe("vi")
+    text = describe_error(error, "vi")
     assert f"hàng 3: ô của cột 'Ban Tuyên giáo Tỉnh ủy' ghi '{word}'" in text
     assert "Chọn: x, ✓, ✔, v, 1, có, yes, true; không chọn: để trống hoặc 0, -, –, không, no, false." in text
 

@@ -9,6 +9,7 @@ import pytest
 from emulation_vote.election import parse_election
 from emulation_vote.errors import BallotFileError, ElectionFileError
 from emulation_vote.record import fingerprint
+from emulation_vote.render.errors import describe_error
 
 from helpers import count_text, election_toml, list_rows
 
@@ -81,19 +82,19 @@ def test_contest_candidate_errors(tail: str, key: str, words: list[str]) -> None
     error = fails(UNITS + f'[[contest]]\nid = "co"\nseats = 1\n{tail}\n')
     assert error.key == key
     for word in words:
-        assert word in error.describe("en")
+        assert word in describe_error(error, "en")
 
 
 def test_unknown_unit_id_without_a_unit_list() -> None:
     error = fails('[[contest]]\nid = "co"\nseats = 1\ncandidates = ["STP"]\n')
     assert error.key == "election.no_units"
-    assert "[[unit]]" in error.describe("vi")
+    assert "[[unit]]" in describe_error(error, "vi")
 
 
 def test_no_candidates_and_no_units() -> None:
     error = fails('[[contest]]\nid = "co"\nseats = 1\n')
     assert error.key == "election.no_candidates"
-    assert error.describe("en") == (
+    assert describe_error(error, "en") == (
         "e.toml: 'contest[1].candidates' is missing, and there is no [[unit]] list to take every unit from."
     )
 
