@@ -135,6 +135,9 @@ def xlsx_rows(path: Path, source: str, sheet: str | None = None) -> list[list[An
         raise BallotFileError("xlsx.not_xlsx", file=source)
     from python_calamine import CalamineWorkbook
 
+    from emulation_vote.ballots.xlsx_scan import scan_sheet
+
+    scan_sheet(str(path), source, sheet)
     try:
         book = CalamineWorkbook.from_path(str(path))
         if sheet is not None and sheet not in book.sheet_names:
