@@ -13,6 +13,7 @@ import posixpath
 import re
 import zipfile
 from dataclasses import dataclass
+from typing import IO
 from xml.etree import ElementTree
 
 from emulation_vote.errors import BallotFileError
@@ -113,7 +114,7 @@ def scan_sheet(path: str, source: str, sheet: str | None) -> SheetScan | None:
     return scan
 
 
-def _scan(stream: zipfile.ZipExtFile, source: str) -> SheetScan:
+def _scan(stream: IO[bytes], source: str) -> SheetScan:
     max_row = max_column = cells = 0
     row = 0
     column = 0
