@@ -1,4 +1,9 @@
-"""Re-verifying a saved JSON result: recount and list every difference."""
+"""Re-verifying a saved JSON result: recount and list every difference.
+
+The saved document is read strictly (a key written twice, NaN or Infinity refuse the file) and
+compared whole to the recount: every key, every list element in its place, no extra element,
+numbers by their exact digits and type (``19.0`` is not ``19``, ``"91.67"`` is not ``91.67``).
+"""
 
 from __future__ import annotations
 
@@ -12,6 +17,7 @@ from emulation_vote.record import ElectionRecord
 from emulation_vote.render.json import render_json
 
 IGNORED = frozenset({"generator"})
+MAX_RESULT_CHARS = 200_000_000
 
 
 @dataclass(frozen=True)
@@ -35,12 +41,65 @@ def load_result(path: str | Path) -> dict[str, Any]:
     except (OSError, UnicodeDecodeError) as exc:
         raise BallotFileError("file.unreadable", file=where, reason=str(exc)) from None
     try:
-        data = json.loads(text)
+        data = strict_json(text)
     except json.JSONDecodeError as exc:
         raise BallotFileError("verify.not_json", file=where, row=exc.lineno, detail=exc.msg) from None
+    except DuplicateKey as exc:
+        raise BallotFileError("verify.duplicate_key", file=where, key=exc.key) from None
+    except (RecursionError, ValueError) as exc:
+        # Nesting deeper than the parser's stack, a number with thousands of digits, NaN or Infinity.
+        raise BallotFileError("verify.not_json", file=where, row=None, detail=_first_line(exc)) from None
     if not isinstance(data, dict) or not str(data.get("schema", "")).startswith("emulation-vote/result/"):
         raise BallotFileError("verify.not_result", file=where)
     return data
+
+
+@dataclass(frozen=True)
+class Number:
+    """A JSON number with a fraction or an exponent, kept as written (``91.670`` is not ``91.67``)."""
+
+    text: str
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class DuplicateKey(ValueError):
+    """A JSON object names the same key twice (which of the two values counts is up to the reader)."""
+
+    def __init__(self, key: str) -> None:
+        """Record the key."""
+        super().__init__(f"duplicate key {key!r}")
+        self.key = key
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    seen: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in seen:
+            raise DuplicateKey(key)
+        seen[key] = value
+    return seen
+
+
+def _constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def strict_json(text: str) -> Any:
+    """Parse JSON strictly: a duplicate key raises :class:`DuplicateKey`, NaN/Infinity ValueError.
+
+    Numbers with a fraction or exponent come back as :class:`Number` (their text as written),
+    integers as ``int``.  Text longer than a result could ever be is refused.
+    """
+    if len(text) > MAX_RESULT_CHARS:
+        raise ValueError(f"the file is larger than {MAX_RESULT_CHARS} characters")
+    return json.loads(text, object_pairs_hook=_pairs, parse_float=Number, parse_constant=_constant)
+
+
+def _first_line(exc: BaseException) -> str:
+    lines = str(exc).strip().splitlines()
+    return lines[0][:200] if lines else type(exc).__name__
 
 
 def _key(item: Any, index: int) -> str:
@@ -62,28 +121,54 @@ def _diff(saved: Any, recount: Any, path: str, out: list[Mismatch]) -> None:
             else:
                 _diff(saved[key], recount[key], where, out)
         return
-    if isinstance(saved, list) and isinstance(recount, list) and all(isinstance(x, dict) for x in saved + recount):
-        saved_by = {_key(x, i): x for i, x in enumerate(saved)}
-        recount_by = {_key(x, i): x for i, x in enumerate(recount)}
-        if list(saved_by) != list(recount_by) and set(saved_by) == set(recount_by):
-            out.append(Mismatch(f"{path} (order)", list(saved_by), list(recount_by)))
-        for key in list(recount_by) + [k for k in saved_by if k not in recount_by]:
-            _diff(saved_by.get(key, "—"), recount_by.get(key, "—"), f"{path}[{key}]", out)
+    if isinstance(saved, list) and isinstance(recount, list):
+        saved_keys = [_key(x, i) for i, x in enumerate(saved)]
+        recount_keys = [_key(x, i) for i, x in enumerate(recount)]
+        if (
+            _all_dicts(saved + recount)
+            and len(set(saved_keys)) == len(saved)
+            and len(set(recount_keys)) == len(recount)
+        ):
+            # Each element once by its id: report a changed order once, then compare by id.
+            if saved_keys != recount_keys and set(saved_keys) == set(recount_keys):
+                out.append(Mismatch(f"{path} (order)", saved_keys, recount_keys))
+            saved_by, recount_by = (
+                dict(zip(saved_keys, saved, strict=True)),
+                dict(zip(recount_keys, recount, strict=True)),
+            )
+            for key in recount_keys + [k for k in saved_keys if k not in recount_by]:
+                _diff(saved_by.get(key, "—"), recount_by.get(key, "—"), f"{path}[{key}]", out)
+            return
+        # An id written twice (a forged element beside the real one): element by element, in place.
+        for index in range(max(len(saved), len(recount))):
+            where = f"{path}[{_key(recount[index] if index < len(recount) else saved[index], index)}]"
+            if index >= len(saved):
+                out.append(Mismatch(where, "—", recount[index]))
+            elif index >= len(recount):
+                out.append(Mismatch(where, saved[index], "—"))
+            else:
+                _diff(saved[index], recount[index], where, out)
         return
     if not _equal(saved, recount):
         out.append(Mismatch(path, saved, recount))
 
 
+def _all_dicts(items: list[Any]) -> bool:
+    return all(isinstance(x, dict) for x in items)
+
+
 def _equal(a: Any, b: Any) -> bool:
-    """Equal as JSON values: 22 equals 22.0, but true never equals 1."""
-    if isinstance(a, bool) or isinstance(b, bool):
-        return type(a) is type(b) and a == b
+    """Equal as written: the same type and, for numbers, the same digits (``19.0`` is not ``19``)."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, Number):
+        return bool(a.text == b.text)
     return bool(a == b)
 
 
 def compare_result(saved: dict[str, Any], record: ElectionRecord) -> list[Mismatch]:
     """Return every difference between a saved result and ``record`` (the recount); empty when they match."""
-    recount = json.loads(render_json(record))
+    recount = strict_json(render_json(record))
     mismatches: list[Mismatch] = []
     _diff(saved, recount, "", mismatches)
     return mismatches

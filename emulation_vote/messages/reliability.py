@@ -16,3 +16,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "large to read): delete the stray cells and save it again.",
     ),
 }
+MESSAGES.update(
+    {
+        "verify.duplicate_key": (
+            "tệp kết quả ghi khóa '{key}' hai lần trong cùng một đối tượng: tệp đã bị sửa, không kiểm chứng được.",
+            "the result file names the key '{key}' twice in one object: it has been edited and cannot be verified.",
+        ),
+    }
+)

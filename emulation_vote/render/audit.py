@@ -17,7 +17,7 @@ from emulation_vote.render.csv import write_rows
 from emulation_vote.render.entry import check_text, log_rows
 from emulation_vote.render.json import dumps
 from emulation_vote.render.table import text_console
-from emulation_vote.verify import Mismatch
+from emulation_vote.verify import Mismatch, Number
 
 AUDIT_COLUMNS = (
     "contest",
@@ -184,8 +184,19 @@ def render_audit_table(
     return buffer.getvalue()
 
 
-def _shown(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
+def _shown(value: Any, top: bool = True) -> str:
+    """Return a JSON value as written (a number by its exact digits, a string quoted unless alone)."""
+    if isinstance(value, str):
+        return value if top else json.dumps(value, ensure_ascii=False)
+    if isinstance(value, Number):
+        return value.text
+    if isinstance(value, dict):
+        return (
+            "{" + ", ".join(f"{json.dumps(k, ensure_ascii=False)}: {_shown(v, False)}" for k, v in value.items()) + "}"
+        )
+    if isinstance(value, list):
+        return "[" + ", ".join(_shown(v, False) for v in value) + "]"
+    return json.dumps(value, ensure_ascii=False)
 
 
 def verify_text(mismatches: list[Mismatch], record: ElectionRecord, lang: str) -> str:
