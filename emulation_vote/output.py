@@ -7,31 +7,56 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from emulation_vote.errors import OutputError
 
 
-def check_target(path: Path, force: bool) -> None:
-    """Raise :class:`OutputError` now if ``path`` cannot be written, before any work is done."""
+def check_target(path: Path, force: bool, inputs: Iterable[str | Path] = ()) -> None:
+    """Raise :class:`OutputError` now if ``path`` cannot be written, before any work is done.
+
+    Refused even with ``force``: a folder, anything but a regular file (a device such as
+    /dev/null, a FIFO, a socket: replacing it would destroy it), a symbolic link to nothing,
+    and any of ``inputs`` (the same file, however it is named: same device and inode).
+    """
     where = str(path)
+    try:
+        link = path.lstat()
+    except FileNotFoundError:
+        link = None
+    except OSError as exc:
+        raise OutputError("output.unwritable", file=where, reason=exc.strerror or str(exc)) from None
+    if link is not None and stat.S_ISLNK(link.st_mode) and not path.exists():
+        raise OutputError("output.dangling_link", file=where, target=os.readlink(path))
     if path.is_dir():
         raise OutputError("output.is_dir", file=where)
-    if path.exists() and not force:
-        raise OutputError("output.exists", file=where)
+    if path.exists():
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise OutputError("output.not_regular", file=where)
+        for source in inputs:
+            with contextlib.suppress(OSError):
+                if os.path.samestat(info, os.stat(source)):
+                    raise OutputError("output.is_input", file=where, input=str(source))
+        if not force:
+            raise OutputError("output.exists", file=where)
     if not path.parent.is_dir():
         raise OutputError("output.no_dir", file=where)
 
 
-def write_atomic(path: Path, data: bytes, force: bool = False) -> None:
+def write_atomic(path: Path, data: bytes, force: bool = False, inputs: Iterable[str | Path] = ()) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder, fsync'ed, then renamed.
 
     Without ``force`` an existing file is never replaced, even one created meanwhile: the
     temporary file is hard-linked into place, which fails if the name exists.  On failure no
     file is left behind.
     """
-    check_target(path, force)
+    check_target(path, force, inputs)
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))  # replace the file the link names, never the link itself
     where = str(path)
     try:
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")

@@ -14,7 +14,7 @@ import os
 import shutil
 import sys
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
@@ -128,8 +128,8 @@ def guard(lang: str) -> Iterator[None]:
         raise typer.Exit(3) from None
 
 
-def emit(text: str | bytes, output: Path | None, force: bool, lang: str) -> None:
-    """Print ``text`` on stdout, or write it atomically to ``output``."""
+def emit(text: str | bytes, output: Path | None, force: bool, lang: str, inputs: Sequence[Path] = ()) -> None:
+    """Print ``text`` on stdout, or write it atomically to ``output`` (never over one of ``inputs``)."""
     if output is None:
         if isinstance(text, bytes):
             sys.stdout.buffer.write(text)
@@ -139,7 +139,7 @@ def emit(text: str | bytes, output: Path | None, force: bool, lang: str) -> None
         return
     from emulation_vote.output import write_atomic
 
-    write_atomic(output, text.encode("utf-8") if isinstance(text, str) else text, force)
+    write_atomic(output, text.encode("utf-8") if isinstance(text, str) else text, force, inputs)
     typer.echo(t("written", lang, path=output), err=True)
 
 
@@ -176,12 +176,12 @@ def tally_text(record: ElectionRecord, fmt: TallyFormat, lang: str, output: Path
     return render_tally(record, fmt.value, lang, color=color, width=width)
 
 
-def check_output(output: Path | None, force: bool) -> None:
-    """Refuse an unwritable or existing ``--output`` before any work is done."""
+def check_output(output: Path | None, force: bool, inputs: Sequence[Path] = ()) -> None:
+    """Refuse an unwritable or existing ``--output``, or one of the ``inputs``, before any work is done."""
     if output is not None:
         from emulation_vote.output import check_target
 
-        check_target(output, force)
+        check_target(output, force, inputs)
 
 
 def _version(value: bool) -> None:

@@ -65,7 +65,8 @@ def audit(
     with guard(lang.value):
         from emulation_vote.pipeline import count_files
 
-        check_output(output, force)
+        inputs = [election, *ballots, *(logs or [])]
+        check_output(output, force, inputs)
         record = count_files(election, ballots, encoding, sheet, keep_ballots=True)
         if fmt is AuditFormat.canonical:
             from emulation_vote.record import canonical_text
@@ -86,7 +87,7 @@ def audit(
             text = render_audit_table(
                 record, lang.value, color=color, width=width if sys.stdout.isatty() else 160, logs=logs or []
             )
-        emit(text, output, force, lang.value)
+        emit(text, output, force, lang.value, inputs)
 
 
 @app.command()
@@ -144,7 +145,7 @@ def compare(
 
         if len(entries) < 2:
             raise UsageError("compare.need_two")
-        check_output(output, force)
+        check_output(output, force, [election, *entries])
         loaded = load_election(election)
         comparison = compare_entries(loaded, entries, encoding, sheet)
         sys.stdout.write(compare_text(comparison, lang.value))
@@ -153,4 +154,4 @@ def compare(
                 typer.echo(t("compare.not_written", lang.value), err=True)
             raise typer.Exit(1)
         if output is not None:
-            emit(agreed_csv(comparison), output, force, lang.value)
+            emit(agreed_csv(comparison), output, force, lang.value, [election, *entries])

@@ -40,11 +40,11 @@ def tally(
     with guard(lang.value):
         from emulation_vote.pipeline import count_files
 
-        check_output(output, force)
+        check_output(output, force, [election, *ballots])
         with progress_bar(ballots) as progress:
             record = count_files(election, ballots, encoding, sheet, reader.value, progress)
         text = tally_text(record, fmt, lang.value, output)
-        emit(text, output, force, lang.value)
+        emit(text, output, force, lang.value, [election, *ballots])
 
 
 @app.command()

@@ -49,13 +49,13 @@ def minutes(
         suffix = output.suffix.lower() if output is not None else ".md"
         if suffix not in (".docx", ".md", ".markdown"):
             raise UsageError("output.suffix", file=str(output), suffix=suffix or "(none)")
-        check_output(output, force)
+        check_output(output, force, [election, *ballots])
         document = build_minutes(count_files(election, ballots, encoding, sheet, reader.value), lang.value)
         if suffix == ".docx":
             from emulation_vote.render.minutes_docx import render_minutes_docx
 
-            emit(render_minutes_docx(document), output, force, lang.value)
+            emit(render_minutes_docx(document), output, force, lang.value, [election, *ballots])
         else:
             from emulation_vote.render.minutes_md import render_minutes_md
 
-            emit(render_minutes_md(document), output, force, lang.value)
+            emit(render_minutes_md(document), output, force, lang.value, [election, *ballots])

@@ -24,3 +24,22 @@ MESSAGES.update(
         ),
     }
 )
+MESSAGES.update(
+    {
+        "output.not_regular": (
+            "đây không phải tệp thường (thiết bị, ống dẫn hay socket): không thay thế, kể cả với --force; "
+            "hãy ghi ra một tệp, hoặc bỏ --output để in ra màn hình.",
+            "this is not a regular file (a device, a pipe or a socket): it is never replaced, even with --force; "
+            "write to a file, or leave out --output to print.",
+        ),
+        "output.is_input": (
+            "đây chính là tệp đầu vào {input}: không ghi đè dữ liệu gốc, kể cả với --force; hãy chọn tên khác.",
+            "this is the input file {input}: the source data is never overwritten, even with --force; "
+            "choose another name.",
+        ),
+        "output.dangling_link": (
+            "đây là liên kết tượng trưng tới '{target}', một tệp không tồn tại: hãy ghi ra tên khác hoặc sửa liên kết.",
+            "this is a symbolic link to '{target}', which does not exist: write to another name or fix the link.",
+        ),
+    }
+)
