@@ -180,9 +180,14 @@ def test_audit_with_logs(runner: CliRunner, tmp_path: Path, fmt: str, lang: str)
     bad = chained_log(tmp_path / "bad.log", LOG_ENTRIES)
     bad.write_bytes(bad.read_bytes().replace(b'"1 7"', b'"1 8"'))
     os.chdir(tmp_path)
-    args = ["audit", str(ROOT / SAMPLES / "seed/election.toml"), str(ROOT / SAMPLES / "seed/ballots-wide.csv")]
+    # A link named ROOT: the file column's width must not depend on where the project is checked out.
+    (tmp_path / "ROOT").symlink_to(ROOT)
+    args = [
+        "audit",
+        str(Path("ROOT") / SAMPLES / "seed/election.toml"),
+        str(Path("ROOT") / SAMPLES / "seed/ballots-wide.csv"),
+    ]
     out = run(runner, *args, "-f", fmt, "--lang", lang, "--log", "good.log", "--log", "bad.log")
-    out = out.replace(str(ROOT).encode(), b"ROOT")
     golden(f"audit-logs-{lang}.{'txt' if fmt == 'table' else fmt}", out)
 
 
