@@ -21,6 +21,8 @@ GROUPS = [
     ("contest.", "Contests and figures"),
     ("election.", "The election file"),
     ("output.", "Output files"),
+    ("units.", "Unit lists (new --units)"),
+    ("new.", "new"),
     ("verify.", "verify"),
     ("compare.need_two", "compare"),
 ]

@@ -8,6 +8,7 @@ from __future__ import annotations
 # Importing a command module registers its commands; --help lists them in import order, so the
 # order below is deliberate and not alphabetical.
 # isort: off
+from emulation_vote.cli import prepare  # noqa: F401  (new, template)
 from emulation_vote.cli import count  # noqa: F401  (tally, demo)
 from emulation_vote.cli import minutes  # noqa: F401  (minutes)
 from emulation_vote.cli import audit  # noqa: F401  (audit, verify, compare)

@@ -25,3 +25,196 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{key}' is missing, and there is no [[unit]] list to take every unit from.",
     ),
 }
+
+MESSAGES.update(
+    {
+        # --- reading a list of units ---
+        "units.twice": (
+            "đơn vị '{value}' đã có ở hàng {first}.",
+            "the unit '{value}' is already listed on row {first}.",
+        ),
+        "units.id_twice": ("mã đơn vị '{value}' bị trùng.", "the unit id '{value}' is used twice."),
+        "units.bad_id": ("mã đơn vị '{value}' không được chứa ';'.", "the unit id '{value}' must not contain ';'."),
+        "units.none": (
+            "không có tên đơn vị nào trong tệp.",
+            "the file holds no unit names.",
+        ),
+        "units.suffix": (
+            "không đọc được danh sách đơn vị dạng '{suffix}': dùng .txt (mỗi dòng một tên), .csv hoặc .xlsx.",
+            "cannot read a unit list of type '{suffix}': use .txt (one name per line), .csv or .xlsx.",
+        ),
+        # --- new: usage errors ---
+        "new.bad_threshold": (
+            "ngưỡng '{value}' không có; chọn một trong: {choices}.",
+            "no threshold preset '{value}'; one of: {choices}.",
+        ),
+        "new.bad_contest": (
+            '--contest \'{value}\' không hợp lệ: ghi "Tên danh hiệu:số đơn vị", ví dụ "Cờ thi đua của Chính phủ:1".',
+            '--contest \'{value}\' is not valid: write "Title:seats", e.g. "Cờ thi đua của Chính phủ:1".',
+        ),
+        "new.no_seats": (
+            "--contest '{value}': thiếu số đơn vị được suy tôn; ghi \"{value}:1\".",
+            "--contest '{value}': the number of seats is missing; write \"{value}:1\".",
+        ),
+        "new.bad_date": (
+            "ngày '{value}' không hợp lệ: ghi 19/12/2023 hoặc 2023-12-19.",
+            "the date '{value}' is not valid: write 19/12/2023 or 2023-12-19.",
+        ),
+        "new.bad_time": ("giờ '{value}' không hợp lệ: ghi 14:30.", "the time '{value}' is not valid: write 14:30."),
+        "new.figures": (
+            "số liệu không khớp: --{small} {low} lớn hơn --{large} {high}.",
+            "the figures do not add up: --{small} {low} is more than --{large} {high}.",
+        ),
+        "new.base_missing": (
+            "ngưỡng tính trên '{base}' cần số liệu đó: thêm --{base} N.",
+            "a threshold of '{base}' needs that figure: add --{base} N.",
+        ),
+        "new.no_units": (
+            'chưa có đơn vị nào: thêm --units TỆP (.txt, .csv, .xlsx) hoặc --unit "Tên đơn vị".',
+            'no units: add --units FILE (.txt, .csv, .xlsx) or --unit "Unit name".',
+        ),
+        "new.no_contests": (
+            'chưa có nội dung bầu nào: thêm --contest "Tên danh hiệu:số đơn vị".',
+            'no contest: add --contest "Title:seats".',
+        ),
+        "new.exists": (
+            "tệp bầu cử đã có: không ghi đè. Sửa tệp đó, hoặc chọn thư mục khác.",
+            "the election file exists: not overwritten. Edit it, or choose another folder.",
+        ),
+        "new.not_folder": ("đây là một tệp, không phải thư mục.", "this is a file, not a folder."),
+        # --- new: what it says ---
+        "new.done": (
+            "Đã tạo {path}: {units} đơn vị, {contests} nội dung bầu.",
+            "Created {path}: {units} units, {contests} contests.",
+        ),
+        "new.next": (
+            "Bước tiếp theo:\n"
+            "  emulation-vote template {path} --output {sheet}   # bảng nhập phiếu cho tổ kiểm phiếu\n"
+            "  emulation-vote tally {path} {sheet}               # khi đã nhập phiếu",
+            "Next:\n"
+            "  emulation-vote template {path} --output {sheet}   # the clerks' workbook\n"
+            "  emulation-vote tally {path} {sheet}               # once the ballots are typed",
+        ),
+        "new.units_table": ("Các đơn vị (mã dùng khi nhập phiếu)", "The units (ids used when typing ballots)"),
+        "new.col_number": ("STT", "No."),
+        "new.col_id": ("Mã", "Id"),
+        "new.col_name": ("Tên đơn vị", "Unit"),
+        # --- new: prompts (a terminal only) ---
+        "ask.intro": (
+            "Tạo tệp bầu cử mới. Nhấn Enter để nhận giá trị trong [ngoặc]; để trống nếu chưa biết.",
+            "A new election file. Press Enter to take the value in [brackets]; leave empty if not known yet.",
+        ),
+        "ask.units_file": (
+            "Tệp danh sách đơn vị (.txt, .csv, .xlsx) — để trống để gõ từng tên",
+            "Unit list file (.txt, .csv, .xlsx) — empty to type the names one by one",
+        ),
+        "ask.unit_name": (
+            "Tên đơn vị {number} (để trống để kết thúc)",
+            "Unit {number} name (empty to finish)",
+        ),
+        "ask.presets": ("Các danh hiệu thường gặp:", "Common awards:"),
+        "ask.contest": (
+            "Nội dung bầu {number}: số hoặc tên danh hiệu (để trống để kết thúc)",
+            "Contest {number}: a number or the award's title (empty to finish)",
+        ),
+        "ask.seats": ("Số đơn vị được suy tôn tối đa", "Most units that may be selected (seats)"),
+        "ask.title": ("Tên hội nghị", "Conference title"),
+        "ask.title_default": (
+            "Hội nghị tổng kết phong trào thi đua năm {year}",
+            "Hội nghị tổng kết phong trào thi đua năm {year}",
+        ),
+        "ask.organization": ("Cơ quan (in ở góc trái biên bản)", "Organisation (top left of the minutes)"),
+        "ask.header": (
+            "Quốc hiệu: 1 = ĐẢNG CỘNG SẢN VIỆT NAM, 2 = CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Letterhead: 1 = ĐẢNG CỘNG SẢN VIỆT NAM (party), 2 = CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM (state)",
+        ),
+        "ask.place": ("Địa điểm", "Place"),
+        "ask.date": ("Ngày họp (ngày/tháng/năm)", "Date (day/month/year)"),
+        "ask.convened": ("Số đại biểu triệu tập", "Delegates convened"),
+        "ask.present": ("Số đại biểu có mặt", "Delegates present"),
+        "ask.issued": ("Số phiếu phát ra", "Ballots issued"),
+        "ask.threshold": (
+            "Ngưỡng trúng: 1 = quá nửa số phiếu hợp lệ, 2 = quá nửa số đại biểu triệu tập (tổ chức Đảng), "
+            "3 = quá nửa số đại biểu có mặt, 4 = từ 2/3 số phiếu hợp lệ",
+            "Threshold: 1 = more than half of valid ballots, 2 = more than half of delegates convened "
+            "(Party bodies), 3 = more than half of those present, 4 = at least 2/3 of valid ballots",
+        ),
+        "ask.write": ("Ghi tệp {path}?", "Write {path}?"),
+        "ask.not_number": ("Hãy gõ một số nguyên (hoặc để trống).", "Type a whole number (or leave empty)."),
+        "ask.cancelled": ("Đã hủy, không ghi tệp nào.", "Cancelled, nothing written."),
+    }
+)
+
+# The comments of the election file that `new` writes (TOML comments, one line each unless noted).
+MESSAGES.update(
+    {
+        "toml.head": (
+            "# Tệp bầu cử của hội nghị, tạo bằng lệnh: emulation-vote new\n"
+            "# Sửa bằng bất kỳ trình soạn thảo văn bản nào, lưu dạng UTF-8. Dòng bắt đầu bằng # là ghi chú.\n"
+            "# Sai sót trong tệp được báo rõ (dòng, khóa, giá trị gần đúng) khi chạy template hoặc tally.",
+            "# The conference's election file, made by: emulation-vote new\n"
+            "# Edit it with any text editor and save it as UTF-8. Lines starting with # are comments.\n"
+            "# A mistake in it is reported clearly (line, key, closest value) by template or tally.",
+        ),
+        "toml.meeting": ("# Hội nghị (dùng cho biên bản)", "# The meeting (used by the minutes)"),
+        "toml.title": ("tên hội nghị", "conference title"),
+        "toml.organization": ("cơ quan, in ở góc trái biên bản", "organisation, top left of the minutes"),
+        "toml.header": (
+            '"party": ĐẢNG CỘNG SẢN VIỆT NAM; "state": CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+            '"party": ĐẢNG CỘNG SẢN VIỆT NAM; "state": CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+        ),
+        "toml.place": ("địa điểm", "place"),
+        "toml.date": ("ngày họp: năm-tháng-ngày", "date: year-month-day"),
+        "toml.time": ("giờ kiểm phiếu", "time of the count"),
+        "toml.electorate": (
+            "# Số liệu của hội nghị; ghi số nào biết, bỏ dấu # để dùng",
+            "# The conference's figures; give those known, remove the # to use one",
+        ),
+        "toml.convened": ("số đại biểu triệu tập", "delegates convened"),
+        "toml.present": ("số đại biểu có mặt", "delegates present"),
+        "toml.issued": ("số phiếu phát ra", "ballots issued"),
+        "toml.collected": (
+            "số phiếu thu vào: ghi khi kiểm phiếu; phải bằng số phiếu đã nhập",
+            "ballots collected: give it at the count; it must equal the ballots typed",
+        ),
+        "toml.committee": (
+            "# Ban kiểm phiếu, theo thứ tự (in ở cuối biên bản); bỏ dấu # và ghi tên để dùng",
+            "# The vote-counting committee, in order (signs the minutes); remove the # and fill in to use",
+        ),
+        "toml.member_head": ("Trưởng ban", "Trưởng ban"),
+        "toml.member": ("Ủy viên", "Ủy viên"),
+        "toml.units": (
+            "# Các đơn vị thành viên của khối, theo thứ tự in trên phiếu bầu.\n"
+            '# id: mã ngắn (dùng khi nhập phiếu); name: tên đầy đủ; có thể thêm aliases = ["tên viết tắt"].',
+            "# The block's member units, in the order printed on the ballot paper.\n"
+            '# id: a short code (used when typing ballots); name: the full name; aliases = ["short"] is optional.',
+        ),
+        "toml.contest": ("# Nội dung bầu {number}", "# Contest {number}"),
+        "toml.contest_id": ("mã nội dung: chữ thường không dấu, số, '-'", "contest id: a-z, 0-9, '-'"),
+        "toml.seats": ("số đơn vị được suy tôn tối đa", "most units that may be selected"),
+        "toml.candidates": (
+            "# Không ghi candidates: mọi đơn vị ở trên, theo thứ tự đó. Để chỉ bầu một số đơn vị:\n"
+            '# candidates = ["{first}", "{second}"]',
+            "# No candidates: every unit above, in that order. To vote on some of them only:\n"
+            '# candidates = ["{first}", "{second}"]',
+        ),
+        "toml.threshold": (
+            "# Ngưỡng trúng: {words}. Để đổi, thay dòng threshold bằng một trong các dòng:",
+            "# Threshold: {words}. To change it, replace the threshold line by one of:",
+        ),
+        "toml.threshold.valid": ("quá nửa (1/2) số phiếu hợp lệ", "more than half (1/2) of valid ballots"),
+        "toml.threshold.convened": (
+            "quá nửa tổng số đại biểu triệu tập (tổ chức Đảng; cần convened)",
+            "more than half of the delegates convened (Party bodies; needs convened)",
+        ),
+        "toml.threshold.present": (
+            "quá nửa số đại biểu có mặt (cần present)",
+            "more than half of the delegates present (needs present)",
+        ),
+        "toml.threshold.two-thirds": ("từ 2/3 số phiếu hợp lệ trở lên", "at least 2/3 of valid ballots"),
+        "toml.style": (
+            '# Cách đánh dấu: style = "tick" (đánh dấu đơn vị chọn, mặc định) hoặc "strike" (gạch tên không chọn)',
+            '# How delegates mark: style = "tick" (mark the chosen units, the default) or "strike" (strike out others)',
+        ),
+    }
+)

@@ -1,0 +1,273 @@
+"""Commands that prepare a conference: ``new`` (the election file) and ``template`` (the clerks' workbook)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from emulation_vote.cli._app import Lang, LangOption, app, guard
+from emulation_vote.errors import EmulationVoteError, OutputError
+from emulation_vote.i18n import t
+from emulation_vote.render.errors import describe_error
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from emulation_vote.prepare import Draft, UnitDraft
+
+
+@app.command()
+def new(
+    folder: Annotated[Path, typer.Argument(help="The folder to create the election file in.", metavar="FOLDER")],
+    units_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--units",
+            help="The units: a .txt with one name per line, or a .csv/.xlsx whose column 'Tên đơn vị' (else the "
+            "first) holds the names. Ids are derived from the names (Sở Tư pháp -> STP).",
+        ),
+    ] = None,
+    unit: Annotated[list[str] | None, typer.Option("--unit", help="A unit's name (repeatable), after --units.")] = None,
+    contest: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--contest",
+            help='A contest as "Title:seats" (repeatable), or a preset: co-chinh-phu, bang-khen-thu-tuong, '
+            "co-tinh, bang-khen-tinh, dan-dau (optionally with :seats).",
+        ),
+    ] = None,
+    title: Annotated[str | None, typer.Option("--title", help="The conference's title.")] = None,
+    organization: Annotated[
+        str | None, typer.Option("--organization", help="The organisation (top left of the minutes).")
+    ] = None,
+    header: Annotated[
+        str | None, typer.Option("--header", help="The minutes' letterhead: party (default) or state.")
+    ] = None,
+    place: Annotated[str | None, typer.Option("--place", help="Where the conference meets.")] = None,
+    date: Annotated[str | None, typer.Option("--date", help="The date: 19/12/2023 or 2023-12-19.")] = None,
+    time: Annotated[str | None, typer.Option("--time", help="The time of the count: 14:30.")] = None,
+    convened: Annotated[int | None, typer.Option("--convened", min=0, help="Delegates convened.")] = None,
+    present: Annotated[int | None, typer.Option("--present", min=0, help="Delegates present.")] = None,
+    issued: Annotated[int | None, typer.Option("--issued", min=0, help="Ballots issued.")] = None,
+    threshold: Annotated[
+        str,
+        typer.Option(
+            "--threshold",
+            help="valid (default: more than half of valid ballots), convened (more than half of delegates "
+            "convened: Party bodies; also 'party'), present, or two-thirds (at least 2/3 of valid ballots).",
+        ),
+    ] = "valid",
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Ask nothing, even on a terminal.")] = False,
+    lang: LangOption = Lang.vi,
+) -> None:
+    """Create FOLDER/election.toml, complete and commented, from a list of unit names (asks on a terminal)."""
+    language = lang.value
+    with guard(language):
+        from emulation_vote.election import parse_election
+        from emulation_vote.output import write_atomic
+        from emulation_vote.prepare import (
+            Draft,
+            build_units,
+            check_draft,
+            contests_of,
+            parse_contest,
+            parse_date,
+            parse_time,
+            read_unit_list,
+            threshold_preset,
+        )
+        from emulation_vote.render.election_file import election_file
+
+        target = folder / "election.toml"
+        _check_folder(folder, target)
+        if header is not None and header not in ("party", "state"):
+            raise typer.BadParameter("party or state", param_hint="--header")
+        units: tuple[UnitDraft, ...] = read_unit_list(units_file) if units_file is not None else ()
+        if unit:
+            names = [u.name for u in units] + list(unit)
+            given = {i: u.id for i, u in enumerate(units)}
+            aliases = {i: u.aliases for i, u in enumerate(units)}
+            units = build_units(names, "--unit", None, given, aliases)
+        specs = [parse_contest(text) for text in contest or []]
+        draft = Draft(
+            units=units,
+            contests=contests_of(specs),
+            title=title,
+            organization=organization,
+            header=header or "party",
+            place=place,
+            date=None if date is None else parse_date(date),
+            time=None if time is None else parse_time(time),
+            convened=convened,
+            present=present,
+            issued=issued,
+            threshold=threshold_preset(threshold),
+        )
+        interactive = sys.stdin.isatty() and sys.stdout.isatty() and not yes
+        if interactive:
+            answered = _ask(draft, language, asked_header=header is not None, asked_threshold=threshold != "valid")
+            if answered is None:
+                typer.echo(t("ask.cancelled", language), err=True)
+                raise typer.Exit(1)
+            draft = answered
+        elif not draft.contests:
+            from emulation_vote.prepare import PRESETS
+
+            draft = _replace(draft, contests=contests_of([(PRESETS[0].title, PRESETS[0].seats)]))
+        check_draft(draft)
+        text = election_file(draft, language)
+        parse_election(text, str(target))  # the file must load as written; a failure here is a bug (exit 3)
+        folder.mkdir(parents=True, exist_ok=True)
+        try:
+            write_atomic(target, text.encode("utf-8"))
+        except OutputError as error:
+            if error.key == "output.exists":
+                raise OutputError("new.exists", file=str(target)) from None
+            raise
+        if not interactive:
+            typer.echo(_units_table(draft, language), nl=False)
+        typer.echo(t("new.done", language, path=target, units=len(draft.units), contests=len(draft.contests)))
+        typer.echo(t("new.next", language, path=target, sheet=folder / "phieu.xlsx"))
+
+
+def _check_folder(folder: Path, target: Path) -> None:
+    if folder.exists() and not folder.is_dir():
+        raise OutputError("new.not_folder", file=str(folder))
+    if target.exists():
+        raise OutputError("new.exists", file=str(target))
+
+
+def _replace(draft: Draft, **changes: object) -> Draft:
+    import dataclasses
+
+    return dataclasses.replace(draft, **changes)  # type: ignore[arg-type]  # the fields are checked by Draft
+
+
+def _units_table(draft: Draft, lang: str) -> str:
+    """Return the units with their ids as a plain table (what the clerks will type)."""
+    from tabulate import tabulate
+
+    rows = [(i, u.id, u.name) for i, u in enumerate(draft.units, 1)]
+    heads = (t("new.col_number", lang), t("new.col_id", lang), t("new.col_name", lang))
+    return f"{t('new.units_table', lang)}\n{tabulate(rows, heads, tablefmt='simple')}\n\n"
+
+
+def _ask(draft: Draft, lang: str, asked_header: bool, asked_threshold: bool) -> Draft | None:
+    """Ask on the terminal, in ``lang``, for every part of ``draft`` not given by an option."""
+    from rich.console import Console
+    from rich.prompt import Confirm, Prompt
+
+    from emulation_vote.prepare import PRESETS, THRESHOLDS, build_units, contests_of, find_preset, read_unit_list
+
+    console = Console(highlight=False)
+    console.print(t("ask.intro", lang), style="bold", markup=False)
+    while not draft.units:
+        path = Prompt.ask(t("ask.units_file", lang), console=console, default="", show_default=False).strip()
+        if path:
+            try:
+                draft = _replace(draft, units=read_unit_list(Path(path).expanduser()))
+            except EmulationVoteError as error:
+                console.print(describe_error(error, lang), style="red", markup=False)
+        else:
+            names: list[str] = []
+            while True:
+                name = Prompt.ask(
+                    t("ask.unit_name", lang, number=len(names) + 1), console=console, default="", show_default=False
+                )
+                if not name.strip():
+                    if names:
+                        break
+                    continue
+                names.append(name.strip())
+            draft = _replace(draft, units=build_units(names, "stdin"))
+    console.print(_units_table(draft, lang), markup=False, overflow="ignore", crop=False, soft_wrap=True)
+    if not draft.contests:
+        console.print(t("ask.presets", lang))
+        for number, preset in enumerate(PRESETS, 1):
+            console.print(f"  {number}. {preset.title} ({preset.seats})", markup=False)
+        specs: list[tuple[str, int]] = []
+        while True:
+            default = "1" if not specs else ""
+            answer = Prompt.ask(
+                t("ask.contest", lang, number=len(specs) + 1),
+                console=console,
+                default=default,
+                show_default=bool(default),
+            )
+            if not answer.strip():
+                if specs:
+                    break
+                continue
+            found = find_preset(answer)
+            title = found.title if found is not None else answer.strip()
+            seats = _ask_int(console, t("ask.seats", lang), found.seats if found else 1, lang, required=True)
+            specs.append((title, seats or 1))
+        draft = _replace(draft, contests=contests_of(specs))
+    changes: dict[str, object] = {}
+    if draft.date is None:
+        changes["date"] = _ask_date(console, lang)
+    when = changes.get("date") or draft.date
+    year = when.year if isinstance(when, dt.date) else dt.date.today().year
+    if draft.title is None:
+        changes["title"] = _text(console, t("ask.title", lang), t("ask.title_default", lang, year=year))
+    if draft.organization is None:
+        changes["organization"] = _text(console, t("ask.organization", lang), "")
+    if not asked_header:
+        answer = Prompt.ask(t("ask.header", lang), console=console, choices=["1", "2"], default="1")
+        changes["header"] = "party" if answer == "1" else "state"
+    if draft.place is None:
+        changes["place"] = _text(console, t("ask.place", lang), "")
+    for name in ("convened", "present", "issued"):
+        if getattr(draft, name) is None:
+            changes[name] = _ask_int(console, t(f"ask.{name}", lang), None, lang)
+    if not asked_threshold:
+        choices = [str(i) for i in range(1, len(THRESHOLDS) + 1)]
+        answer = Prompt.ask(t("ask.threshold", lang), console=console, choices=choices, default="1")
+        chosen = THRESHOLDS[int(answer) - 1]
+        changes["threshold"] = chosen
+        if chosen.of != "valid" and changes.get(chosen.of) is None and getattr(draft, chosen.of) is None:
+            changes[chosen.of] = _ask_int(console, t(f"ask.{chosen.of}", lang), None, lang, required=True)
+    draft = _replace(draft, **changes)
+    if not Confirm.ask(t("ask.write", lang, path="election.toml"), console=console, default=True):
+        return None
+    return draft
+
+
+def _text(console: Console, question: str, default: str) -> str | None:
+    from rich.prompt import Prompt
+
+    answer = Prompt.ask(question, console=console, default=default, show_default=bool(default)).strip()
+    return answer or None
+
+
+def _ask_int(console: Console, question: str, default: int | None, lang: str, required: bool = False) -> int | None:
+    from rich.prompt import Prompt
+
+    while True:
+        shown = "" if default is None else str(default)
+        answer = Prompt.ask(question, console=console, default=shown, show_default=bool(shown)).strip()
+        if not answer and not required:
+            return None
+        if answer.isdigit() and (int(answer) >= 1 or not required):
+            return int(answer)
+        console.print(t("ask.not_number", lang), style="red")
+
+
+def _ask_date(console: Console, lang: str) -> dt.date | None:
+    from rich.prompt import Prompt
+
+    from emulation_vote.errors import UsageError
+    from emulation_vote.prepare import parse_date
+
+    while True:
+        answer = Prompt.ask(t("ask.date", lang), console=console, default="", show_default=False).strip()
+        if not answer:
+            return None
+        try:
+            return parse_date(answer)
+        except UsageError as error:
+            console.print(describe_error(error, lang), style="red", markup=False)
