@@ -25,6 +25,7 @@ GROUPS = [
     ("new.", "new"),
     ("verify.", "verify"),
     ("compare.need_two", "compare"),
+    ("papers.", "Ballot papers (ballots)"),
 ]
 HEAD = """# Error messages
 

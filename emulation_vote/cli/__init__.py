@@ -13,6 +13,7 @@ from emulation_vote.cli import count  # noqa: F401  (tally, demo)
 from emulation_vote.cli import minutes  # noqa: F401  (minutes)
 from emulation_vote.cli import audit  # noqa: F401  (audit, verify, compare)
 from emulation_vote.cli import entry  # noqa: F401  (enter, check-log)
+from emulation_vote.cli import ballots  # noqa: F401  (ballots)
 
 # isort: on
 from emulation_vote.cli._app import app

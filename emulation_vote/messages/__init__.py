@@ -6,13 +6,14 @@ One module per feature, so that features add their wording without touching each
 
 from __future__ import annotations
 
-from emulation_vote.messages import core, prepare, reading, reliability
+from emulation_vote.messages import core, paper, prepare, reading, reliability
 
 _PARTS: tuple[dict[str, tuple[str, str]], ...] = (
     core.MESSAGES,
     reading.MESSAGES,
     prepare.MESSAGES,
     reliability.MESSAGES,
+    paper.MESSAGES,
 )
 
 
