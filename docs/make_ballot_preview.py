@@ -1,4 +1,4 @@
-"""Write docs/ballots-preview.png, page 1 of the seed conference's ballot papers (run: python docs/make_ballot_preview.py).
+"""Write docs/ballots-preview.png, page 1 of the seed's ballot papers (run: python docs/make_ballot_preview.py).
 
 The page is made the way a user makes it (the ``ballots`` command, into a temporary folder) and rasterised
 with pypdfium2 (in the test extra) at 100 dpi, in grey, so the README shows exactly what is printed.

@@ -453,25 +453,28 @@ def number_text(layout: PaperLayout, number: int, lang: str) -> Text:
     return Text(text, box.x + box.w - w, box.y + box.h - 1.2, layout.number_size, True, w)
 
 
-def paper_count(election: Election, count: int | None) -> int:
-    """Return how many papers to print per contest: ``count``, else issued, present or convened (first known)."""
+def paper_count(election: Election, contest: Contest, count: int | None) -> int:
+    """Return how many papers of ``contest`` to print: ``count``, else its issued, present or convened (first known).
+
+    The contest's own electorate figures count where it has them, else the election's.
+    """
     if count is not None:
         if count < 1:
             raise UsageError("papers.bad_count", count=count)
         return count
     for name in ("issued", "present", "convened"):
-        value = election.electorate.figure(name)
+        value = election.figures(contest).figure(name)
         if value:
             return value
     raise UsageError("papers.no_count")
 
 
 def layout_document(
-    election: Election, layouts: list[PaperLayout], count: int, fingerprint: str, pages: list[int]
+    layouts: list[PaperLayout], counts: list[int], fingerprint: str, pages: list[int]
 ) -> dict[str, Any]:
     """Return the machine-readable copy of the geometry written next to the PDF (``*.layout.json``).
 
-    ``pages[i]`` is the first PDF page (1-based) of ``layouts[i]``'s papers; paper ``n`` of a
+    ``counts[i]`` papers of ``layouts[i]``'s contest were printed from page ``pages[i]`` (1-based); paper ``n`` of a
     contest is on page ``first + (n - 1) // per_page``, in slot ``(n - 1) % per_page``.
     """
     return {
@@ -480,6 +483,8 @@ def layout_document(
         "election_fingerprint": fingerprint,
         "qr": {"format": f"{QR_PREFIX}|contest|number|fingerprint[:{QR_FINGERPRINT_DIGITS}]"},
         "page": {"width": PAGE_WIDTH, "height": PAGE_HEIGHT},
-        "papers": count,
-        "contests": [{**layout.json(), "first_page": first} for layout, first in zip(layouts, pages, strict=True)],
+        "contests": [
+            {**layout.json(), "papers": count, "first_page": first}
+            for layout, count, first in zip(layouts, counts, pages, strict=True)
+        ],
     }

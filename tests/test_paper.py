@@ -60,7 +60,7 @@ def make(runner: CliRunner, tmp_path: Path, election: Path, *args: str) -> tuple
 def test_seed_papers_text_numbers_and_qr(runner: CliRunner, tmp_path: Path) -> None:
     out, layout = make(runner, tmp_path, SEED, "--count", "5")
     contest = layout["contests"][0]
-    assert contest["per_page"] == 2 and layout["papers"] == 5
+    assert contest["per_page"] == 2 and contest["papers"] == 5
     texts = page_texts(out)
     assert len(texts) == 3  # 5 papers, 2 to a page
     whole = "\n".join(texts)
@@ -140,7 +140,7 @@ def test_count_defaults_to_issued_then_present_then_convened(runner: CliRunner, 
         election = tmp_path / "election.toml"
         election.write_text(election_toml(electorate=electorate), encoding="utf-8")
         _out, layout = make(runner, tmp_path, election, "--force")
-        assert layout["papers"] == expected
+        assert layout["contests"][0]["papers"] == expected
 
 
 def test_fingerprint_covers_what_is_printed_not_the_figures() -> None:

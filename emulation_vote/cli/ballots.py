@@ -83,13 +83,13 @@ def ballots(
                 if wanted not in ids:
                     raise UsageError("papers.unknown_contest", contest=wanted, contests=", ".join(ids))
             contests = tuple(c for c in loaded.contests if c.id in contest)
-        papers = paper_count(loaded, count)
+        counts = [paper_count(loaded, item, count) for item in contests]
         from emulation_vote.output import write_atomic
 
         if chosen == PaperFormat.docx:
             from emulation_vote.render.ballots_docx import render_ballots_docx
 
-            write_atomic(output, render_ballots_docx(loaded, contests, papers, language), force)
+            write_atomic(output, render_ballots_docx(loaded, contests, counts, language), force)
             typer.echo(t("written", language, path=output), err=True)
             return
         from emulation_vote.paper import election_fingerprint, layout_document, paper_layouts
@@ -97,14 +97,12 @@ def ballots(
 
         layouts = paper_layouts(loaded, contests, per_page, language)
         fingerprint = election_fingerprint(loaded)
-        pdf, firsts = render_ballots_pdf(loaded, layouts, papers, fingerprint, language)
-        document = layout_document(loaded, layouts, papers, fingerprint, firsts)
+        pdf, firsts = render_ballots_pdf(loaded, layouts, counts, fingerprint, language)
+        document = layout_document(layouts, counts, fingerprint, firsts)
         write_atomic(output, pdf, force)
         text = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
         write_atomic(layout_file, text.encode("utf-8"), force)
-        pages = sum(-(-papers // layout.per_page) for layout in layouts)
-        names = ", ".join(c.id for c in contests)
-        typer.echo(
-            t("paper.printed", language, papers=papers, contests=names, pages=pages, layout=layout_file), err=True
-        )
+        pages = sum(-(-papers // layout.per_page) for layout, papers in zip(layouts, counts, strict=True))
+        printed = ", ".join(f"{c.id} {n}" for c, n in zip(contests, counts, strict=True))
+        typer.echo(t("paper.printed", language, papers=printed, pages=pages, layout=layout_file), err=True)
         typer.echo(t("written", language, path=output), err=True)

@@ -55,7 +55,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--format {format} does not match the file suffix '{suffix}': use {expected}.",
     ),
     "paper.printed": (
-        "Đã in {papers} phiếu cho mỗi nội dung ({contests}), {pages} trang; sơ đồ vị trí: {layout}",
-        "{papers} papers for each contest ({contests}), {pages} pages; the layout: {layout}",
+        "Số phiếu đã in theo nội dung: {papers}; {pages} trang; sơ đồ vị trí: {layout}",
+        "Papers printed per contest: {papers}; {pages} pages; the layout: {layout}",
     ),
 }

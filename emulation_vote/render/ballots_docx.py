@@ -71,8 +71,8 @@ def _paper(document: Any, election: Election, contest: Contest, number: int, lan
     _line(document, f"{t('paper.seal', lang)}:", 11, align="left")
 
 
-def render_ballots_docx(election: Election, contests: tuple[Contest, ...], count: int, lang: str) -> bytes:
-    """Return a .docx holding ``count`` papers of each contest, one paper per A4 page."""
+def render_ballots_docx(election: Election, contests: tuple[Contest, ...], counts: list[int], lang: str) -> bytes:
+    """Return a .docx holding ``counts[i]`` papers of ``contests[i]``, one paper per A4 page."""
     from docx import Document
     from docx.enum.text import WD_BREAK
     from docx.shared import Mm
@@ -85,7 +85,7 @@ def render_ballots_docx(election: Election, contests: tuple[Contest, ...], count
     document.styles["Normal"].font.name = FONT
     document.core_properties.title = t("paper.document_title", lang)
     first = True
-    for contest in contests:
+    for contest, count in zip(contests, counts, strict=True):
         for number in range(1, count + 1):
             if not first:
                 document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)

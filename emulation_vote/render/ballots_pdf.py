@@ -35,9 +35,9 @@ FAMILY = "DejaVuSans"
 
 
 def render_ballots_pdf(
-    election: Election, layouts: list[PaperLayout], count: int, fingerprint: str, lang: str
+    election: Election, layouts: list[PaperLayout], counts: list[int], fingerprint: str, lang: str
 ) -> tuple[bytes, list[int]]:
-    """Return the PDF of ``count`` papers of each layout's contest, and each contest's first page (1-based)."""
+    """Return the PDF of ``counts[i]`` papers of ``layouts[i]``'s contest, and each contest's first page (1-based)."""
     from fpdf import FPDF
 
     pdf = FPDF(orientation="P", unit="mm", format="A4")
@@ -52,7 +52,7 @@ def render_ballots_pdf(
             path = stack.enter_context(resources.as_file(resources.files("emulation_vote") / "data" / "fonts" / name))
             pdf.add_font(FAMILY, "B" if bold else "", str(path))
         firsts = []
-        for layout in layouts:
+        for layout, count in zip(layouts, counts, strict=True):
             firsts.append(pdf.page_no() + 1)
             for number in range(1, count + 1):
                 slot = (number - 1) % layout.per_page
