@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from emulation_vote.ballots import Ballot, BallotSet, read_ballots
+from emulation_vote.ballot import Ballot, BallotSet
+from emulation_vote.ballots import read_ballots
 from emulation_vote.count import count_contest
 from emulation_vote.election import Election
 from emulation_vote.errors import EmulationVoteError

@@ -24,10 +24,9 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from emulation_vote.ballots import Ballot, BallotGroups, BallotSet, Content
-from emulation_vote.ballots.model import chosen_of
+from emulation_vote.ballot import Ballot, BallotGroups, BallotSet, Content, chosen_of, in_ballot_order
 from emulation_vote.election import Contest, Election
-from emulation_vote.errors import BallotFileError, EmulationVoteError
+from emulation_vote.errors import BallotFileError
 from emulation_vote.record import (
     REASONS,
     BallotVerdict,
@@ -125,9 +124,9 @@ def count_round(
 ) -> RoundResult:
     """Count one round of ``contest`` among ``candidate_ids`` for ``seats`` seats.
 
-    ``contents`` maps each distinct ballot content to how many ballots say it; ``ballots``, when
-    the ballots were read one by one, locates errors and, when ``complete`` (every ballot kept),
-    gives each its verdict.
+    ``contents`` maps each distinct ballot content to how many ballots say it.  ``ballots``, when
+    they were read one by one and ``complete`` (every ballot kept), each get their verdict.  An error in
+    what ballots say raises :class:`CountingError`, naming the content rather than a file and row.
     """
     if number == 1:
         max_marks, min_marks = contest.max_marks, contest.min_marks
@@ -145,10 +144,11 @@ def count_round(
     for content, count in contents.items():
         marks, strikes, reason_text = content
         if not marks <= in_round:
-            raise _located(
-                ballots,
-                content,
+            raise CountingError(
                 "round.not_candidate",
+                contest_id=contest.id,
+                round_number=number,
+                content=content,
                 round=number,
                 ids=", ".join(sorted(marks - in_round)),
                 candidates=", ".join(candidate_ids),
@@ -156,7 +156,7 @@ def count_round(
         chosen = chosen_of(marks, strikes, in_round)
         ordered = in_order.get(chosen)
         if ordered is None:
-            ordered = in_order[chosen] = tuple(cid for cid in candidate_ids if cid in chosen)
+            ordered = in_order[chosen] = in_ballot_order(chosen, candidate_ids)
         reason = classify(chosen, reason_text, contest, max_marks, min_marks)
         if ballots is not None and complete:
             verdict_of[content] = (ordered, reason)
@@ -220,20 +220,26 @@ def count_round(
     )
 
 
-class NeedsExactReading(EmulationVoteError):
-    """Raised when an error is found in ballots that were aggregated without their rows.
+class CountingError(BallotFileError):
+    """An error in what some ballots say, found while counting them: it names the content, not the place.
 
-    The pipeline then reads the files again one ballot at a time, which reports the error with
-    its file and row.  Never shown to the user.
+    The engine counts contents, not rows; whoever read the ballots places the error at the first
+    ballot saying ``content`` (any ballot of the round when ``content`` is None) with :meth:`at`
+    (:func:`emulation_vote.pipeline.count_ballots` does).
     """
 
+    def __init__(
+        self, key: str, /, *, contest_id: str, round_number: int, content: Content | None, **params: Any
+    ) -> None:
+        """Record the message and which ballots it is about: the contest, the round and the content."""
+        super().__init__(key, **params)
+        self.contest_id = contest_id
+        self.round_number = round_number
+        self.content = content
 
-def _located(ballots: list[Ballot] | None, content: Content | None, key: str, **params: Any) -> EmulationVoteError:
-    """Return the error ``key`` at the first ballot with ``content``, or :class:`NeedsExactReading` if none is kept."""
-    for ballot in ballots or []:
-        if content is None or ballot.content == content:
-            return BallotFileError(key, file=ballot.source, row=ballot.row, **params)
-    return NeedsExactReading(key, **params)
+    def at(self, file: str, row: int) -> BallotFileError:
+        """Return the same message placed at ``file`` and ``row``."""
+        return BallotFileError(self.key, file=file, row=row, **self.params)
 
 
 def _base_count(election: Election, contest: Contest, of: str, cast: int, valid: int) -> int:
@@ -270,8 +276,8 @@ def count_contest(contest: Contest, election: Election, groups: BallotGroups) ->
         rounds.append(count_round(contest, election, number, runoff.candidates, runoff.seats, *round_input(number)))
         selected.extend(rounds[-1].selected)
     for later in (r for r in rounds_present if r > number):
-        raise _located(
-            groups.ballots.get((contest.id, later)), None, "round.unexpected", round=later, contest=contest.id
+        raise CountingError(
+            "round.unexpected", contest_id=contest.id, round_number=later, content=None, round=later, contest=contest.id
         )
     return ContestResult(contest, tuple(rounds), tuple(selected), rounds[-1].runoff)
 

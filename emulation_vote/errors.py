@@ -11,7 +11,7 @@ in Vietnamese or English.  The command line catches this class once and maps it 
 
 from __future__ import annotations
 
-from typing import Any, Self
+from typing import Any
 
 
 class EmulationVoteError(Exception):
@@ -37,10 +37,6 @@ class EmulationVoteError(Exception):
         where = ", ".join(part for part in (self.file, f"row {self.row}" if self.row else None) if part)
         params = ", ".join(f"{name}={value!r}" for name, value in self.params.items())
         return f"{self.key}" + (f" at {where}" if where else "") + (f" ({params})" if params else "")
-
-    def located(self, file: str | None, row: int | None) -> Self:
-        """Return the same error (same class, key and parameters) placed at ``file`` and ``row``."""
-        return type(self)(self.key, file=file, row=row, **self.params)
 
 
 class ElectionFileError(EmulationVoteError):

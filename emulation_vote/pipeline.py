@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from emulation_vote.ballot import BallotGroups, BallotSet
 from emulation_vote.ballots import read_ballot_groups, read_ballots
-from emulation_vote.count import count_election
-from emulation_vote.election import load_election
+from emulation_vote.count import CountingError, count_election
+from emulation_vote.election import Election, load_election
 from emulation_vote.record import ElectionRecord
 
 FAST_MIN_BYTES = 2_000_000
@@ -34,16 +35,27 @@ def count_files(
     """
     election = load_election(election_path)
     if keep_ballots:
-        return count_election(election, read_ballots(ballot_paths, election, encoding, sheet))
+        return count_ballots(election, read_ballots(ballot_paths, election, encoding, sheet))
     if reader != "exact" and _use_fast(ballot_paths, encoding, reader):
         from emulation_vote.ballots.fast import FastPathUnavailable, read_groups_fast
-        from emulation_vote.count import NeedsExactReading
 
         try:
             return count_election(election, read_groups_fast(ballot_paths, election, sheet, progress))
-        except (FastPathUnavailable, NeedsExactReading):
-            pass
-    return count_election(election, read_ballot_groups(ballot_paths, election, encoding, sheet))
+        except (FastPathUnavailable, CountingError):
+            pass  # read again ballot by ballot: the same result, or the error with its file and row
+    return count_ballots(election, read_ballot_groups(ballot_paths, election, encoding, sheet))
+
+
+def count_ballots(election: Election, ballots: BallotSet | BallotGroups) -> ElectionRecord:
+    """Count ballots read one by one; a counting error is placed at the first ballot it is about (file, row)."""
+    groups = ballots.grouped() if isinstance(ballots, BallotSet) else ballots
+    try:
+        return count_election(election, groups)
+    except CountingError as error:
+        ballot = groups.first_with(error.contest_id, error.round_number, error.content)
+        if ballot is None:
+            raise
+        raise error.at(ballot.source, ballot.row) from None
 
 
 def _use_fast(paths: Sequence[str | Path], encoding: str | None, reader: str) -> bool:

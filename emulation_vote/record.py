@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from emulation_vote.ballots.model import Ballot
+from emulation_vote.ballot import Ballot
 from emulation_vote.election import Contest, Election, Electorate
 
 SCHEMA = "emulation-vote/result/1"

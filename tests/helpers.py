@@ -14,8 +14,8 @@ from typer.testing import CliRunner
 
 from emulation_vote.ballots import read_ballots
 from emulation_vote.cli import app
-from emulation_vote.count import count_election
 from emulation_vote.election import Election, parse_election
+from emulation_vote.pipeline import count_ballots
 from emulation_vote.record import ElectionRecord
 from emulation_vote.text import TONE_MARKS
 
@@ -100,7 +100,7 @@ def count_text(tmp_path: Path, toml: str, files: dict[str, Sequence[Sequence[obj
     """Write the election and ballot files, read and count them with the library."""
     election = parse_election(toml, "election.toml")
     paths = [write_csv(tmp_path / name, rows) for name, rows in files.items()]
-    return count_election(election, read_ballots(paths, election))
+    return count_ballots(election, read_ballots(paths, election))
 
 
 def count_list(tmp_path: Path, choices: Sequence[str | tuple[str, str]], **rules: Any) -> ElectionRecord:

@@ -8,11 +8,10 @@ returned unless every file is free of errors.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
+from emulation_vote.ballot import Ballot, BallotGroups, BallotSet, Content
 from emulation_vote.ballots.layout import read_layout
-from emulation_vote.ballots.model import Ballot, BallotGroups, Content
 from emulation_vote.ballots.tabular import read_sheet
 from emulation_vote.election import Election
 from emulation_vote.errors import BallotFileError
@@ -26,21 +25,6 @@ __all__ = [
     "read_ballot_groups",
     "read_ballots",
 ]
-
-
-@dataclass(frozen=True)
-class BallotSet:
-    """Every ballot loaded for an election, in file and row order, and the files they came from."""
-
-    ballots: tuple[Ballot, ...]
-    sources: tuple[str, ...]
-
-    def grouped(self) -> BallotGroups:
-        """Return the ballots aggregated by contest, round and content, keeping each ballot."""
-        groups = BallotGroups(sources=self.sources)
-        for ballot in self.ballots:
-            groups.add(ballot)
-        return groups
 
 
 def iter_ballot_file(

@@ -26,6 +26,7 @@ from typing import Any
 
 import numpy as np
 
+from emulation_vote.ballot import BallotGroups, Content
 from emulation_vote.ballots.layout import (
     HeaderPlan,
     check_columns,
@@ -34,7 +35,6 @@ from emulation_vote.ballots.layout import (
     parse_round,
     plan_header,
 )
-from emulation_vote.ballots.model import BallotGroups, Content
 from emulation_vote.ballots.tabular import cell_text, sniff_delimiter, xlsx_rows
 from emulation_vote.election import Contest, Election
 from emulation_vote.errors import EmulationVoteError

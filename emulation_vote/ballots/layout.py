@@ -17,9 +17,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from emulation_vote.ballot import Ballot
 from emulation_vote.ballots.legacy import detect
 from emulation_vote.ballots.matching import NameMatcher, suggest_names
-from emulation_vote.ballots.model import Ballot
 from emulation_vote.ballots.tabular import Sheet
 from emulation_vote.election import Contest, Election, closest
 from emulation_vote.errors import BallotFileError

@@ -1,8 +1,13 @@
-"""The ballot as read from a file: what the paper says, where it was typed."""
+"""The ballot model: what a paper ballot says, where it was typed, and ballots grouped by what they say.
+
+Below the readers (which make ballots) and the counting engine and the record (which count and
+keep them); it imports nothing of the package.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Set
 from dataclasses import dataclass, field
 
 Content = tuple[frozenset[str], bool, "str | None"]
@@ -34,10 +39,23 @@ class Ballot:
         """Return the candidates this ballot chooses among ``candidate_ids`` (the round's candidates)."""
         return chosen_of(self.marks, self.strikes, candidate_ids)
 
+    def choices(self, candidate_ids: tuple[str, ...]) -> tuple[str, ...]:
+        """Return the candidates this ballot chooses among ``candidate_ids``, in the order of ``candidate_ids``."""
+        return in_ballot_order(self.chosen(candidate_ids), candidate_ids)
+
     @property
     def content(self) -> Content:
         """What the ballot says: its marks, whether they strike, and the declared reason."""
         return (self.marks, self.strikes, self.declared)
+
+
+def in_ballot_order(chosen: Set[str], order: Iterable[str]) -> tuple[str, ...]:
+    """Return the ids of ``chosen`` in the order of ``order`` (the ballot paper's): the one way choices are listed.
+
+    >>> in_ballot_order({"C", "A"}, ("A", "B", "C"))
+    ('A', 'C')
+    """
+    return tuple(cid for cid in order if cid in chosen)
 
 
 def chosen_of(marks: frozenset[str], strikes: bool, candidate_ids: tuple[str, ...] | frozenset[str]) -> frozenset[str]:
@@ -80,7 +98,32 @@ class BallotGroups:
         """Return the round numbers with ballots for ``contest``, in order."""
         return sorted(r for c, r in self.groups if c == contest and self.groups[(c, r)].total() > 0)
 
+    def first_with(self, contest: str, round_number: int, content: Content | None = None) -> Ballot | None:
+        """Return the first kept ballot of the contest and round saying ``content`` (any content when None).
+
+        None when no such ballot was kept (a streaming reader keeps none).
+        """
+        for ballot in self.ballots.get((contest, round_number), ()):
+            if content is None or ballot.content == content:
+                return ballot
+        return None
+
     def count(self, contest: str, round_number: int) -> int:
         """Return how many ballots the contest has in the round."""
         counts = self.groups.get((contest, round_number))
         return counts.total() if counts is not None else 0
+
+
+@dataclass(frozen=True)
+class BallotSet:
+    """Every ballot loaded for an election, in file and row order, and the files they came from."""
+
+    ballots: tuple[Ballot, ...]
+    sources: tuple[str, ...]
+
+    def grouped(self) -> BallotGroups:
+        """Return the ballots aggregated by contest, round and content, keeping each ballot."""
+        groups = BallotGroups(sources=self.sources)
+        for ballot in self.ballots:
+            groups.add(ballot)
+        return groups
