@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from emulation_vote.errors import ElectionFileError
+from emulation_vote.output import read_input
 from emulation_vote.text import clean, name_key
 
 BASES = ("convened", "present", "issued", "collected", "valid")
@@ -264,14 +265,7 @@ def _type_name(value: Any) -> str:
 def load_election(path: str | Path) -> Election:
     """Read and check the election file at ``path``; return the frozen :class:`Election`."""
     where = str(path)
-    try:
-        raw = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise ElectionFileError("file.missing", file=where) from None
-    except IsADirectoryError:
-        raise ElectionFileError("file.is_dir", file=where) from None
-    except OSError as exc:
-        raise ElectionFileError("file.unreadable", file=where, reason=exc.strerror or str(exc)) from None
+    raw = read_input(path, ElectionFileError)
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:

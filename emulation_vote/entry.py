@@ -9,20 +9,18 @@ command line in :mod:`emulation_vote.cli` only reads lines and prints what this 
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from emulation_vote.ballots import read_ballots
 from emulation_vote.ballots.matching import NameMatcher
 from emulation_vote.count import classify
+from emulation_vote.csvrows import csv_line
 from emulation_vote.election import Candidate, Contest, Election, closest
 from emulation_vote.entrylog import EntryLog
 from emulation_vote.errors import BallotFileError, OutputError, UsageError
-from emulation_vote.render.csv import csv_line
+from emulation_vote.output import append_durably, read_input, write_atomic
 from emulation_vote.text import clean
 
 HEADER = ("contest", "ballot_id", "round", "choices", "invalid")
@@ -116,7 +114,7 @@ class EntrySession:
     # --- the file ---
 
     def _resume(self) -> None:
-        first = self.output.read_bytes().decode("utf-8", errors="replace").lstrip("\ufeff").split("\n", 1)[0]
+        first = read_input(self.output).decode("utf-8", errors="replace").lstrip("\ufeff").split("\n", 1)[0]
         if first.strip() != csv_line(HEADER).strip():
             raise BallotFileError("enter.not_entry_file", file=str(self.output))
         ballots = read_ballots([self.output], self.election).ballots
@@ -166,28 +164,14 @@ class EntrySession:
     def _append(self, text: str) -> None:
         new = not self.output.exists() or self.output.stat().st_size == 0
         data = (("\ufeff" + csv_line(HEADER)) if new else "") + text
-        descriptor = os.open(self.output, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
-        try:
-            os.write(descriptor, data.encode("utf-8"))
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
+        append_durably(self.output, data.encode("utf-8"))
 
     def _rewrite_without_last(self, ballot: Entered) -> None:
-        """Rewrite the file atomically without the last line, which must be ``ballot``'s."""
-        lines = self.output.read_bytes().decode("utf-8").splitlines(keepends=True)
+        """Rewrite the file atomically without the last line, which must be ``ballot``'s (same permissions)."""
+        lines = read_input(self.output).decode("utf-8").splitlines(keepends=True)
         if not lines or lines[-1] != self._row(ballot):
             raise BallotFileError("enter.undo_changed", file=str(self.output))
-        handle, temporary = tempfile.mkstemp(dir=self.output.parent, prefix=f".{self.output.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write("".join(lines[:-1]).encode("utf-8"))
-                stream.flush()
-                os.fsync(stream.fileno())
-            os.replace(temporary, self.output)
-        finally:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(temporary)
+        write_atomic(self.output, "".join(lines[:-1]).encode("utf-8"), force=True)
 
     # --- reading a line ---
 

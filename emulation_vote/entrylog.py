@@ -10,12 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from emulation_vote.errors import BallotFileError
+from emulation_vote.output import append_durably, read_input
 
 GENESIS = "0" * 64
 
@@ -39,21 +39,10 @@ class LogCheck:
         return self.broken_line is None
 
 
-def _read(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise BallotFileError("file.missing", file=str(path)) from None
-    except IsADirectoryError:
-        raise BallotFileError("file.is_dir", file=str(path)) from None
-    except OSError as exc:
-        raise BallotFileError("file.unreadable", file=str(path), reason=exc.strerror or str(exc)) from None
-
-
 def read_entries(path: Path) -> list[dict[str, Any]]:
     """Return the log's entries; raise :class:`BallotFileError` if a line is not a JSON object."""
     entries = []
-    for number, line in enumerate(_read(path).splitlines(), 1):
+    for number, line in enumerate(read_input(path).splitlines(), 1):
         try:
             entry = json.loads(line)
         except (json.JSONDecodeError, UnicodeDecodeError):
@@ -66,7 +55,7 @@ def read_entries(path: Path) -> list[dict[str, Any]]:
 
 def check_log(path: str | Path) -> LogCheck:
     """Check the hash chain of the log at ``path``."""
-    raw = _read(Path(path))
+    raw = read_input(Path(path))
     lines = raw.splitlines()
     previous = GENESIS
     for number, line in enumerate(lines, 1):
@@ -94,7 +83,7 @@ class EntryLog:
             result = check_log(path)
             if not result.intact:
                 raise BallotFileError("log.broken", file=str(path), row=result.broken_line)
-            lines = _read(path).splitlines()
+            lines = read_input(path).splitlines()
             if lines:
                 self.previous = line_hash(lines[-1])
 
@@ -108,11 +97,6 @@ class EntryLog:
             **fields,
         }
         line = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        descriptor = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
-        try:
-            os.write(descriptor, line + b"\n")
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
+        append_durably(self.path, line + b"\n")
         self.previous = line_hash(line)
         return entry

@@ -1,6 +1,10 @@
-"""Writing output files safely.
+"""Durable file I/O, the one module that reads inputs and writes outputs (a leaf: it imports only the errors).
 
-Atomically (a temporary file, then a rename), and never over an existing file unless forced.
+- :func:`read_input` reads a whole input file, turning the operating system's errors into the
+  tool's (missing, a folder, unreadable);
+- :func:`write_atomic` writes an output atomically (a temporary file, fsync'ed, then renamed),
+  never over an existing file unless forced, with the permissions of an ordinary saved file;
+- :func:`append_durably` appends in one ``write`` and fsyncs before returning (the entry file and log).
 """
 
 from __future__ import annotations
@@ -12,7 +16,43 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from emulation_vote.errors import OutputError
+from emulation_vote.errors import BallotFileError, EmulationVoteError, OutputError
+
+
+def read_input(
+    path: str | Path,
+    error: type[EmulationVoteError] = BallotFileError,
+    source: str | None = None,
+    limit: int | None = None,
+) -> bytes:
+    """Return the bytes of the file at ``path`` (at most ``limit`` from its start, when given).
+
+    A missing file, a folder or an unreadable file raises ``error`` (``file.missing``,
+    ``file.is_dir``, ``file.unreadable``) naming ``source`` (default: the path).
+    """
+    where = str(path) if source is None else source
+    try:
+        with open(path, "rb") as handle:
+            return handle.read() if limit is None else handle.read(limit)
+    except FileNotFoundError:
+        raise error("file.missing", file=where) from None
+    except IsADirectoryError:
+        raise error("file.is_dir", file=where) from None
+    except OSError as exc:
+        raise error("file.unreadable", file=where, reason=exc.strerror or str(exc)) from None
+
+
+def append_durably(path: Path, data: bytes) -> None:
+    """Append ``data`` to ``path`` (created, 0666 less the umask, if missing) in one write, fsync'ed."""
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o666)
+    except OSError as exc:
+        raise OutputError("output.unwritable", file=str(path), reason=exc.strerror or str(exc)) from None
+    try:
+        os.write(descriptor, data)
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
 
 
 def check_target(path: Path, force: bool, inputs: Iterable[str | Path] = ()) -> None:

@@ -231,15 +231,9 @@ def read_unit_list(path: Path) -> tuple[UnitDraft, ...]:
     suffix = path.suffix.lower()
     if suffix == ".txt":
         from emulation_vote.ballots.decode import decode
+        from emulation_vote.output import read_input
 
-        try:
-            raw = path.read_bytes()
-        except FileNotFoundError:
-            raise UnitListError("file.missing", file=source) from None
-        except IsADirectoryError:
-            raise UnitListError("file.is_dir", file=source) from None
-        except OSError as exc:
-            raise UnitListError("file.unreadable", file=source, reason=exc.strerror or str(exc)) from None
+        raw = read_input(path, UnitListError, source)
         lines = decode(raw, source).splitlines()
         table = [(number, [_NUMBERING_RE.sub("", line)]) for number, line in enumerate(lines, 1)]
         return _units_from_rows(table, source, header=False)

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from emulation_vote.errors import BallotFileError
+from emulation_vote.output import read_input
 from emulation_vote.record import ElectionRecord
 from emulation_vote.render.json import render_json
 
@@ -33,12 +34,8 @@ def load_result(path: str | Path) -> dict[str, Any]:
     """Read a saved JSON result; raise :class:`BallotFileError` if it is not one."""
     where = str(path)
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise BallotFileError("file.missing", file=where) from None
-    except IsADirectoryError:
-        raise BallotFileError("file.is_dir", file=where) from None
-    except (OSError, UnicodeDecodeError) as exc:
+        text = read_input(path).decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
         raise BallotFileError("file.unreadable", file=where, reason=str(exc)) from None
     try:
         data = strict_json(text)

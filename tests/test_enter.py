@@ -217,3 +217,22 @@ def test_empty_existing_file_and_missing_folder(tmp_path: Path, seed_no_collecte
         check=False,
     )
     assert wrong.returncode == 2 and "co-thi-dua" in wrong.stderr
+
+
+def test_undo_keeps_the_ballot_files_ordinary_permissions(tmp_path: Path, seed_no_collected: Path) -> None:
+    from typer.testing import CliRunner
+
+    from emulation_vote.cli import app
+
+    previous = os.umask(0o022)
+    try:
+        out = tmp_path / "b.csv"
+        args = ["enter", str(seed_no_collected), "-c", "co-thi-dua", "-o", str(out)]
+        result = CliRunner().invoke(app, args, input="1 7\n2\nu\n", catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        assert "Đã xóa phiếu 2" in result.stdout
+        assert out.stat().st_mode & 0o777 == 0o644  # an undo rewrites the file; it must not become 0600
+        assert (tmp_path / "b.csv.log").stat().st_mode & 0o777 == 0o644
+        assert out.read_text(encoding="utf-8-sig").splitlines()[1:] == ["co-thi-dua,1,1,VPTU;TCT,"]
+    finally:
+        os.umask(previous)

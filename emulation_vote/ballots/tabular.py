@@ -19,6 +19,7 @@ from typing import Any
 from emulation_vote.ballots.decode import decode
 from emulation_vote.ballots.legacy import ENCODINGS, convert
 from emulation_vote.errors import BallotFileError
+from emulation_vote.output import read_input
 
 Row = tuple[int, list[str]]
 
@@ -51,10 +52,7 @@ def read_sheet(path: Path, source: str, encoding: str | None = None, sheet: str 
         return _read_xlsx(path, source, sheet, legacy)
     if suffix not in (".csv", ".tsv", ".txt"):
         raise BallotFileError("file.suffix", file=source, suffix=suffix or "(none)")
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise BallotFileError("file.unreadable", file=source, reason=exc.strerror or str(exc)) from None
+    raw = read_input(path, BallotFileError, source)
     if raw.startswith(b"PK\x03\x04"):
         raise BallotFileError("file.xlsx_named_csv", file=source)
     text = decode(raw, source, encoding)
@@ -126,11 +124,7 @@ def xlsx_rows(path: Path, source: str, sheet: str | None = None) -> list[list[An
     Read with python-calamine directly: about twice as fast as through pandas.  Raises
     :class:`BallotFileError` for a file that is not a workbook, a missing sheet, or an empty one.
     """
-    try:
-        with path.open("rb") as handle:
-            magic = handle.read(4)
-    except OSError as exc:
-        raise BallotFileError("file.unreadable", file=source, reason=exc.strerror or str(exc)) from None
+    magic = read_input(path, BallotFileError, source, limit=4)
     if magic != b"PK\x03\x04":
         raise BallotFileError("xlsx.not_xlsx", file=source)
     from python_calamine import CalamineWorkbook

@@ -10,10 +10,10 @@ from typing import Any
 
 from emulation_vote.audit import audit_ballots, reconcile
 from emulation_vote.compare import Comparison, Reading
+from emulation_vote.csvrows import write_rows
 from emulation_vote.entrylog import check_log, read_entries
 from emulation_vote.i18n import t
 from emulation_vote.record import ElectionRecord
-from emulation_vote.render.csv import write_rows
 from emulation_vote.render.entry import check_text, log_rows
 from emulation_vote.render.json import dumps
 from emulation_vote.render.table import text_console
