@@ -10,7 +10,7 @@ from pathlib import Path
 
 from emulation_vote.i18n import MESSAGES
 
-GROUPS = [
+GROUPS: list[tuple[str | tuple[str, ...], str]] = [
     ("file.", "Files"),
     ("encoding.", "Encodings"),
     ("csv.", "CSV structure"),
@@ -26,6 +26,7 @@ GROUPS = [
     ("verify.", "verify"),
     ("compare.need_two", "compare"),
     ("papers.", "Ballot papers (ballots)"),
+    (("enter.locked", "enter.log_is_output"), "enter"),
 ]
 HEAD = """# Error messages
 

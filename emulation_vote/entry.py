@@ -9,6 +9,7 @@ command line in :mod:`emulation_vote.cli` only reads lines and prints what this 
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,10 +21,21 @@ from emulation_vote.csvrows import csv_line
 from emulation_vote.election import Candidate, Contest, Election, closest
 from emulation_vote.entrylog import EntryLog
 from emulation_vote.errors import BallotFileError, OutputError, UsageError
+from emulation_vote.locking import SessionLock
 from emulation_vote.output import append_durably, read_input, write_atomic
 from emulation_vote.text import clean
 
 HEADER = ("contest", "ballot_id", "round", "choices", "invalid")
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """Whether two paths name one file: the same path once resolved, or the same inode."""
+    if os.path.realpath(a) == os.path.realpath(b):
+        return True
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 @dataclass(frozen=True)
@@ -90,10 +102,19 @@ class EntrySession:
             raise OutputError("output.is_dir", file=str(output))
         if not output.parent.is_dir():
             raise OutputError("output.no_dir", file=str(output))
-        if output.exists() and output.stat().st_size > 0:
-            self._resume()
-        self.log = EntryLog(log or output.with_name(output.name + ".log"), clerk)
-        self._reconcile_log()
+        log_path = log or output.with_name(output.name + ".log")
+        if _same_file(log_path, output):
+            raise UsageError("enter.log_is_output", file=str(log_path))
+        # One session at a time on the file and its log: a second one would interleave their lines.
+        self.lock = SessionLock([output, log_path], clerk)
+        try:
+            if output.exists() and output.stat().st_size > 0:
+                self._resume()
+            self.log = EntryLog(log_path, clerk)
+            self._reconcile_log()
+        except BaseException:
+            self.lock.release()
+            raise
 
     def _round_candidates(self, runoff: tuple[str, ...]) -> tuple[Candidate, ...]:
         if self.round == 1:
@@ -275,7 +296,10 @@ class EntrySession:
     def close(self) -> None:
         """Log the end of the session with its totals."""
         valid, invalid = self.totals()
-        self.log.write("close", contest=self.contest.id, round=self.round, ballots=valid + invalid, valid=valid)
+        try:
+            self.log.write("close", contest=self.contest.id, round=self.round, ballots=valid + invalid, valid=valid)
+        finally:
+            self.lock.release()
 
     def totals(self) -> tuple[int, int]:
         """Return (valid, invalid) over the ballots of this contest and round in the file."""

@@ -43,3 +43,17 @@ MESSAGES.update(
         ),
     }
 )
+MESSAGES.update(
+    {
+        "enter.locked": (
+            "tệp đang được nhập trong một phiên khác: thư ký {clerk}, bắt đầu lúc {started} (tiến trình {pid}). "
+            "Chờ phiên đó kết thúc (q) rồi mở lại; hai phiên cùng ghi một tệp sẽ làm hỏng tệp.",
+            "the file is being entered in another session: clerk {clerk}, started at {started} (process {pid}). "
+            "Wait for that session to end (q), then open it again; two sessions writing one file corrupt it.",
+        ),
+        "enter.log_is_output": (
+            "--log trùng với --output: nhật ký nhập phiếu phải là một tệp khác tệp phiếu.",
+            "--log is the same file as --output: the entry log must be a file of its own.",
+        ),
+    }
+)
