@@ -10,13 +10,16 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+from emulation_vote.text import QUOTED_START
 
 
 def safe_cell(value: object) -> str:
-    """Return a cell's text, prefixed with ``'`` when it starts like a formula (``= + - @``, tab, CR).
+    """Return a cell's text, prefixed with ``'`` when it starts like a formula (``= + - @``, tab, CR) or with ``'``.
 
-    Numbers pass unchanged, so a negative count would stay a number (the tool writes none).
+    The ballot readers take that one ``'`` off again (:func:`emulation_vote.text.unquote_cell`), so
+    what the tool writes reads back unchanged: ``-5`` is written ``'-5`` and read ``-5``, ``'x`` is
+    written ``''x`` and read ``'x``.  Numbers pass unchanged, so a negative count would stay a number
+    (the tool writes none).
     """
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -25,7 +28,7 @@ def safe_cell(value: object) -> str:
     if isinstance(value, int):
         return str(value)
     text = str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    return "'" + text if text.startswith(QUOTED_START) else text
 
 
 def csv_line(row: Sequence[object]) -> str:

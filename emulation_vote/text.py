@@ -66,6 +66,21 @@ def strip_accents(text: str) -> str:
     return plain.replace("đ", "d")
 
 
+#: A CSV text cell the tool writes starting with one of these gets a ``'`` in front (formula safety).
+QUOTED_START = ("=", "+", "-", "@", "\t", "\r", "'")
+
+
+def unquote_cell(text: str) -> str:
+    """Take off the ``'`` the tool puts before a CSV cell that starts like a formula (or with ``'``).
+
+    Only that form loses its ``'``: ``'-5`` reads ``-5``, ``''x`` reads ``'x``; ``'x`` stays ``'x``.
+
+    >>> unquote_cell("'- gạch xóa"), unquote_cell("''x"), unquote_cell("'x")
+    ('- gạch xóa', "'x", "'x")
+    """
+    return text[1:] if text[:1] == "'" and text[1:2] and text[1:].startswith(QUOTED_START) else text
+
+
 def short(text: str, limit: int = 60) -> str:
     """Return ``text`` cut to ``limit`` characters with an ellipsis, for quoting in messages."""
     text = text.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t")

@@ -391,7 +391,7 @@ def _bits(values: int) -> int:
 
 
 class _Watched(io.RawIOBase):
-    """A file read through, refusing NUL bytes and quote characters, reporting progress."""
+    """A file read through, refusing NUL bytes and quote characters (" and the ' of a quoted cell), with progress."""
 
     def __init__(self, path: Path, progress: Progress | None) -> None:
         self.handle = path.open("rb")
@@ -404,7 +404,7 @@ class _Watched(io.RawIOBase):
         count = self.handle.readinto(buffer)
         if count:
             block = bytes(memoryview(buffer)[:count])
-            if b"\x00" in block or b'"' in block:
+            if b"\x00" in block or b'"' in block or b"'" in block:
                 raise FastPathUnavailable
             if self.progress is not None:
                 self.progress(count)

@@ -20,6 +20,7 @@ from emulation_vote.ballots.decode import decode
 from emulation_vote.ballots.legacy import ENCODINGS, convert
 from emulation_vote.errors import BallotFileError
 from emulation_vote.output import read_input
+from emulation_vote.text import unquote_cell
 
 Row = tuple[int, list[str]]
 
@@ -84,7 +85,8 @@ def _csv_rows(text: str, delimiter: str, source: str) -> Iterator[Row]:
     number = 0
     try:
         for number, cells in enumerate(reader, 1):
-            yield number, cells
+            # The tool's own CSV files quote a cell starting like a formula with a ' : take it off.
+            yield number, [unquote_cell(cell) if cell[:1] == "'" else cell for cell in cells]
     except csv.Error as exc:
         detail = str(exc)
         key = "csv.nul" if "NUL" in detail else "csv.syntax"
