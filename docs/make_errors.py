@@ -20,6 +20,8 @@ GROUPS: list[tuple[str | tuple[str, ...], str]] = [
     ("round.", "Runoff rounds"),
     ("contest.", "Contests and figures"),
     ("election.", "The election file"),
+    ("scoring.", "The score table ([scoring])"),
+    ("scores.", "Score sheets"),
     ("output.", "Output files"),
     ("units.", "Unit lists (new --units)"),
     ("new.", "new"),

@@ -21,6 +21,7 @@ from typing import Any
 
 from emulation_vote.errors import ElectionFileError
 from emulation_vote.output import read_input
+from emulation_vote.scoring.model import ScoringRule, parse_scoring
 from emulation_vote.text import clean, name_key
 
 BASES = ("convened", "present", "issued", "collected", "valid")
@@ -147,6 +148,7 @@ class Election:
     contests: tuple[Contest, ...]
     source: str = ""
     units: tuple[Unit, ...] = ()
+    scoring: ScoringRule | None = None
 
     def contest(self, contest_id: str) -> Contest:
         """Return the contest with id ``contest_id``."""
@@ -287,7 +289,7 @@ def parse_election(text: str, source: str = "election.toml") -> Election:
         line, column = found.groups() if found else (str(text.count("\n") + 1), "1")
         raise ElectionFileError("election.toml", file=source, line=line, column=column, detail=detail) from None
     reader = _Reader(source)
-    reader.check_keys(data, ("meeting", "electorate", "committee", "unit", "contest"), "")
+    reader.check_keys(data, ("meeting", "electorate", "committee", "unit", "contest", "scoring"), "")
     meeting = _meeting(reader, data.get("meeting", {}))
     electorate = _electorate(reader, data.get("electorate", {}))
     committee = _committee(reader, data.get("committee", []))
@@ -308,7 +310,8 @@ def parse_election(text: str, source: str = "election.toml") -> Election:
         figures = contest.electorate if contest.electorate is not None else electorate
         if base in ("convened", "present", "issued") and figures.figure(base) is None:
             raise reader.fail("election.base_missing", contest=contest.id, base=base)
-    return Election(meeting, electorate, committee, contests, source, units)
+    scoring = parse_scoring(reader, data["scoring"]) if "scoring" in data else None
+    return Election(meeting, electorate, committee, contests, source, units, scoring)
 
 
 def _meeting(reader: _Reader, value: Any) -> Meeting:

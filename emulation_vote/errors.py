@@ -57,3 +57,7 @@ class UsageError(EmulationVoteError):
     """The command was called with arguments that cannot work together."""
 
     exit_code = 2
+
+
+class ScoreSheetError(EmulationVoteError):
+    """A score sheet is unreadable, holds a data-entry error, or lacks scores the scoring rule needs."""

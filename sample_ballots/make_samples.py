@@ -99,8 +99,114 @@ def two_contests() -> None:
     write_csv(folder / "ballots.csv", rows)
 
 
+SCORING_TABLE = """
+[scoring]
+scorers = ["self", "cross"]
+weights = { self = "30%", cross = "70%" }
+exclude_self = true
+trim = 1                          # drop each unit's highest and lowest cross score
+decimals = 2
+tie = "TC1"                       # equal totals: the higher score on TC1 first
+bonus_max = "10"
+penalty_max = "20"
+
+[[scoring.criterion]]
+id = "TC1"
+title = "Kết quả thực hiện nhiệm vụ chính trị được giao"
+max = "40"
+group = "I"
+
+[[scoring.criterion]]
+id = "TC2"
+title = "Công tác tham mưu, phối hợp"
+max = "20"
+group = "I"
+
+[[scoring.criterion]]
+id = "TC3"
+title = "Xây dựng tổ chức đảng, cơ quan, đoàn thể trong sạch, vững mạnh"
+max = "15"
+group = "II"
+
+[[scoring.criterion]]
+id = "TC4"
+title = "Cải cách hành chính, chuyển đổi số"
+max = "10"
+group = "II"
+
+[[scoring.criterion]]
+id = "TC5"
+title = "Tổ chức phong trào thi đua, công tác khen thưởng"
+max = "10"
+group = "III"
+
+[[scoring.criterion]]
+id = "TC6"
+title = "Tham gia hoạt động chung của Khối"
+max = "5"
+group = "III"
+"""
+SCORING_MAX = [40, 20, 15, 10, 10, 5]
+# How well each unit did (percent of the table), the bonus it earned, the penalty it incurred.
+SCORING_UNITS = {
+    "VPTU": (93, 5, 0),
+    "BTG": (88, 0, 0),
+    "BNC": (87, 0, 0),
+    "BTC": (90, 0, 0),
+    "BDV": (86, 0, 0),
+    "UBKT": (89, 0, 0),
+    "TCT": (94, 5, 0),
+    "DUK": (85, 0, 1),
+    "BLC": (84, 2, 2),
+}
+
+
+def score_row(rng: random.Random, quality: int, lift: float) -> list[str]:
+    """Points per criterion in half-points, near quality% of the maximum, never above it."""
+    cells = []
+    for top in SCORING_MAX:
+        raw = top * quality / 100 + lift + rng.choice([-1.0, -0.5, 0.0, 0.0, 0.5])
+        value = max(0.0, min(float(top), round(raw * 2) / 2))
+        cells.append(f"{value:g}".replace(".", ","))
+    return cells
+
+
+def scoring() -> None:
+    """The seed's 9 units scored on a 100-point table: self scores (CSV) and cross scores (Excel)."""
+    folder = HERE / "scoring"
+    folder.mkdir(exist_ok=True)
+    seed_toml = (HERE / "seed" / "election.toml").read_text(encoding="utf-8")
+    head, contest = seed_toml.split("[[contest]]", 1)
+    head = head.replace(
+        "# 9 đơn vị, bỏ phiếu kín suy tôn 2 đơn vị đề nghị UBND tỉnh tặng Cờ thi đua.",
+        "# 9 đơn vị tự chấm và chấm chéo theo thang điểm 100 của Khối; xếp hạng trước khi bỏ phiếu suy tôn.",
+    ).replace("# The ballots are illustrative", "# The scores are illustrative")
+    text = head + SCORING_TABLE.lstrip("\n") + "\n[[contest]]" + contest
+    (folder / "election.toml").write_text(text, encoding="utf-8")
+    rng = random.Random(19122023)
+    header = ["scorer", "unit", "TC1", "TC2", "TC3", "TC4", "TC5", "TC6", "bonus", "penalty", "note"]
+    own = [header]
+    for unit, (quality, bonus, penalty) in SCORING_UNITS.items():
+        own.append([unit, unit, *score_row(rng, quality, 0.5), str(bonus), str(penalty), "tự chấm"])
+    write_csv(folder / "self.csv", own)
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Chấm chéo"
+    sheet.append(["Đơn vị chấm", "Đơn vị được chấm", *header[2:8], "Điểm cộng", "Điểm trừ", "Ghi chú"])
+    for scorer in SCORING_UNITS:
+        for unit, (quality, bonus, penalty) in SCORING_UNITS.items():
+            if unit != scorer:
+                cells = [float(c.replace(",", ".")) for c in score_row(rng, quality, 0.0)]
+                sheet.append([scorer, unit, *cells, bonus, penalty, None])
+    book.save(folder / "cross.xlsx")
+
+
 if __name__ == "__main__":
     seed()
     tie_runoff()
     strike()
     two_contests()
+    scoring()

@@ -6,7 +6,7 @@ One module per feature, so that features add their wording without touching each
 
 from __future__ import annotations
 
-from emulation_vote.messages import core, paper, prepare, reading, reliability
+from emulation_vote.messages import core, paper, prepare, reading, reliability, scoring
 
 _PARTS: tuple[dict[str, tuple[str, str]], ...] = (
     core.MESSAGES,
@@ -14,6 +14,7 @@ _PARTS: tuple[dict[str, tuple[str, str]], ...] = (
     prepare.MESSAGES,
     reliability.MESSAGES,
     paper.MESSAGES,
+    scoring.MESSAGES,
 )
 
 

@@ -1,0 +1,49 @@
+"""Scoring as one library call: the election file and the score sheets -> the ranking record."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from emulation_vote.election import Candidate, Election, load_election
+from emulation_vote.errors import ElectionFileError
+from emulation_vote.scoring.engine import score_units
+from emulation_vote.scoring.model import ScoringRule
+from emulation_vote.scoring.record import ScoreRecord
+from emulation_vote.scoring.sheets import read_score_sheets
+
+
+def block_units(election: Election) -> tuple[Candidate, ...]:
+    """Return the block's units, the ones scored: every contest's candidates, by id, in the order first listed."""
+    units: dict[str, Candidate] = {}
+    for contest in election.contests:
+        for candidate in contest.candidates:
+            units.setdefault(candidate.id, candidate)
+    return tuple(units.values())
+
+
+def scoring_rule(election: Election) -> ScoringRule:
+    """Return the election's scoring rule; raise :class:`ElectionFileError` if it has no ``[scoring]``."""
+    if election.scoring is None:
+        raise ElectionFileError("scoring.none", file=election.source)
+    return election.scoring
+
+
+def score_election(
+    election: Election, sheet_paths: Sequence[str | Path], encoding: str | None = None, sheet: str | None = None
+) -> ScoreRecord:
+    """Read and check every score sheet of ``election`` and rank its units (all the sheets' errors at once)."""
+    rule = scoring_rule(election)
+    units = block_units(election)
+    found = read_score_sheets(sheet_paths, rule, units, encoding, sheet)
+    return score_units(election, rule, units, found.rows, found.notices, found.sources)
+
+
+def score_files(
+    election_path: str | Path,
+    sheet_paths: Sequence[str | Path],
+    encoding: str | None = None,
+    sheet: str | None = None,
+) -> ScoreRecord:
+    """Read the election file and the score sheets; return the ranking (:func:`score_election`)."""
+    return score_election(load_election(election_path), sheet_paths, encoding, sheet)
