@@ -147,6 +147,17 @@ max = "5"
 group = "III"
 """
 SCORING_MAX = [40, 20, 15, 10, 10, 5]
+SCORING_NAMES = [
+    ("VPTU", "Văn phòng Tỉnh ủy", '["VP Tỉnh ủy"]'),
+    ("BTG", "Ban Tuyên giáo Tỉnh ủy", ""),
+    ("BNC", "Ban Nội chính Tỉnh ủy", ""),
+    ("BTC", "Ban Tổ chức Tỉnh ủy", ""),
+    ("BDV", "Ban Dân vận Tỉnh ủy", ""),
+    ("UBKT", "Ủy ban Kiểm tra Tỉnh ủy", ""),
+    ("TCT", "Trường Chính trị tỉnh", '["Trường Chính trị"]'),
+    ("DUK", "Đảng ủy Khối Cơ quan - Doanh nghiệp", ""),
+    ("BLC", "Báo Lào Cai", ""),
+]
 # How well each unit did (percent of the table), the bonus it earned, the penalty it incurred.
 SCORING_UNITS = {
     "VPTU": (93, 5, 0),
@@ -181,7 +192,12 @@ def scoring() -> None:
         "# 9 đơn vị, bỏ phiếu kín suy tôn 2 đơn vị đề nghị UBND tỉnh tặng Cờ thi đua.",
         "# 9 đơn vị tự chấm và chấm chéo theo thang điểm 100 của Khối; xếp hạng trước khi bỏ phiếu suy tôn.",
     ).replace("# The ballots are illustrative", "# The scores are illustrative")
-    text = head + SCORING_TABLE.lstrip("\n") + "\n[[contest]]" + contest
+    units = "".join(
+        f'[[unit]]\nid = "{unit_id}"\nname = "{name}"\n' + (f"aliases = {aliases}\n" if aliases else "") + "\n"
+        for unit_id, name, aliases in SCORING_NAMES
+    )
+    contest = contest.split("candidates = [", 1)[0].rstrip() + "\n# no `candidates`: every unit, in unit order\n"
+    text = head + units + SCORING_TABLE.lstrip("\n") + "\n[[contest]]" + contest
     (folder / "election.toml").write_text(text, encoding="utf-8")
     rng = random.Random(19122023)
     header = ["scorer", "unit", "TC1", "TC2", "TC3", "TC4", "TC5", "TC6", "bonus", "penalty", "note"]

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from emulation_vote.errors import ElectionFileError, ScoreSheetError
+from emulation_vote.render.errors import describe_error
 from emulation_vote.scoring.engine import round_half_up
 from emulation_vote.scoring.files import score_election
 from emulation_vote.scoring.record import canonical_text
@@ -225,16 +226,16 @@ def test_criterion_errors_in_words() -> None:
     text = scoring_toml().replace('max = "10"', "", 1)
     with pytest.raises(ElectionFileError) as caught:
         parse(text)
-    assert caught.value.describe("en") == "election.toml: 'scoring.criterion[1].max' is missing."
+    assert describe_error(caught.value, "en") == "election.toml: 'scoring.criterion[1].max' is missing."
     text = scoring_toml().replace("[[scoring.criterion]]", "[[scoring.criterion]]\naliases = ['Tiêu chí K2']", 1)
     with pytest.raises(ElectionFileError) as caught:
         parse(text)
-    assert caught.value.describe("en") == (
+    assert describe_error(caught.value, "en") == (
         "election.toml: 'scoring.criterion[2]': 'Tiêu chí K2' is also a name of criterion K1."
     )
     with pytest.raises(ElectionFileError) as caught:
         election_with(scorers=["self", "cross"], weights={"self": "30%", "cross": "60%"})
-    assert caught.value.describe("vi") == (
+    assert describe_error(caught.value, "vi") == (
         "election.toml: 'scoring.weights': tổng các trọng số phải bằng 1 (100%), nhưng bằng 9/10."
     )
 
@@ -282,7 +283,7 @@ def test_a_total_column_is_checked(tmp_path: Path) -> None:
     body[1][-1] = "13"
     with pytest.raises(ScoreSheetErrors) as caught:
         read(tmp_path, body, header)
-    assert [e.describe("en") for e in caught.value.errors] == [
+    assert [describe_error(e, "en") for e in caught.value.errors] == [
         f"{tmp_path / 'diem.csv'}, row 3: the 'total' column says 13 but the row adds up to 12 "
         "(criteria + bonus - penalty)."
     ]
@@ -315,7 +316,7 @@ def test_every_error_of_the_sheets_at_once(tmp_path: Path) -> None:
         ("scores.extra_cells", 9, None),
         ("scores.no_scorer", 9, None),
     ]
-    messages = caught.value.describe("en").splitlines()
+    messages = [describe_error(e, "en") for e in caught.value.errors]
     assert messages[0] == f"{where}, row 2: column K1: the score 11 is above the criterion's maximum (10)."
     assert messages[3] == f"{where}, row 5: C scores C a second time (first at {where}:4)."
     assert messages[4] == (
@@ -328,7 +329,7 @@ def test_missing_pairs(tmp_path: Path) -> None:
     body = [["A", "A", 1, 1, "", "", ""], ["A", "B", 1, 1, "", "", ""], ["B", "A", 1, 1, "", "", ""]]
     with pytest.raises(ScoreSheetErrors) as caught:
         read(tmp_path, body, **SELF_CROSS)
-    assert [e.describe("en") for e in caught.value.errors] == [
+    assert [describe_error(e, "en") for e in caught.value.errors] == [
         "A lacks the cross scores of 1 unit(s): C.",
         "The self-score row of B is missing (scorer = unit = B).",
         "B lacks the cross scores of 1 unit(s): C.",
@@ -344,7 +345,7 @@ def test_too_few_cross_rows_for_the_trim(tmp_path: Path) -> None:
     body = [[s, u, 1, 1, "", "", ""] for u in "ABC" for s in "ABC" if s != u]
     with pytest.raises(ScoreSheetErrors) as caught:
         read(tmp_path, body, scorers=["cross"], trim=1)
-    assert caught.value.errors[0].describe("en") == (
+    assert describe_error(caught.value.errors[0], "en") == (
         "A has 2 cross rows, fewer than the 3 needed to drop the 1 highest and 1 lowest (scoring.trim)."
     )
 

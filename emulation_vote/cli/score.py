@@ -68,11 +68,12 @@ MaxErrorsOption = Annotated[
 
 def errors_text(error: EmulationVoteError, lang: str, limit: int) -> str:
     """Return every error of ``error`` (one, or all those of the sheets) in ``lang``, at most ``limit`` of them."""
+    from emulation_vote.render.errors import describe_error
     from emulation_vote.scoring.sheets import ScoreSheetErrors
 
     errors = error.errors if isinstance(error, ScoreSheetErrors) else (error,)
     prefix = t("error.prefix", lang)
-    lines = [f"{prefix}: {e.describe(lang)}" for e in errors[:limit]]
+    lines = [f"{prefix}: {describe_error(e, lang)}" for e in errors[:limit]]
     if len(errors) > limit:
         lines.append(t("scores.more_errors", lang, count=len(errors) - limit))
     return "\n".join(lines)

@@ -14,7 +14,15 @@ from emulation_vote.scoring.sheets import read_score_sheets
 
 
 def block_units(election: Election) -> tuple[Candidate, ...]:
-    """Return the block's units, the ones scored: every contest's candidates, by id, in the order first listed."""
+    """Return the block's units, the ones scored: the ``[[unit]]`` list, in its order.
+
+    An election file without ``[[unit]]`` scores its contests' candidates, by id, in the order first listed.
+    """
+    if election.units:
+        return tuple(
+            Candidate(id=unit.id, name=unit.name, number=number, aliases=unit.aliases)
+            for number, unit in enumerate(election.units, 1)
+        )
     units: dict[str, Candidate] = {}
     for contest in election.contests:
         for candidate in contest.candidates:

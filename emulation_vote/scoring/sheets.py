@@ -29,17 +29,13 @@ SIGNIFICANT = 15
 
 
 class ScoreSheetErrors(ScoreSheetError):
-    """Every error found in the score sheets, in file and row order; described one per line."""
+    """Every error found in the score sheets, in file and row order (:attr:`errors`); it stands as the first."""
 
     def __init__(self, errors: Sequence[EmulationVoteError]) -> None:
         """Keep ``errors`` (at least one)."""
         self.errors = tuple(errors)
         first = self.errors[0]
         super().__init__(first.key, file=first.file, row=first.row, **first.params)
-
-    def describe(self, lang: str = "vi") -> str:
-        """Return every error's message, one per line."""
-        return "\n".join(error.describe(lang) for error in self.errors)
 
 
 @dataclass(frozen=True)
