@@ -166,7 +166,7 @@ SCORE_COLUMNS_HEAD = ("rank", "number", "unit_id", "unit_name", "total")
 
 def render_scores_csv(record: ScoreRecord) -> str:
     """Render one row per unit, by rank: rank, unit, total, each kind, each group, each criterion, bonus, penalty."""
-    from emulation_vote.render.csv import write_rows
+    from emulation_vote.csvrows import write_rows
 
     rule = record.rule
     kinds = [kind for kind in KINDS if kind in rule.scorers]
