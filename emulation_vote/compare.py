@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from emulation_vote.ballot import Ballot, BallotSet
+from emulation_vote.ballot import Ballot, BallotSet, in_ballot_order
 from emulation_vote.ballots import read_ballots
 from emulation_vote.count import count_contest
 from emulation_vote.election import Election
@@ -80,8 +80,7 @@ def _round_candidates(election: Election, ballots: list[Ballot]) -> dict[tuple[s
 def _reading(ballot: Ballot, election: Election, candidates: dict[tuple[str, int], tuple[str, ...]]) -> Reading:
     contest = election.contest(ballot.contest)
     pool = candidates.get((ballot.contest, ballot.round), contest.ids)
-    chosen = ballot.chosen(pool)
-    return tuple(cid for cid in contest.ids if cid in chosen), ballot.declared
+    return in_ballot_order(ballot.chosen(pool), contest.ids), ballot.declared
 
 
 def compare_entries(

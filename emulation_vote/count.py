@@ -28,7 +28,6 @@ from emulation_vote.ballot import Ballot, BallotGroups, BallotSet, Content, chos
 from emulation_vote.election import Contest, Election
 from emulation_vote.errors import BallotFileError
 from emulation_vote.record import (
-    REASONS,
     BallotVerdict,
     CandidateResult,
     ContentResult,
@@ -39,6 +38,7 @@ from emulation_vote.record import (
     ThresholdResult,
     fingerprint,
 )
+from emulation_vote.vocab import BlankRule, InvalidReason, Status, ThresholdBase, TieRule
 
 _HUNDREDTH = Decimal("0.01")
 
@@ -74,16 +74,16 @@ def meets(votes: int, share: Fraction, strict: bool, base: int) -> bool:
 
 def classify(
     chosen: frozenset[str], declared: str | None, contest: Contest, max_marks: int, min_marks: int
-) -> str | None:
+) -> InvalidReason | None:
     """Return the first invalid reason that holds for a ballot, or ``None`` when it is valid."""
     if declared:
-        return "declared"
-    if not chosen and contest.blank == "invalid":
-        return "blank"
+        return InvalidReason.declared
+    if not chosen and contest.blank == BlankRule.invalid:
+        return InvalidReason.blank
     if len(chosen) > max_marks:
-        return "too_many"
+        return InvalidReason.too_many
     if len(chosen) < min_marks:
-        return "too_few"
+        return InvalidReason.too_few
     return None
 
 
@@ -106,7 +106,7 @@ def select(
     above = [cid for cid in ranked if votes[cid] > last]
     tied = [cid for cid in ranked if votes[cid] == last]
     open_seats = seats - len(above)
-    if contest.tie == "priority":
+    if contest.tie == TieRule.priority:
         preference = list(contest.priority) + [cid for cid in order if cid not in contest.priority]
         return above + sorted(tied, key=preference.index)[:open_seats], None
     return above, Runoff(tuple(tied), open_seats)
@@ -128,18 +128,14 @@ def count_round(
     they were read one by one and ``complete`` (every ballot kept), each get their verdict.  An error in
     what ballots say raises :class:`CountingError`, naming the content rather than a file and row.
     """
-    if number == 1:
-        max_marks, min_marks = contest.max_marks, contest.min_marks
-    else:
-        max_marks = contest.max_marks if contest.max_marks_given else seats
-        min_marks = min(contest.min_marks, max_marks)
+    max_marks, min_marks = contest.marks_allowed(number, seats)
     in_round = frozenset(candidate_ids)
     votes = dict.fromkeys(candidate_ids, 0)
-    reasons: Counter[str] = Counter()
+    reasons: Counter[InvalidReason] = Counter()
     declared: Counter[str] = Counter()
     merged: Counter[tuple[tuple[str, ...], str | None]] = Counter()
-    reason_of: dict[tuple[tuple[str, ...], str | None], str | None] = {}
-    verdict_of: dict[Content, tuple[tuple[str, ...], str | None]] = {}
+    reason_of: dict[tuple[tuple[str, ...], str | None], InvalidReason | None] = {}
+    verdict_of: dict[Content, tuple[tuple[str, ...], InvalidReason | None]] = {}
     in_order: dict[frozenset[str], tuple[str, ...]] = {}
     for content, count in contents.items():
         marks, strikes, reason_text = content
@@ -161,7 +157,7 @@ def count_round(
         if ballots is not None and complete:
             verdict_of[content] = (ordered, reason)
         # A ballot declared invalid counts by its reason alone: its marks cannot change a result.
-        kept = () if reason == "declared" else ordered
+        kept = () if reason == InvalidReason.declared else ordered
         merged[(kept, reason_text)] += count
         reason_of[(kept, reason_text)] = reason
         if reason is None:
@@ -169,7 +165,7 @@ def count_round(
                 votes[cid] += count
         else:
             reasons[reason] += count
-            if reason == "declared" and reason_text:
+            if reason == InvalidReason.declared and reason_text:
                 declared[reason_text] += count
     cast = sum(contents.values())
     valid = cast - sum(reasons.values())
@@ -184,7 +180,7 @@ def count_round(
     results = []
     for cid, rank in rank_candidates(votes, candidate_ids):
         candidate = contest.candidate(cid)
-        status = "selected" if cid in selected else "tied" if cid in tied else "not_selected"
+        status = Status.selected if cid in selected else Status.tied if cid in tied else Status.not_selected
         results.append(
             CandidateResult(
                 cid,
@@ -209,7 +205,7 @@ def count_round(
         candidate_ids=candidate_ids,
         cast=cast,
         valid=valid,
-        invalid_reasons=tuple((r, reasons[r]) for r in REASONS if reasons[r]),
+        invalid_reasons=tuple((r, reasons[r]) for r in InvalidReason if reasons[r]),
         declared_texts=tuple(sorted(declared.items(), key=lambda item: (-item[1], item[0]))),
         threshold=threshold,
         candidates=tuple(results),
@@ -242,10 +238,10 @@ class CountingError(BallotFileError):
         return BallotFileError(self.key, file=file, row=row, **self.params)
 
 
-def _base_count(election: Election, contest: Contest, of: str, cast: int, valid: int) -> int:
-    if of == "valid":
+def _base_count(election: Election, contest: Contest, of: ThresholdBase, cast: int, valid: int) -> int:
+    if of == ThresholdBase.valid:
         return valid
-    if of == "collected":
+    if of == ThresholdBase.collected:
         return cast
     figure = election.figures(contest).figure(of)
     return figure if figure is not None else 0

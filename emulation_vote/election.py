@@ -15,22 +15,21 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from enum import StrEnum
 from fractions import Fraction
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from emulation_vote.errors import ElectionFileError
 from emulation_vote.output import read_input
 from emulation_vote.scoring.model import ScoringRule, parse_scoring
 from emulation_vote.text import clean, name_key
+from emulation_vote.vocab import BlankRule, Header, Style, ThresholdBase, TieRule
 
-BASES = ("convened", "present", "issued", "collected", "valid")
-STYLES = ("tick", "strike")
-BLANK_RULES = ("invalid", "valid")
-TIE_RULES = ("runoff", "priority")
-HEADERS = ("party", "state")
 _ID_RE = re.compile(r"^[a-z0-9-]+$")
 _TIME_RE = re.compile(r"^([01]?\d|2[0-3])[:hH]([0-5]\d)$")
+
+Word = TypeVar("Word", bound=StrEnum)
 
 
 @dataclass(frozen=True)
@@ -39,7 +38,7 @@ class Meeting:
 
     title: str | None = None
     organization: str | None = None
-    header: str = "party"
+    header: Header = Header.party
     place: str | None = None
     date: dt.date | None = None
     time: str | None = None
@@ -102,7 +101,7 @@ class Threshold:
     share: Fraction = Fraction(1, 2)
     share_text: str = "1/2"
     strict: bool = True
-    of: str = "valid"
+    of: ThresholdBase = ThresholdBase.valid
 
 
 @dataclass(frozen=True)
@@ -115,9 +114,9 @@ class Contest:
     max_marks: int
     min_marks: int
     candidates: tuple[Candidate, ...]
-    style: str = "tick"
-    blank: str = "invalid"
-    tie: str = "runoff"
+    style: Style = Style.tick
+    blank: BlankRule = BlankRule.invalid
+    tie: TieRule = TieRule.runoff
     priority: tuple[str, ...] = ()
     threshold: Threshold = field(default_factory=Threshold)
     secret: bool = True
@@ -136,6 +135,22 @@ class Contest:
     def ids(self) -> tuple[str, ...]:
         """The candidate ids in ballot order."""
         return tuple(c.id for c in self.candidates)
+
+    def marks_allowed(self, round_number: int, seats: int) -> tuple[int, int]:
+        """Return (most, fewest) candidates a valid ballot may choose in round ``round_number`` for ``seats``.
+
+        Round 1 follows the contest's ``max_marks`` and ``min_marks``.  A runoff round allows as many
+        choices as the seats it fills (``seats``), unless the election file fixed ``max_marks``; it never
+        asks for more choices than it allows.
+
+        >>> contest = Contest("c", "C", seats=3, max_marks=3, min_marks=2, candidates=())
+        >>> contest.marks_allowed(1, 3), contest.marks_allowed(2, 1)
+        ((3, 2), (1, 1))
+        """
+        if round_number == 1:
+            return self.max_marks, self.min_marks
+        most = self.max_marks if self.max_marks_given else seats
+        return most, min(self.min_marks, most)
 
 
 @dataclass(frozen=True)
@@ -236,9 +251,10 @@ class _Reader:
         return value
 
     def choice(
-        self, table: dict[str, Any], key: str, where: str, choices: tuple[str, ...], default: str | None = None
-    ) -> str:
-        """Return the key's value, one of ``choices`` (``default``, else the first, when absent)."""
+        self, table: dict[str, Any], key: str, where: str, kind: type[Word], default: Word | None = None
+    ) -> Word:
+        """Return the key's value, a word of ``kind`` (``default``, else its first word, when absent)."""
+        choices = tuple(kind)
         value = self.string(table, key, where)
         if value is None:
             return default or choices[0]
@@ -250,7 +266,7 @@ class _Reader:
                 suggestion=closest(value, choices) or choices[0],
                 choices=", ".join(choices),
             )
-        return value
+        return kind(value)
 
 
 def _type_name(value: Any) -> str:
@@ -341,7 +357,7 @@ def _meeting(reader: _Reader, value: Any) -> Meeting:
     return Meeting(
         title=reader.string(table, "title", "meeting."),
         organization=reader.string(table, "organization", "meeting."),
-        header=reader.choice(table, "header", "meeting.", HEADERS),
+        header=reader.choice(table, "header", "meeting.", Header),
         place=reader.string(table, "place", "meeting."),
         date=date,
         time=time_text,
@@ -477,9 +493,9 @@ def _contest(reader: _Reader, value: Any, index: int, units: tuple[Unit, ...], e
         max_marks=max_marks,
         min_marks=min_marks,
         candidates=candidates,
-        style=reader.choice(table, "style", where, STYLES),
-        blank=reader.choice(table, "blank", where, BLANK_RULES),
-        tie=reader.choice(table, "tie", where, TIE_RULES),
+        style=reader.choice(table, "style", where, Style),
+        blank=reader.choice(table, "blank", where, BlankRule),
+        tie=reader.choice(table, "tie", where, TieRule),
         priority=tuple(priority),
         threshold=_threshold(reader, table.get("threshold"), where),
         secret=reader.boolean(table, "secret", where, True),
@@ -513,7 +529,7 @@ def _threshold(reader: _Reader, value: Any, where: str) -> Threshold:
         share=share,
         share_text=share_text,
         strict=reader.boolean(table, "strict", f"{where}threshold.", True),
-        of=reader.choice(table, "of", f"{where}threshold.", BASES, default="valid"),
+        of=reader.choice(table, "of", f"{where}threshold.", ThresholdBase, default=ThresholdBase.valid),
     )
 
 

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from emulation_vote.ballot import chosen_of, in_ballot_order
 from emulation_vote.ballots import read_ballots
 from emulation_vote.ballots.matching import NameMatcher
 from emulation_vote.count import classify
@@ -24,6 +25,7 @@ from emulation_vote.errors import BallotFileError, OutputError, UsageError
 from emulation_vote.locking import SessionLock
 from emulation_vote.output import append_durably, read_input, write_atomic
 from emulation_vote.text import clean
+from emulation_vote.vocab import InvalidReason, Style
 
 HEADER = ("contest", "ballot_id", "round", "choices", "invalid")
 
@@ -45,7 +47,7 @@ class Entered:
     ballot_id: str
     chosen: tuple[str, ...]
     declared: str | None
-    reason: str | None
+    reason: InvalidReason | None
     typed: str
 
 
@@ -91,11 +93,9 @@ class EntrySession:
         self.round = round_number
         self.output = output
         self.candidates = self._round_candidates(runoff)
-        if round_number == 1:
-            self.max_marks, self.min_marks = self.contest.max_marks, self.contest.min_marks
-        else:
-            self.max_marks = self.contest.max_marks if self.contest.max_marks_given else (seats or 1)
-            self.min_marks = min(self.contest.min_marks, self.max_marks)
+        if seats is None and round_number > 1 and not self.contest.max_marks_given:
+            raise UsageError("enter.runoff_seats", round=round_number)
+        self.max_marks, self.min_marks = self.contest.marks_allowed(round_number, seats or self.contest.seats)
         self.matcher = NameMatcher(self.contest)
         self.entered: list[Entered] = []
         if output.is_dir():
@@ -142,8 +142,7 @@ class EntrySession:
         for ballot in ballots:
             if ballot.contest != self.contest.id or ballot.round != self.round:
                 continue
-            pool = tuple(c.id for c in self.candidates)
-            chosen = tuple(cid for cid in pool if cid in ballot.chosen(pool))
+            chosen = ballot.choices(tuple(c.id for c in self.candidates))
             reason = classify(frozenset(chosen), ballot.declared, self.contest, self.max_marks, self.min_marks)
             self.entered.append(Entered(ballot.ballot_id, chosen, ballot.declared, reason, ""))
 
@@ -233,9 +232,8 @@ class EntrySession:
                 return Rejected(found.key, found.value, typed)
             marks = found
         pool = tuple(c.id for c in self.candidates)
-        strikes = self.contest.style == "strike" and text != "-" and declared is None
-        chosen_set = set(pool) - set(marks) if strikes else set(marks)
-        chosen = tuple(cid for cid in pool if cid in chosen_set)
+        strikes = self.contest.style == Style.strike and text != "-" and declared is None
+        chosen = in_ballot_order(chosen_of(frozenset(marks), strikes, pool), pool)
         reason = classify(frozenset(chosen), declared, self.contest, self.max_marks, self.min_marks)
         return Entered(ballot_id or self.next_id(), chosen, declared, reason, typed)
 

@@ -10,19 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from enum import StrEnum
 from typing import Any
 
 from emulation_vote.messages import MESSAGES
+from emulation_vote.vocab import Language
 
 __all__ = ["MESSAGES", "Language", "fmt_date", "fmt_percent", "t"]
-
-
-class Language(StrEnum):
-    """The languages of human output."""
-
-    vi = "vi"
-    en = "en"
 
 
 _MONTHS_EN = (

@@ -10,6 +10,7 @@ from emulation_vote.ballots import read_ballot_groups, read_ballots
 from emulation_vote.count import CountingError, count_election
 from emulation_vote.election import Election, load_election
 from emulation_vote.record import ElectionRecord
+from emulation_vote.vocab import ReaderChoice
 
 FAST_MIN_BYTES = 2_000_000
 
@@ -19,7 +20,7 @@ def count_files(
     ballot_paths: Sequence[str | Path],
     encoding: str | None = None,
     sheet: str | None = None,
-    reader: str = "auto",
+    reader: ReaderChoice = ReaderChoice.auto,
     progress: Callable[[int], None] | None = None,
     keep_ballots: bool = False,
 ) -> ElectionRecord:
@@ -33,10 +34,11 @@ def count_files(
     ``progress`` is called with the bytes read, by the streaming reader.  ``keep_ballots``
     (the audit) reads exactly and keeps every ballot, so that each gets its verdict.
     """
+    reader = ReaderChoice(reader)  # a plain string is accepted, an unknown one refused
     election = load_election(election_path)
     if keep_ballots:
         return count_ballots(election, read_ballots(ballot_paths, election, encoding, sheet))
-    if reader != "exact" and _use_fast(ballot_paths, encoding, reader):
+    if reader != ReaderChoice.exact and _use_fast(ballot_paths, encoding, reader):
         from emulation_vote.ballots.fast import FastPathUnavailable, read_groups_fast
 
         try:
@@ -58,12 +60,12 @@ def count_ballots(election: Election, ballots: BallotSet | BallotGroups) -> Elec
         raise error.at(ballot.source, ballot.row) from None
 
 
-def _use_fast(paths: Sequence[str | Path], encoding: str | None, reader: str) -> bool:
+def _use_fast(paths: Sequence[str | Path], encoding: str | None, reader: ReaderChoice) -> bool:
     from emulation_vote.ballots.fast import fast_eligible
 
     if not fast_eligible(paths, encoding):
         return False
-    if reader == "fast":
+    if reader == ReaderChoice.fast:
         return True
     try:
         return sum(Path(p).stat().st_size for p in paths) >= FAST_MIN_BYTES

@@ -15,10 +15,9 @@ from fractions import Fraction
 
 from emulation_vote.ballot import Ballot
 from emulation_vote.election import Contest, Election, Electorate
+from emulation_vote.vocab import InvalidReason, Status, ThresholdBase
 
 SCHEMA = "emulation-vote/result/1"
-REASONS = ("declared", "blank", "too_many", "too_few")
-STATUSES = ("selected", "tied", "not_selected")
 
 
 @dataclass(frozen=True)
@@ -32,7 +31,7 @@ class CandidateResult:
     percent: Decimal
     rank: int
     meets_threshold: bool
-    status: str
+    status: Status
 
 
 @dataclass(frozen=True)
@@ -42,7 +41,7 @@ class ThresholdResult:
     share_text: str
     share: Fraction
     strict: bool
-    of: str
+    of: ThresholdBase
     base_count: int
     votes_needed: int | None
 
@@ -61,7 +60,7 @@ class BallotVerdict:
 
     ballot: Ballot
     chosen: tuple[str, ...]
-    reason: str | None
+    reason: InvalidReason | None
 
     @property
     def valid(self) -> bool:
@@ -81,7 +80,7 @@ class ContentResult:
     chosen: tuple[str, ...]
     declared: str | None
     count: int
-    reason: str | None
+    reason: InvalidReason | None
 
 
 @dataclass(frozen=True)
@@ -95,7 +94,7 @@ class RoundResult:
     candidate_ids: tuple[str, ...]
     cast: int
     valid: int
-    invalid_reasons: tuple[tuple[str, int], ...]
+    invalid_reasons: tuple[tuple[InvalidReason, int], ...]
     declared_texts: tuple[tuple[str, int], ...]
     threshold: ThresholdResult
     candidates: tuple[CandidateResult, ...]

@@ -104,7 +104,9 @@ def test_runoff_round_needs_its_candidates(tmp_path: Path) -> None:
     tie = SAMPLES / "tie-runoff" / "election.toml"
     run = enter(tmp_path, "1\n", "--round", "2", election=tie)
     assert run.returncode == 2 and "--runoff" in run.stderr
-    run = enter(tmp_path, "1\n2\n1\nSTC\n", "--round", "2", "--runoff", "STP,STC", election=tie)
+    run = enter(tmp_path, "1\n", "--round", "2", "--runoff", "STP,STC", election=tie)
+    assert run.returncode == 2 and "--seats" in run.stderr  # how many a runoff ballot may choose
+    run = enter(tmp_path, "1\n2\n1\nSTC\n", "--round", "2", "--runoff", "STP,STC", "--seats", "1", election=tie)
     assert run.returncode == 0, run.stderr
     assert "Phiếu 1: Sở Tư pháp — hợp lệ" in run.stdout and "Phiếu 2: Sở Tài chính — hợp lệ" in run.stdout
     result = tally(tmp_path, tie, SAMPLES / "tie-runoff" / "round1.csv", tmp_path / "b.csv")

@@ -115,3 +115,32 @@ def test_round_two_refused_on_the_command_line(runner: CliRunner, tmp_path: Path
     assert (
         f"{r2}, hàng 2: có phiếu vòng 2 của nội dung co-thi-dua, nhưng vòng trước không phải bầu lại." in result.stderr
     )
+
+
+def test_one_rule_for_the_marks_a_runoff_ballot_may_carry(tmp_path: Path) -> None:
+    from collections import Counter
+
+    from emulation_vote.count import count_round
+    from emulation_vote.entry import Entered, EntrySession
+    from emulation_vote.errors import UsageError
+
+    from helpers import parse
+
+    election = parse(election_toml(seats=3))
+    contest = election.contests[0]
+    assert contest.marks_allowed(1, 3) == (3, 0)
+    assert contest.marks_allowed(2, 2) == (2, 0)  # a runoff for two seats: two choices
+    two = (frozenset({"A", "B"}), False, None)
+    counted = count_round(contest, election, 2, ("A", "B", "C"), 2, Counter({two: 1}))
+    assert (counted.max_marks, counted.valid) == (2, 1)
+    session = EntrySession(election, "co", tmp_path / "b.csv", round_number=2, runoff=("A", "B", "C"), seats=2)
+    typed = session.parse("1 2")
+    assert isinstance(typed, Entered) and typed.reason is None  # the clerk is told what the count will say
+    typed = session.parse("1 2 3")
+    assert isinstance(typed, Entered) and typed.reason == "too_many"
+    with pytest.raises(UsageError) as info:
+        EntrySession(election, "co", tmp_path / "c.csv", round_number=2, runoff=("A", "B", "C"))
+    assert info.value.key == "enter.runoff_seats"
+    fixed = parse(election_toml(seats=3, max_marks=3))
+    session = EntrySession(fixed, "co", tmp_path / "d.csv", round_number=2, runoff=("A", "B", "C"))
+    assert (session.max_marks, fixed.contests[0].marks_allowed(2, 1)) == (3, (3, 0))

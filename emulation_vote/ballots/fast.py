@@ -40,6 +40,7 @@ from emulation_vote.election import Contest, Election
 from emulation_vote.errors import EmulationVoteError
 from emulation_vote.marks import read_mark
 from emulation_vote.text import clean
+from emulation_vote.vocab import Style
 
 TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
 BLOCK_SIZE = 1 << 20  # 1 MB blocks keep the peak memory low; larger ones are barely faster
@@ -340,7 +341,7 @@ class _Aggregator:
         for (contest_index, round_number, declared_code), parts in self.parts.items():
             unique_masks, totals = _merge(parts)
             contest = self.contests[contest_index]
-            strikes = self.plan.layout == "wide" and contest.style == "strike"
+            strikes = self.plan.layout == "wide" and contest.style == Style.strike
             text = texts[declared_code]
             decode = decoders[contest_index].decode
             counter = merged.setdefault((contest.id, round_number), Counter())

@@ -25,6 +25,7 @@ from emulation_vote.election import Contest, Election, closest
 from emulation_vote.errors import BallotFileError
 from emulation_vote.marks import MARK_WORDS, NO_MARK_WORDS, read_mark
 from emulation_vote.text import clean, name_key, short
+from emulation_vote.vocab import Style
 
 RESERVED: dict[str, tuple[str, ...]] = {
     "ballot_id": ("ballot_id", "ballot id", "ballot", "mã phiếu", "số phiếu"),
@@ -362,7 +363,7 @@ def read_layout(sheet: Sheet, election: Election) -> Iterator[Ballot]:
             round_number,
             ballot_id,
             frozenset(marks),
-            contest.style == "strike",
+            contest.style == Style.strike,
             declared,
             source,
             number,

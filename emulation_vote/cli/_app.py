@@ -16,7 +16,6 @@ import sys
 import traceback
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -24,7 +23,8 @@ import typer
 
 from emulation_vote import __version__
 from emulation_vote.errors import EmulationVoteError
-from emulation_vote.i18n import Language, t
+from emulation_vote.i18n import t
+from emulation_vote.vocab import Language, ReaderChoice, TallyFormat
 
 if TYPE_CHECKING:
     from emulation_vote.record import ElectionRecord
@@ -39,17 +39,8 @@ app = typer.Typer(
 )
 
 
-Lang = Language  # the languages of human output: one definition, in the i18n module
-
-
-class TallyFormat(StrEnum):
-    """Output formats of ``tally``."""
-
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
-    plain = "plain"
+Lang = Language  # the option types are the vocabulary's, defined once in emulation_vote.vocab
+Reader = ReaderChoice
 
 
 def _check_encoding(value: str | None) -> str | None:
@@ -75,14 +66,6 @@ EncodingOption = Annotated[
         callback=_check_encoding,
     ),
 ]
-
-
-class Reader(StrEnum):
-    """How ballot files are read."""
-
-    auto = "auto"
-    fast = "fast"
-    exact = "exact"
 
 
 ReaderOption = Annotated[
@@ -173,7 +156,7 @@ def tally_text(record: ElectionRecord, fmt: TallyFormat, lang: str, output: Path
     from emulation_vote.render import render_tally
 
     color, width = terminal() if output is None else (False, 100)
-    return render_tally(record, fmt.value, lang, color=color, width=width)
+    return render_tally(record, fmt, lang, color=color, width=width)
 
 
 def check_output(output: Path | None, force: bool, inputs: Sequence[Path] = ()) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -28,15 +27,7 @@ from emulation_vote.cli._app import (
 )
 from emulation_vote.errors import UsageError
 from emulation_vote.i18n import t
-
-
-class AuditFormat(StrEnum):
-    """Output formats of ``audit``."""
-
-    table = "table"
-    csv = "csv"
-    json = "json"
-    canonical = "canonical"
+from emulation_vote.vocab import AuditFormat
 
 
 @app.command()
@@ -109,7 +100,7 @@ def verify(
         from emulation_vote.verify import compare_result, load_result
 
         saved = load_result(result)
-        record = count_files(election, ballots, encoding, sheet, reader.value)
+        record = count_files(election, ballots, encoding, sheet, reader)
         mismatches = compare_result(saved, record)
         sys.stdout.write(verify_text(mismatches, record, lang.value))
         if mismatches:

@@ -14,7 +14,6 @@ from emulation_vote.cli._app import (
     Reader,
     ReaderOption,
     SheetOption,
-    TallyFormat,
     app,
     check_output,
     emit,
@@ -22,6 +21,7 @@ from emulation_vote.cli._app import (
     progress_bar,
     tally_text,
 )
+from emulation_vote.vocab import TallyFormat
 
 
 @app.command()
@@ -42,7 +42,7 @@ def tally(
 
         check_output(output, force, [election, *ballots])
         with progress_bar(ballots) as progress:
-            record = count_files(election, ballots, encoding, sheet, reader.value, progress)
+            record = count_files(election, ballots, encoding, sheet, reader, progress)
         text = tally_text(record, fmt, lang.value, output)
         emit(text, output, force, lang.value, [election, *ballots])
 

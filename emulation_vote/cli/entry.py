@@ -16,6 +16,7 @@ from emulation_vote.cli._app import (
     guard,
 )
 from emulation_vote.i18n import t
+from emulation_vote.vocab import Style
 
 
 @app.command()
@@ -30,7 +31,7 @@ def enter(
     runoff: Annotated[
         str | None, typer.Option("--runoff", help="Round 2+: the units on the runoff ballot, in order (e.g. STP,STC).")
     ] = None,
-    seats: Annotated[int | None, typer.Option("--seats", min=1, help="Round 2+: the seats the runoff is for.")] = None,
+    seats: Annotated[int | None, typer.Option("--seats", min=1, help="Round 2+: the seats the runoff fills (as many choices a ballot may carry, unless max_marks is set).")] = None,
     log: Annotated[Path | None, typer.Option("--log", help="The entry log (default: OUTPUT.log).")] = None,
     lang: LangOption = Lang.vi,
 ) -> None:
@@ -59,7 +60,7 @@ def enter(
 
             console = Console(highlight=False)
             console.print(say.candidate_table(session, language))
-            if session.contest.style == "strike":
+            if session.contest.style == Style.strike:
                 console.print(t("enter.strike_note", language), style="bold yellow")
             console.print(t("enter.help", language), markup=False)
         if session.entered:

@@ -50,7 +50,7 @@ def minutes(
         if suffix not in (".docx", ".md", ".markdown"):
             raise UsageError("output.suffix", file=str(output), suffix=suffix or "(none)")
         check_output(output, force, [election, *ballots])
-        document = build_minutes(count_files(election, ballots, encoding, sheet, reader.value), lang.value)
+        document = build_minutes(count_files(election, ballots, encoding, sheet, reader), lang.value)
         if suffix == ".docx":
             from emulation_vote.render.minutes_docx import render_minutes_docx
 

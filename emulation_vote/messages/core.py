@@ -443,6 +443,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "vòng {round} là bầu lại: ghi các đơn vị trên phiếu bầu lại bằng --runoff (ví dụ --runoff STP,STC).",
         "round {round} is a runoff: name the units on its ballot with --runoff (e.g. --runoff STP,STC).",
     ),
+    "enter.runoff_seats": (
+        "vòng {round} là bầu lại: ghi số chỗ cần bầu bằng --seats (ví dụ --seats 1), để biết phiếu được chọn tối đa mấy"
+        " đơn vị.",
+        "round {round} is a runoff: give the seats it fills with --seats (e.g. --seats 1), which is how many units a"
+        " ballot may choose.",
+    ),
     "enter.runoff_unknown": (
         "--runoff: '{value}' không phải đơn vị nào; gần nhất: {suggestion}.",
         "--runoff: '{value}' is no candidate; closest: {suggestion}.",

@@ -8,24 +8,25 @@ which decides *what* a human report says; the modules decide only *how* it looks
 from __future__ import annotations
 
 from emulation_vote.record import ElectionRecord
+from emulation_vote.vocab import TallyFormat
 
-TALLY_FORMATS = ("table", "json", "csv", "markdown", "plain")
 
-
-def render_tally(record: ElectionRecord, fmt: str, lang: str = "vi", color: bool = False, width: int = 100) -> str:
-    """Render ``record`` in the tally format ``fmt`` (one of :data:`TALLY_FORMATS`)."""
-    if fmt == "json":
+def render_tally(
+    record: ElectionRecord, fmt: TallyFormat, lang: str = "vi", color: bool = False, width: int = 100
+) -> str:
+    """Render ``record`` in the tally format ``fmt``."""
+    if fmt is TallyFormat.json:
         from emulation_vote.render.json import render_json
 
         return render_json(record)
-    if fmt == "csv":
+    if fmt is TallyFormat.csv:
         from emulation_vote.render.csv import render_csv
 
         return render_csv(record)
-    if fmt in ("markdown", "plain"):
+    if fmt in (TallyFormat.markdown, TallyFormat.plain):
         from emulation_vote.render.text import render_text
 
-        return render_text(record, lang, markdown=fmt == "markdown")
+        return render_text(record, lang, markdown=fmt is TallyFormat.markdown)
     from emulation_vote.render.table import render_table
 
     return render_table(record, lang, color=color, width=width)
