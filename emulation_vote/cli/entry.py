@@ -31,7 +31,14 @@ def enter(
     runoff: Annotated[
         str | None, typer.Option("--runoff", help="Round 2+: the units on the runoff ballot, in order (e.g. STP,STC).")
     ] = None,
-    seats: Annotated[int | None, typer.Option("--seats", min=1, help="Round 2+: the seats the runoff fills (as many choices a ballot may carry, unless max_marks is set).")] = None,
+    seats: Annotated[
+        int | None,
+        typer.Option(
+            "--seats",
+            min=1,
+            help="Round 2+: the seats the runoff fills (a ballot may choose that many, unless max_marks is set).",
+        ),
+    ] = None,
     log: Annotated[Path | None, typer.Option("--log", help="The entry log (default: OUTPUT.log).")] = None,
     lang: LangOption = Lang.vi,
 ) -> None:
