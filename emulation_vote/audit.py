@@ -96,10 +96,7 @@ def reconcile(record: ElectionRecord) -> tuple[list[Relation], list[Difference]]
             _relation(cid, "issued", ">=", "collected", electorate.issued, electorate.collected),
             _relation(cid, "collected", "=", "loaded", electorate.collected, loaded),
         ]
-        absent = None
-        if electorate.convened is not None and electorate.present is not None:
-            absent = electorate.convened - electorate.present
         returned = electorate.collected if electorate.collected is not None else loaded
         not_returned = None if electorate.issued is None else electorate.issued - returned
-        differences += [Difference(cid, "absent", absent), Difference(cid, "not_returned", not_returned)]
+        differences += [Difference(cid, "absent", electorate.absent), Difference(cid, "not_returned", not_returned)]
     return relations, differences

@@ -26,6 +26,7 @@ from emulation_vote.scoring.model import ScoringRule, parse_scoring
 from emulation_vote.text import clean, name_key
 from emulation_vote.vocab import BlankRule, Header, Style, ThresholdBase, TieRule
 
+HEAD_ROLES = ("Trưởng ban", "Head", "Chair")
 _ID_RE = re.compile(r"^[a-z0-9-]+$")
 _TIME_RE = re.compile(r"^([01]?\d|2[0-3])[:hH]([0-5]\d)$")
 
@@ -57,6 +58,13 @@ class Electorate:
         """Return the figure called ``name`` ("convened", "present", "issued" or "collected")."""
         value: int | None = getattr(self, name)
         return value
+
+    @property
+    def absent(self) -> int | None:
+        """Delegates convened but not present (None when either figure is missing)."""
+        if self.convened is None or self.present is None:
+            return None
+        return self.convened - self.present
 
 
 @dataclass(frozen=True)
@@ -164,6 +172,18 @@ class Election:
     source: str = ""
     units: tuple[Unit, ...] = ()
     scoring: ScoringRule | None = None
+
+    def committee_head(self) -> tuple[CommitteeMember | None, tuple[CommitteeMember, ...]]:
+        """Return the head of the vote-counting committee and the other members, in file order.
+
+        The head is the first member whose role says so ("Trưởng ban", "Head", "Chair", however
+        accented or cased), else the first member; None when there is no committee.
+        """
+        heads = {name_key(role) for role in HEAD_ROLES}
+        head = next(
+            (m for m in self.committee if name_key(m.role) in heads), self.committee[0] if self.committee else None
+        )
+        return head, tuple(m for m in self.committee if m is not head)
 
     def contest(self, contest_id: str) -> Contest:
         """Return the contest with id ``contest_id``."""

@@ -71,6 +71,21 @@ def check_log(path: str | Path) -> LogCheck:
     return LogCheck(len(lines), None, None)
 
 
+@dataclass(frozen=True)
+class LogFile:
+    """An entry log as read for an audit: its path, the check of its chain, and its entries."""
+
+    path: str
+    check: LogCheck
+    entries: list[dict[str, Any]]
+
+
+def load_log(path: str | Path) -> LogFile:
+    """Read the log at ``path`` and check its chain; raise :class:`BallotFileError` if a line is not JSON."""
+    check = check_log(path)
+    return LogFile(str(path), check, read_entries(Path(path)))
+
+
 class EntryLog:
     """Appends chained lines to a log, each written in one call and fsync'ed before returning."""
 

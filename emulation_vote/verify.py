@@ -15,7 +15,7 @@ from typing import Any
 from emulation_vote.errors import BallotFileError
 from emulation_vote.output import read_input
 from emulation_vote.record import ElectionRecord
-from emulation_vote.render.json import render_json
+from emulation_vote.schema import result_text
 
 IGNORED = frozenset({"generator"})
 MAX_RESULT_CHARS = 200_000_000
@@ -165,7 +165,7 @@ def _equal(a: Any, b: Any) -> bool:
 
 def compare_result(saved: dict[str, Any], record: ElectionRecord) -> list[Mismatch]:
     """Return every difference between a saved result and ``record`` (the recount); empty when they match."""
-    recount = strict_json(render_json(record))
+    recount = strict_json(result_text(record))
     mismatches: list[Mismatch] = []
     _diff(saved, recount, "", mismatches)
     return mismatches

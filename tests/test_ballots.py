@@ -11,7 +11,7 @@ from emulation_vote.ballots import read_ballots
 from emulation_vote.count import count_election
 from emulation_vote.errors import BallotFileError
 from emulation_vote.render.errors import describe_error
-from emulation_vote.render.json import record_dict
+from emulation_vote.schema import record_dict
 
 from helpers import count_text, cp1258_bytes, election_toml, list_rows, parse, write_csv
 

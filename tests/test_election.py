@@ -175,3 +175,15 @@ def test_bom_is_accepted(tmp_path: Path) -> None:
     path = tmp_path / "e.toml"
     path.write_bytes(b"\xef\xbb\xbf" + election_toml(seats=1).encode())
     assert load_election(path).contests[0].id == "co"
+
+
+def test_committee_head_and_absent_delegates_are_decided_by_the_model() -> None:
+
+    toml = election_toml(electorate={"convened": 27, "present": 26})
+    toml = '[[committee]]\nname = "An"\nrole = "Ủy viên"\n[[committee]]\nname = "Bình"\nrole = "trưởng  BAN"\n' + toml
+    election = parse(toml)
+    head, members = election.committee_head()
+    assert head is not None and head.name == "Bình" and [m.name for m in members] == ["An"]
+    assert election.electorate.absent == 1
+    plain = parse(election_toml())
+    assert plain.committee_head() == (None, ()) and plain.electorate.absent is None

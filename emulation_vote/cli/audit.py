@@ -64,19 +64,22 @@ def audit(
 
             text = canonical_text(record.election, record.contests)
         elif fmt is AuditFormat.json:
+            from emulation_vote.entrylog import load_log
             from emulation_vote.render.audit import render_audit_json
 
-            text = render_audit_json(record, logs or [], lang.value)
+            text = render_audit_json(record, [load_log(log) for log in logs or []], lang.value)
         elif fmt is AuditFormat.csv:
             from emulation_vote.render.audit import render_audit_csv
 
             text = render_audit_csv(record, lang.value)
         else:
+            from emulation_vote.entrylog import load_log
             from emulation_vote.render.audit import render_audit_table
 
             color, width = terminal() if output is None else (False, 160)
+            loaded = [load_log(log) for log in logs or []]
             text = render_audit_table(
-                record, lang.value, color=color, width=width if sys.stdout.isatty() else 160, logs=logs or []
+                record, lang.value, color=color, width=width if sys.stdout.isatty() else 160, logs=loaded
             )
         emit(text, output, force, lang.value, inputs)
 

@@ -5,18 +5,17 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 from emulation_vote.audit import audit_ballots, reconcile
 from emulation_vote.compare import Comparison, Reading
 from emulation_vote.csvrows import write_rows
-from emulation_vote.entrylog import check_log, read_entries
+from emulation_vote.entrylog import LogFile
 from emulation_vote.i18n import t
 from emulation_vote.record import ElectionRecord
 from emulation_vote.render.entry import check_text, log_rows
-from emulation_vote.render.json import dumps
 from emulation_vote.render.table import text_console
+from emulation_vote.schema import dumps
 from emulation_vote.verify import Mismatch, Number
 
 AUDIT_COLUMNS = (
@@ -80,13 +79,11 @@ def audit_data(record: ElectionRecord, lang: str = "vi") -> dict[str, Any]:
     }
 
 
-def render_audit_json(record: ElectionRecord, logs: Sequence[Path] = (), lang: str = "vi") -> str:
+def render_audit_json(record: ElectionRecord, logs: Sequence[LogFile] = (), lang: str = "vi") -> str:
     """Render the audit as JSON; each entry log given is added under ``entry_logs`` with its chain check."""
     data = audit_data(record, lang)
     if logs:
-        data["entry_logs"] = [
-            {"file": str(log), "intact": check_log(log).intact, "entries": read_entries(log)} for log in logs
-        ]
+        data["entry_logs"] = [{"file": log.path, "intact": log.check.intact, "entries": log.entries} for log in logs]
     return dumps(data) + "\n"
 
 
@@ -128,7 +125,7 @@ def _relation_lines(record: ElectionRecord, lang: str) -> list[str]:
 
 
 def render_audit_table(
-    record: ElectionRecord, lang: str = "vi", color: bool = False, width: int = 120, logs: Sequence[Path] = ()
+    record: ElectionRecord, lang: str = "vi", color: bool = False, width: int = 120, logs: Sequence[LogFile] = ()
 ) -> str:
     """Render the per-ballot listing, the reconciliation and any entry logs as Rich tables for filing."""
     from rich.table import Table
@@ -173,14 +170,14 @@ def render_audit_table(
     console.print(t("summary.fingerprint", lang, fingerprint=record.fingerprint))
     for log in logs:
         console.print()
-        console.print(f"{t('log.title', lang)}: {log}", style="bold")
+        console.print(f"{t('log.title', lang)}: {log.path}", style="bold")
         log_table = Table(header_style="bold")
         for key in ("time", "clerk", "action", "ballot", "typed", "recorded"):
             log_table.add_column(t(f"a.log.{key}", lang), overflow="fold")
-        for row in log_rows(read_entries(log)):
+        for row in log_rows(log.entries):
             log_table.add_row(*row)
         console.print(log_table)
-        console.print(check_text(check_log(log), lang))
+        console.print(check_text(log.check, lang))
     return buffer.getvalue()
 
 

@@ -1,100 +1,11 @@
-"""The JSON result of the formats contract (``schema = emulation-vote/result/1``).
-
-Percents are written from their :class:`~decimal.Decimal` digits ("66.67"), never through a
-float.  Extra keys beside the contract: ``generator``, each contest's ``title``,
-``declared_reasons`` and ``rounds``.
-"""
+"""The tally as the JSON result of the contract; the document itself is defined in :mod:`emulation_vote.schema`."""
 
 from __future__ import annotations
 
-import json
-from decimal import Decimal
-from typing import Any
-
-from emulation_vote import __version__
-from emulation_vote.record import ContestResult, ElectionRecord, RoundResult, Runoff
-
-
-def _runoff(runoff: Runoff | None) -> dict[str, Any] | None:
-    return None if runoff is None else {"candidates": list(runoff.candidates), "seats": runoff.seats}
-
-
-def round_dict(round_result: RoundResult) -> dict[str, Any]:
-    """Return one round as the contract's contest fields (ballots, threshold, candidates, ...)."""
-    threshold = round_result.threshold
-    return {
-        "seats": round_result.seats,
-        "ballots": {"cast": round_result.cast, "valid": round_result.valid, "invalid": round_result.invalid},
-        "invalid_reasons": dict(round_result.invalid_reasons),
-        "declared_reasons": dict(round_result.declared_texts),
-        "threshold": {
-            "share": threshold.share_text,
-            "strict": threshold.strict,
-            "of": threshold.of,
-            "base_count": threshold.base_count,
-            "votes_needed": threshold.votes_needed,
-        },
-        "candidates": [
-            {
-                "id": c.id,
-                "name": c.name,
-                "votes": c.votes,
-                "percent": c.percent,
-                "rank": c.rank,
-                "meets_threshold": c.meets_threshold,
-                "status": c.status,
-            }
-            for c in round_result.candidates
-        ],
-        "selected": list(round_result.selected),
-        "runoff": _runoff(round_result.runoff),
-    }
-
-
-def contest_dict(result: ContestResult) -> dict[str, Any]:
-    """Return a contest: round 1's figures at the top, the final outcome, and every round."""
-    contest: dict[str, Any] = {"id": result.contest.id, "title": result.contest.title}
-    contest.update(round_dict(result.first))
-    contest.update(
-        selected=list(result.selected),
-        runoff=_runoff(result.runoff),
-        rounds=[
-            dict(round=r.number, candidates_in_round=list(r.candidate_ids), **round_dict(r)) for r in result.rounds
-        ],
-    )
-    return contest
-
-
-def record_dict(record: ElectionRecord) -> dict[str, Any]:
-    """Return the whole result as JSON-ready data (percents still :class:`Decimal`)."""
-    return {
-        "schema": record.schema,
-        "fingerprint": record.fingerprint,
-        "generator": f"emulation-vote {__version__}",
-        "contests": [contest_dict(c) for c in record.contests],
-    }
-
-
-def dumps(value: Any, indent: int = 2, level: int = 0) -> str:
-    """Serialise JSON data, writing :class:`Decimal` as its exact digits."""
-    pad = " " * (indent * (level + 1))
-    end = " " * (indent * level)
-    if isinstance(value, dict):
-        if not value:
-            return "{}"
-        items = [
-            f"{pad}{json.dumps(str(k), ensure_ascii=False)}: {dumps(v, indent, level + 1)}" for k, v in value.items()
-        ]
-        return "{\n" + ",\n".join(items) + "\n" + end + "}"
-    if isinstance(value, (list, tuple)):
-        if not value:
-            return "[]"
-        return "[\n" + ",\n".join(pad + dumps(v, indent, level + 1) for v in value) + "\n" + end + "]"
-    if isinstance(value, Decimal):
-        return str(value)
-    return json.dumps(value, ensure_ascii=False)
+from emulation_vote.record import ElectionRecord
+from emulation_vote.schema import result_text
 
 
 def render_json(record: ElectionRecord) -> str:
     """Render the JSON result of the contract (UTF-8 text, not ASCII-escaped)."""
-    return dumps(record_dict(record)) + "\n"
+    return result_text(record)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from emulation_vote.i18n import BLANK, fmt_date_or_blank, fmt_percent, t
 from emulation_vote.record import ContestResult, ElectionRecord, RoundResult
 from emulation_vote.render.report import invalid_text, names, round_heading, threshold_words
+from emulation_vote.vocab import Header
 
 
 @dataclass(frozen=True)
@@ -149,14 +150,11 @@ def build_minutes(record: ElectionRecord, lang: str = "vi") -> Minutes:
     electorate = election.electorate
     place = meeting.place or BLANK
     hour, minute = meeting.time.split(":") if meeting.time else (BLANK, BLANK)
-    national = (t("m.party", lang),) if meeting.header == "party" else (t("m.state", lang), t("m.motto", lang))
-    absent = None
-    if electorate.convened is not None and electorate.present is not None:
-        absent = electorate.convened - electorate.present
+    national = (t("m.party", lang),) if meeting.header == Header.party else (t("m.state", lang), t("m.motto", lang))
     figures = (
         (t("m.convened", lang), _count(electorate.convened, lang, "m.people")),
         (t("m.present", lang), _count(electorate.present, lang, "m.people")),
-        (t("m.absent", lang), _count(absent, lang, "m.people")),
+        (t("m.absent", lang), _count(electorate.absent, lang, "m.people")),
         (t("m.issued", lang), _count(electorate.issued, lang)),
     )
     single = len(record.contests) == 1
@@ -169,8 +167,7 @@ def build_minutes(record: ElectionRecord, lang: str = "vi") -> Minutes:
         for i, result in enumerate(record.contests)
     )
     committee = election.committee
-    head = next((m for m in committee if _is_head(m.role)), committee[0] if committee else None)
-    members = tuple(m for m in committee if m is not head)
+    head, members = election.committee_head()
     return Minutes(
         organization=(meeting.organization or BLANK).upper(),
         national=national,
@@ -201,9 +198,3 @@ def build_minutes(record: ElectionRecord, lang: str = "vi") -> Minutes:
         members=tuple(Signature((t("m.members", lang),) if i == 0 else (), m.name) for i, m in enumerate(members)),
         sign_hint=t("m.sign", lang),
     )
-
-
-def _is_head(role: str) -> bool:
-    from emulation_vote.text import name_key
-
-    return name_key(role) in {name_key("Trưởng ban"), name_key("Head"), name_key("Chair")}
