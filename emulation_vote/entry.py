@@ -22,8 +22,7 @@ from emulation_vote.csvrows import csv_line
 from emulation_vote.election import Candidate, Contest, Election, closest
 from emulation_vote.entrylog import EntryLog
 from emulation_vote.errors import BallotFileError, OutputError, UsageError
-from emulation_vote.locking import SessionLock
-from emulation_vote.output import append_durably, read_input, write_atomic
+from emulation_vote.output import SessionLock, append_durably, read_input, write_atomic
 from emulation_vote.text import clean
 from emulation_vote.vocab import InvalidReason, Style
 

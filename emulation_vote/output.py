@@ -4,19 +4,26 @@
   tool's (missing, a folder, unreadable);
 - :func:`write_atomic` writes an output atomically (a temporary file, fsync'ed, then renamed),
   never over an existing file unless forced, with the permissions of an ordinary saved file;
-- :func:`append_durably` appends in one ``write`` and fsyncs before returning (the entry file and log).
+- :func:`append_durably` appends in one ``write`` and fsyncs before returning (the entry file and log);
+- :class:`SessionLock` holds an exclusive lock on files for a session (``enter``): ``flock`` on a
+  hidden companion file (``.NAME.lock``), freed by the kernel when the process ends, even by
+  ``kill -9``; the companion file names the clerk, start time and process for a second session,
+  and is removed when the session ends.
 """
 
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
+import json
 import os
 import stat
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
-from emulation_vote.errors import BallotFileError, EmulationVoteError, OutputError
+from emulation_vote.errors import BallotFileError, EmulationVoteError, OutputError, UsageError
 
 
 def read_input(
@@ -144,3 +151,74 @@ def _place_new(temporary: Path, path: Path) -> None:
         if path.exists():
             raise FileExistsError(str(path)) from None
         os.replace(temporary, path)
+
+
+# --- one session at a time on a file (enter) ---
+def lock_path(path: Path) -> Path:
+    """Return the companion file that locks ``path``."""
+    return path.with_name(f".{path.name}.lock")
+
+
+class SessionLock:
+    """Hold the locks of several files at once, or none: :meth:`release` frees them all."""
+
+    def __init__(self, paths: list[Path], clerk: str | None) -> None:
+        """Lock every file of ``paths``; raise :class:`UsageError` naming the holder if one is taken."""
+        self._held: list[tuple[Path, int]] = []
+        started = dt.datetime.now().astimezone().isoformat(timespec="seconds")
+        try:
+            for path in paths:
+                self._held.append((lock_path(path), _acquire(path, clerk, started)))
+        except BaseException:
+            self.release()
+            raise
+
+    def release(self) -> None:
+        """Remove the companion files and free the locks (removed first, while still held)."""
+        while self._held:
+            companion, descriptor = self._held.pop()
+            with contextlib.suppress(OSError):
+                os.unlink(companion)
+            os.close(descriptor)
+
+
+def _acquire(path: Path, clerk: str | None, started: str) -> int:
+    try:
+        import fcntl
+    except ImportError:  # not a POSIX system: no lock, as before
+        return os.open(os.devnull, os.O_RDONLY)
+    companion = lock_path(path)
+    while True:
+        descriptor = os.open(companion, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = _holder(descriptor)
+            os.close(descriptor)
+            raise UsageError(
+                "enter.locked",
+                file=str(path),
+                clerk=holder.get("clerk") or "?",
+                started=holder.get("started") or "?",
+                pid=holder.get("pid") or "?",
+            ) from None
+        # The holder before us may have removed the companion file after we opened it: lock the one in place.
+        try:
+            same = os.path.samestat(os.fstat(descriptor), os.stat(companion))
+        except FileNotFoundError:
+            same = False
+        if not same:
+            os.close(descriptor)
+            continue
+        record = json.dumps({"clerk": clerk, "started": started, "pid": os.getpid()}, ensure_ascii=False)
+        os.ftruncate(descriptor, 0)
+        os.pwrite(descriptor, record.encode("utf-8"), 0)
+        return descriptor
+
+
+def _holder(descriptor: int) -> dict[str, Any]:
+    try:
+        data = json.loads(os.pread(descriptor, 4096, 0).decode("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}

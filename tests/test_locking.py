@@ -11,7 +11,7 @@ import pytest
 from emulation_vote.election import load_election
 from emulation_vote.entry import EntrySession
 from emulation_vote.errors import UsageError
-from emulation_vote.locking import lock_path
+from emulation_vote.output import lock_path
 from emulation_vote.render.errors import describe_error
 
 from helpers import SAMPLES
