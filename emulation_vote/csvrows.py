@@ -38,11 +38,11 @@ def csv_line(row: Sequence[object]) -> str:
     return buffer.getvalue()
 
 
-def write_rows(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+def write_rows(header: Sequence[str], rows: Iterable[Sequence[object]], delimiter: str = ",") -> str:
     """Return CSV text (with a leading BOM) of ``header`` and ``rows``, every cell through :func:`safe_cell`."""
     buffer = io.StringIO()
     buffer.write("\ufeff")
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer = csv.writer(buffer, lineterminator="\r\n", delimiter=delimiter)
     writer.writerow([safe_cell(h) for h in header])
     for row in rows:
         writer.writerow([safe_cell(cell) for cell in row])

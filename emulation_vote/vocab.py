@@ -87,6 +87,15 @@ class TallyFormat(StrEnum):
     csv = "csv"
     markdown = "markdown"
     plain = "plain"
+    xlsx = "xlsx"
+
+
+class ShowFormat(StrEnum):
+    """The output formats of ``show``: the projector page, or a chart image per contest round."""
+
+    html = "html"
+    png = "png"
+    svg = "svg"
 
 
 class AuditFormat(StrEnum):

@@ -10,6 +10,7 @@ from __future__ import annotations
 # isort: off
 from emulation_vote.cli import prepare  # noqa: F401  (new, template)
 from emulation_vote.cli import count  # noqa: F401  (tally, demo)
+from emulation_vote.cli import show  # noqa: F401  (show)
 from emulation_vote.cli import minutes  # noqa: F401  (minutes)
 from emulation_vote.cli import score  # noqa: F401  (score)
 from emulation_vote.cli import audit  # noqa: F401  (audit, verify, compare)

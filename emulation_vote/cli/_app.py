@@ -76,7 +76,12 @@ ReaderOption = Annotated[
     ),
 ]
 FormatOption = Annotated[
-    TallyFormat, typer.Option("--format", "-f", help="table (default), json, csv, markdown or plain.")
+    TallyFormat,
+    typer.Option(
+        "--format",
+        "-f",
+        help="table (default), json, csv, markdown, plain, or xlsx (an Excel workbook; needs --output).",
+    ),
 ]
 SheetOption = Annotated[str | None, typer.Option("--sheet", help="Sheet of .xlsx files to read (default: the first).")]
 OutputOption = Annotated[

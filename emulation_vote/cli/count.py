@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
 from emulation_vote.cli._app import (
     BallotsArg,
     ElectionArg,
@@ -21,7 +26,39 @@ from emulation_vote.cli._app import (
     progress_bar,
     tally_text,
 )
+from emulation_vote.errors import UsageError
 from emulation_vote.vocab import TallyFormat
+
+if TYPE_CHECKING:
+    from emulation_vote.record import ElectionRecord
+
+ExcelOption = Annotated[
+    bool,
+    typer.Option(
+        "--excel",
+        help="With --format csv: for Excel under a Vietnamese locale (';' between cells, decimal comma, "
+        "headings in --lang). Without it the CSV stays machine-clean.",
+    ),
+]
+
+
+def _check_format(fmt: TallyFormat, excel: bool, output: Path | None) -> None:
+    if excel and fmt is not TallyFormat.csv:
+        raise UsageError("output.excel_csv_only")
+    if fmt is TallyFormat.xlsx and output is None:
+        raise UsageError("output.needs_file", format="xlsx", example="ket-qua.xlsx")
+
+
+def _render(record: ElectionRecord, fmt: TallyFormat, lang: str, excel: bool, output: Path | None) -> str | bytes:
+    if fmt is TallyFormat.xlsx:
+        from emulation_vote.render.xlsx import render_xlsx
+
+        return render_xlsx(record, lang)
+    if excel:
+        from emulation_vote.render.csv import render_csv_excel
+
+        return render_csv_excel(record, lang)
+    return tally_text(record, fmt, lang, output)
 
 
 @app.command()
@@ -35,27 +72,32 @@ def tally(
     output: OutputOption = None,
     force: ForceOption = False,
     reader: ReaderOption = Reader.auto,
+    excel: ExcelOption = False,
 ) -> None:
-    """Count the ballots and print the result (rank, votes, percent, selection, runoff)."""
+    """Count the ballots and print the result (rank, votes, percent, selection, runoff).
+
+    Also as an Excel workbook (--format xlsx --output ket-qua.xlsx) or a CSV for Excel (--format csv --excel).
+    """
     with guard(lang.value):
         from emulation_vote.pipeline import count_files
 
+        _check_format(fmt, excel, output)
         check_output(output, force, [election, *ballots])
         with progress_bar(ballots) as progress:
             record = count_files(election, ballots, encoding, sheet, reader, progress)
-        text = tally_text(record, fmt, lang.value, output)
-        emit(text, output, force, lang.value, [election, *ballots])
+        emit(_render(record, fmt, lang.value, excel, output), output, force, lang.value, [election, *ballots])
 
 
 @app.command()
 def demo(
     fmt: FormatOption = TallyFormat.table,
     lang: LangOption = Lang.vi,
+    excel: ExcelOption = False,
 ) -> None:
     """Count the bundled seed conference (9 units of Khối thi đua Các cơ quan Tỉnh ủy, 2 flags)."""
     with guard(lang.value):
         from emulation_vote.pipeline import count_files, demo_paths
 
+        _check_format(fmt, excel, None)
         election_path, ballots_path = demo_paths()
-        text = tally_text(count_files(election_path, [ballots_path]), fmt, lang.value, None)
-        emit(text, None, False, lang.value)
+        emit(_render(count_files(election_path, [ballots_path]), fmt, lang.value, excel, None), None, False, lang.value)

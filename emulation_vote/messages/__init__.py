@@ -6,7 +6,7 @@ One module per feature, so that features add their wording without touching each
 
 from __future__ import annotations
 
-from emulation_vote.messages import core, paper, prepare, reading, reliability, scoring
+from emulation_vote.messages import core, paper, prepare, reading, reliability, scoring, show
 
 _PARTS: tuple[dict[str, tuple[str, str]], ...] = (
     core.MESSAGES,
@@ -15,6 +15,7 @@ _PARTS: tuple[dict[str, tuple[str, str]], ...] = (
     reliability.MESSAGES,
     paper.MESSAGES,
     scoring.MESSAGES,
+    show.MESSAGES,
 )
 
 

@@ -1,4 +1,4 @@
-"""The tally as CSV: one row per candidate per contest round, for Excel and scripts.
+"""The tally as CSV: one row per candidate per contest round, for scripts (machine-clean) or for Excel.
 
 Written through :func:`emulation_vote.csvrows.write_rows`, like every CSV the tool writes.
 """
@@ -6,7 +6,9 @@ Written through :func:`emulation_vote.csvrows.write_rows`, like every CSV the to
 from __future__ import annotations
 
 from emulation_vote.csvrows import write_rows
+from emulation_vote.i18n import t
 from emulation_vote.record import ElectionRecord
+from emulation_vote.render.report import status_text
 
 TALLY_COLUMNS = (
     "contest",
@@ -50,3 +52,50 @@ def render_csv(record: ElectionRecord) -> str:
                     )
                 )
     return write_rows(TALLY_COLUMNS, rows)
+
+
+EXCEL_COLUMNS = (
+    "book.contest_id",
+    "book.round",
+    "col.rank",
+    "col.unit",
+    "col.votes",
+    "excel.percent",
+    "excel.meets",
+    "col.status",
+    "book.base",
+    "book.base_count",
+    "book.threshold_votes",
+    "show.seats",
+)
+
+
+def render_csv_excel(record: ElectionRecord, lang: str = "vi") -> str:
+    """Render the tally for Excel under a Vietnamese (or other decimal-comma) locale.
+
+    The rows of :func:`render_csv` with headings and words in ``lang``, cells separated by ``;``
+    and percents as numbers with a decimal comma ("91,67", the column says "%"), so that Excel
+    opens the file into columns of numbers.  UTF-8 with a BOM and CRLF, like every CSV here.
+    """
+    rows = []
+    for result in record.contests:
+        for rnd in result.rounds:
+            threshold = rnd.threshold
+            for c in rnd.candidates:
+                rows.append(
+                    (
+                        result.contest.id,
+                        rnd.number,
+                        c.rank,
+                        c.name,
+                        c.votes,
+                        str(c.percent).replace(".", ","),
+                        t("excel.yes" if c.meets_threshold else "excel.no", lang),
+                        status_text(c, lang),
+                        t(f"base.{threshold.of}", lang),
+                        threshold.base_count,
+                        "" if threshold.votes_needed is None else threshold.votes_needed,
+                        rnd.seats,
+                    )
+                )
+    return write_rows([t(key, lang) for key in EXCEL_COLUMNS], rows, delimiter=";")

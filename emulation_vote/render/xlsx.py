@@ -1,0 +1,203 @@
+"""The result as an Excel workbook (.xlsx) a secretary can forward, written with openpyxl.
+
+One sheet per contest (per contest round when a runoff was held): the heading, the ranked table
+(frozen header; votes as integers, percents as real numbers with a percent format so Excel shows
+"91,67%" under a Vietnamese locale; the selected units in bold) and the ballot figures below it;
+then a sheet "Thông tin" ("Information" in English) with the meeting, the rules and the
+fingerprint.  Headings follow ``lang``.  Text is stored as text, never as a formula, whatever it
+starts with.  openpyxl is imported here only, when a workbook is made.
+"""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+from pathlib import PurePath
+from typing import TYPE_CHECKING, Any
+
+from emulation_vote import __version__
+from emulation_vote.i18n import fmt_date, t
+from emulation_vote.record import ContestResult, ElectionRecord, RoundResult
+from emulation_vote.render.report import round_heading, status_text, threshold_words
+from emulation_vote.render.slides import slide_key
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
+
+#: The number format of percent cells: two decimals; Excel shows the locale's decimal mark.
+PERCENT_FORMAT = "0.00%"
+_FORBIDDEN = str.maketrans({c: "-" for c in "[]:*?/\\"})
+_HEADER_FILL = "F3EFE6"
+_SELECTED_FILL = "FBE4E2"
+
+
+def percent_cell(percent: Decimal) -> float:
+    """Return the cell value of a record percent: the fraction it stands for (91.67 -> 0.9167).
+
+    The division is exact in Decimal; only the result becomes a float, at the cell.
+
+    >>> percent_cell(Decimal("91.67"))
+    0.9167
+    """
+    return float(percent / 100)
+
+
+def sheet_names(keys: list[str]) -> list[str]:
+    r"""Return distinct, valid sheet names for ``keys`` (at most 31 characters, none of ``[ ] : * ? / \\``)."""
+    names: list[str] = []
+    for key in keys:
+        base = key.translate(_FORBIDDEN)[:31] or "-"
+        name, number = base, 2
+        while name.lower() in (n.lower() for n in names):
+            suffix = f" ({number})"
+            name, number = base[: 31 - len(suffix)] + suffix, number + 1
+        names.append(name)
+    return names
+
+
+def _put(sheet: Worksheet, row: int, column: int, value: Any) -> Any:
+    cell = sheet.cell(row=row, column=column, value=value)
+    if isinstance(value, str) and value.startswith("="):
+        cell.data_type = "s"  # a name like "=A1" is text, not a formula
+    return cell
+
+
+def _fit(sheet: Worksheet, widths: dict[int, int]) -> None:
+    from openpyxl.utils import get_column_letter
+
+    for column, width in widths.items():
+        sheet.column_dimensions[get_column_letter(column)].width = min(max(width + 2, 8), 70)
+
+
+def _contest_sheet(
+    sheet: Worksheet, record: ElectionRecord, result: ContestResult, rnd: RoundResult, lang: str
+) -> None:
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    bold = Font(bold=True)
+    header_fill = PatternFill("solid", fgColor=_HEADER_FILL)
+    selected_fill = PatternFill("solid", fgColor=_SELECTED_FILL)
+    widths: dict[int, int] = {}
+
+    def put(row: int, column: int, value: Any, measure: bool = True) -> Any:
+        if measure:
+            widths[column] = max(widths.get(column, 0), len(str(value)))
+        return _put(sheet, row, column, value)
+
+    title = put(1, 1, round_heading(result, rnd, lang), measure=False)
+    title.font = Font(bold=True, size=14)
+    columns = ("col.rank", "col.unit", "book.unit_id", "col.votes", "col.percent", "excel.meets", "col.status")
+    for column, key in enumerate(columns, 1):
+        cell = put(2, column, t(key, lang))
+        cell.font = bold
+        cell.fill = header_fill
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+    row = 2
+    for candidate in rnd.candidates:
+        row += 1
+        values: tuple[Any, ...] = (
+            candidate.rank,
+            candidate.name,
+            candidate.id,
+            candidate.votes,
+            percent_cell(candidate.percent),
+            t("excel.yes" if candidate.meets_threshold else "excel.no", lang),
+            status_text(candidate, lang),
+        )
+        for column, value in enumerate(values, 1):
+            cell = put(row, column, value, measure=column != 5)
+            if column == 5:
+                cell.number_format = PERCENT_FORMAT
+            if candidate.status == "selected":
+                cell.font = bold
+                cell.fill = selected_fill
+    widths[5] = max(widths.get(5, 0), 8)
+    sheet.freeze_panes = "A3"
+    sheet.auto_filter.ref = f"A2:G{row}"
+    row += 2
+    threshold = rnd.threshold
+    issued = record.election.electorate.issued
+    figures: list[tuple[str, Any]] = []
+    if rnd.number == 1 and issued is not None:
+        figures.append((t("show.issued", lang), issued))
+        figures.append((t("show.collected", lang), rnd.cast))
+    else:
+        figures.append((t("show.cast", lang), rnd.cast))
+    figures += [
+        (t("show.valid", lang), rnd.valid),
+        (t("show.invalid", lang), rnd.invalid),
+        (t("show.seats", lang), rnd.seats),
+        (t("col.percent", lang), threshold_words(threshold, lang)),
+        (t("book.base", lang), t(f"base.{threshold.of}", lang)),
+        (t("book.base_count", lang), threshold.base_count),
+    ]
+    if threshold.votes_needed is not None:
+        figures.append((t("book.threshold_votes", lang), threshold.votes_needed))
+    names = ", ".join(result.contest.candidate(cid).name for cid in rnd.selected) or "—"
+    figures.append((t("book.outcome", lang), names))
+    put(row, 2, t("book.figure", lang)).font = bold
+    put(row, 3, t("book.value", lang), measure=False).font = bold
+    for label, value in figures:
+        row += 1
+        put(row, 2, label)
+        put(row, 3, value, measure=False)
+    _fit(sheet, widths)
+
+
+def _info_sheet(sheet: Worksheet, record: ElectionRecord, lang: str) -> None:
+    from openpyxl.styles import Alignment, Font
+
+    meeting = record.election.meeting
+    rows: list[tuple[str, str]] = [
+        (t("book.meeting", lang), meeting.title or ""),
+        (t("book.organization", lang), meeting.organization or ""),
+        (t("book.place", lang), meeting.place or ""),
+        (t("book.date", lang), fmt_date(meeting.date, lang) if meeting.date else ""),
+    ]
+    for result in record.contests:
+        contest = result.contest
+        rnd = result.first
+        rule = "; ".join(
+            (
+                t("summary.seats", lang, seats=contest.seats),
+                t("summary.threshold", lang, words=threshold_words(rnd.threshold, lang)),
+            )
+        )
+        rows += [
+            (t("book.contest", lang), contest.title),
+            (t("book.contest_id", lang), contest.id),
+            (t("book.rule", lang), rule),
+        ]
+    rows += [
+        (t("book.fingerprint", lang), record.fingerprint),
+        (t("book.sources", lang), ", ".join(PurePath(source).name for source in record.sources)),
+        (t("book.generator", lang), f"emulation-vote {__version__}"),
+    ]
+    width = 0
+    for row, (label, value) in enumerate(rows, 1):
+        _put(sheet, row, 1, label).font = Font(bold=True)
+        _put(sheet, row, 2, value).alignment = Alignment(wrap_text=True, vertical="top")
+        width = max(width, len(label))
+    _fit(sheet, {1: width})
+    sheet.column_dimensions["B"].width = 90
+
+
+def render_xlsx(record: ElectionRecord, lang: str = "vi") -> bytes:
+    """Return the workbook's bytes: a sheet per contest round, then the "Thông tin" sheet."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    pairs = [(result, rnd) for result in record.contests for rnd in result.rounds]
+    keys = [slide_key(result.contest.id, rnd.number, len(result.rounds)) for result, rnd in pairs]
+    names = sheet_names([*keys, t("book.info_sheet", lang)])
+    first = book.active
+    assert first is not None  # a new workbook has one sheet
+    book.remove(first)
+    for (result, rnd), name in zip(pairs, names, strict=False):
+        _contest_sheet(book.create_sheet(name), record, result, rnd, lang)
+    _info_sheet(book.create_sheet(names[-1]), record, lang)
+    book.properties.creator = f"emulation-vote {__version__}"
+    book.properties.title = record.election.meeting.title or t("show.page_title", lang)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
