@@ -6,7 +6,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from emulation_vote.ballot import BallotGroups, BallotSet
-from emulation_vote.ballots import read_ballot_groups, read_ballots
+from emulation_vote.ballots.exact import ExactReader, read_ballots
+from emulation_vote.ballots.reader import GaveUp, ReadRequest
 from emulation_vote.count import CountingError, count_election
 from emulation_vote.election import Election, load_election
 from emulation_vote.record import ElectionRecord
@@ -28,24 +29,36 @@ def count_files(
 
     ``reader``: "exact" reads ballot by ballot (every ballot keeps its row, for the audit);
     "fast" streams column batches (:mod:`emulation_vote.ballots.fast`); "auto" streams when
-    the files add up to at least 2 MB.  Whenever the streaming reader cannot vouch for a file,
-    or the count finds an error it cannot locate, the files are read again exactly, so the
-    result, or the error with its file and row, is the same whichever reader ran.
+    the files add up to at least 2 MB.  Whenever the streaming reader gives up on a file
+    (:class:`~emulation_vote.ballots.reader.GaveUp`), or the count finds an error it cannot place,
+    the files are read again exactly, so the result, or the error with its file and row, is the
+    same whichever reader ran.
     ``progress`` is called with the bytes read, by the streaming reader.  ``keep_ballots``
     (the audit) reads exactly and keeps every ballot, so that each gets its verdict.
     """
     reader = ReaderChoice(reader)  # a plain string is accepted, an unknown one refused
     election = load_election(election_path)
+    request = ReadRequest(ballot_paths, election, encoding, sheet, progress)
     if keep_ballots:
         return count_ballots(election, read_ballots(ballot_paths, election, encoding, sheet))
-    if reader != ReaderChoice.exact and _use_fast(ballot_paths, encoding, reader):
-        from emulation_vote.ballots.fast import FastPathUnavailable, read_groups_fast
+    if reader != ReaderChoice.exact and _use_streaming(request, reader):
+        from emulation_vote.ballots.fast import StreamingReader
 
-        try:
-            return count_election(election, read_groups_fast(ballot_paths, election, sheet, progress))
-        except (FastPathUnavailable, CountingError):
-            pass  # read again ballot by ballot: the same result, or the error with its file and row
-    return count_ballots(election, read_ballot_groups(ballot_paths, election, encoding, sheet))
+        streamed = _count_streamed(election, StreamingReader().read(request))
+        if not isinstance(streamed, GaveUp):
+            return streamed
+        # Read again ballot by ballot: the same result, or the error with its file and row.
+    return count_ballots(election, ExactReader().read(request))
+
+
+def _count_streamed(election: Election, outcome: BallotGroups | GaveUp) -> ElectionRecord | GaveUp:
+    """Count what the streaming reader read; give up too on an error, which only the exact reader can place."""
+    if isinstance(outcome, GaveUp):
+        return outcome
+    try:
+        return count_election(election, outcome)
+    except CountingError:
+        return GaveUp("an error in the ballots, to be placed at its file and row")
 
 
 def count_ballots(election: Election, ballots: BallotSet | BallotGroups) -> ElectionRecord:
@@ -60,15 +73,16 @@ def count_ballots(election: Election, ballots: BallotSet | BallotGroups) -> Elec
         raise error.at(ballot.source, ballot.row) from None
 
 
-def _use_fast(paths: Sequence[str | Path], encoding: str | None, reader: ReaderChoice) -> bool:
-    from emulation_vote.ballots.fast import fast_eligible
+def _use_streaming(request: ReadRequest, reader: ReaderChoice) -> bool:
+    """Whether to try the streaming reader first: it reads the files, and they are large (or it was asked for)."""
+    from emulation_vote.ballots.fast import StreamingReader
 
-    if not fast_eligible(paths, encoding):
+    if not StreamingReader().accepts(request.paths, request.encoding):
         return False
     if reader == ReaderChoice.fast:
         return True
     try:
-        return sum(Path(p).stat().st_size for p in paths) >= FAST_MIN_BYTES
+        return sum(Path(p).stat().st_size for p in request.paths) >= FAST_MIN_BYTES
     except OSError:
         return False
 

@@ -1,16 +1,21 @@
-"""The streaming reader and the exact reader give the same JSON, or the exact reader's error, on any file."""
+"""The streaming reader, called directly: on plainly valid files it runs and agrees with the exact reader; on any
+corrupt file it gives up (a typed outcome), and the pipeline then reports the exact reader's error."""
 
 from __future__ import annotations
 
 import random
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from emulation_vote.ballots.fast import FastPathUnavailable, read_groups_fast
+from emulation_vote.ballot import BallotGroups
+from emulation_vote.ballots.fast import StreamingReader, read_groups_fast
+from emulation_vote.ballots.reader import GaveUp, ReadRequest
+from emulation_vote.count import count_election
 from emulation_vote.election import parse_election
 from emulation_vote.errors import BallotFileError, EmulationVoteError
 from emulation_vote.pipeline import count_files
@@ -24,15 +29,27 @@ MARKS = ["x", "X", "1", " x ", "có", "✓", "v", "true"]
 NOT_MARKS = ["", "0", "no", "không", " ", "-", "–"]
 
 
-def both(election: Path, files: list[Path]) -> tuple[str, str]:
-    """Return (exact, fast) results: the JSON, or the error's message."""
-    out = []
-    for reader in ("exact", "fast"):
-        try:
-            out.append(render_json(count_files(election, files, reader=reader)))
-        except EmulationVoteError as error:
-            out.append(f"{type(error).__name__}: {describe_error(error, 'en')}")
-    return out[0], out[1]
+def outcome(reader: str, election: Path, files: list[Path]) -> str:
+    """Return what the pipeline gives with ``reader``: the JSON, or the error's message."""
+    try:
+        return render_json(count_files(election, files, reader=reader))
+    except EmulationVoteError as error:
+        return f"{type(error).__name__}: {describe_error(error, 'en')}"
+
+
+def streamed(election: Path, files: list[Path]) -> str | GaveUp:
+    """Run the streaming reader itself (no fall-back) and count what it read: the JSON, or how it gave up."""
+    loaded = parse_election(election.read_text(encoding="utf-8"), str(election))
+    read = read_groups_fast(files, loaded)
+    if isinstance(read, GaveUp):
+        return read
+    assert isinstance(read, BallotGroups) and not read.ballots  # it keeps no ballot, only counts
+    return render_json(count_election(loaded, read))
+
+
+def both(election: Path, files: list[Path]) -> tuple[str, str | GaveUp]:
+    """Return (exact, streamed): the exact reader's result or error, and the streaming reader's own result."""
+    return outcome("exact", election, files), streamed(election, files)
 
 
 @st.composite
@@ -61,7 +78,9 @@ def conferences(draw: st.DrawFn) -> tuple[str, list[list[str]], str]:
         else:
             rows.append([str(number), ";".join(chosen)] + ([declared] if with_invalid else []))
     header = ["ballot_id", *IDS[:n]] if layout == "wide" else ["ballot_id", "choices"]
-    return toml, [header + (["invalid"] if with_invalid else []), *rows], draw(st.sampled_from([",", ";", "\t"]))
+    # A list file's choices are joined by ";": its cells are then separated by "," or a tab, never ";".
+    separators = [",", ";", "\t"] if layout == "wide" else [",", "\t"]
+    return toml, [header + (["invalid"] if with_invalid else []), *rows], draw(st.sampled_from(separators))
 
 
 def write(folder: Path, toml: str, rows: list[list[str]], sep: str, name: str = "b.csv") -> tuple[Path, Path]:
@@ -79,40 +98,81 @@ def test_streaming_and_exact_readers_agree(conference: tuple[str, list[list[str]
     with tempfile.TemporaryDirectory() as folder:
         election, path = write(Path(folder), toml, rows, sep)
         exact, fast = both(election, [path])
+    assert not isinstance(fast, GaveUp), fast  # a plainly valid file: the streaming reader runs, and agrees
     assert exact == fast
 
 
-CORRUPTIONS = [
+Rows = list[list[str]]
+
+
+def _set(row: int, column: int, value: str) -> Callable[[Rows], None]:
+    return lambda rows: rows[row].__setitem__(column, value)
+
+
+# Each corrupts the last row of a 3000-ballot file (or every row); the test checks the file really changed.
+CORRUPTIONS: list[tuple[str, Callable[[Rows], None]]] = [
+    ("unknown name or word in a candidate cell", _set(-1, 1, "Nobody")),
+    ("duplicate id", lambda rows: rows[-1].__setitem__(0, rows[1][0])),
+    ("empty id", _set(-1, 0, "")),
+    ("extra cell", lambda rows: rows[-1].append("x")),
+    ("short row", lambda rows: rows.__setitem__(-1, rows[-1][:1])),
+    ("unclosed quote", _set(-1, 0, '"7')),
+    ("NUL byte", _set(-1, 0, "7\x00")),
     (
-        "unknown candidate in the last row",
-        lambda rows: rows[-1].__setitem__(1, "Nobody") if len(rows[0]) == 2 else None,
+        "round that is not a number",
+        lambda rows: (
+            [r.append("round" if i == 0 else "1") for i, r in enumerate(rows)] and rows[-1].__setitem__(-1, "hai")
+        ),
     ),
-    ("duplicate id in the last row", lambda rows: rows[-1].__setitem__(0, rows[1][0])),
-    ("empty id in the last row", lambda rows: rows[-1].__setitem__(0, "")),
-    ("extra cell in the last row", lambda rows: rows[-1].append("x")),
-    ("short last row", lambda rows: rows.__setitem__(-1, rows[-1][:1])),
-    ("quote in the last row", lambda rows: rows[-1].__setitem__(0, '"7')),
-    ("non-numeric ids", lambda rows: [r.__setitem__(0, f"P-{r[0]}") for r in rows[1:]]),
-    ("mark written 'có' in the last row", lambda rows: rows[-1].__setitem__(1, "có") if len(rows[0]) > 2 else None),
 ]
 
 
-@pytest.mark.parametrize(("name", "corrupt"), CORRUPTIONS, ids=[c[0] for c in CORRUPTIONS])
-@pytest.mark.parametrize("layout", ["wide", "list"])
-def test_errors_at_the_last_row_are_the_exact_readers(tmp_path: Path, name: str, corrupt: object, layout: str) -> None:
+def ballots(layout: str) -> Rows:
     rng = random.Random(7)
     ids = IDS[:5]
     rows = [["ballot_id", *ids] if layout == "wide" else ["ballot_id", "choices"]]
     for number in range(1, 3001):
-        chosen = rng.sample(ids, rng.randint(0, 3))
+        chosen = rng.sample(ids, rng.randint(0, 3)) if number < 3000 else ["A", "B"]  # a last row with marks
         rows.append(
             [str(number), *["x" if i in chosen else "" for i in ids]]
             if layout == "wide"
             else [str(number), ";".join(chosen)]
         )
-    corrupt(rows)  # type: ignore[operator]
+    return rows
+
+
+@pytest.mark.parametrize(("name", "corrupt"), CORRUPTIONS, ids=[c[0] for c in CORRUPTIONS])
+@pytest.mark.parametrize("layout", ["wide", "list"])
+def test_the_streaming_reader_gives_up_on_every_corruption(
+    tmp_path: Path, name: str, corrupt: Callable[[Rows], None], layout: str
+) -> None:
+    rows = ballots(layout)
+    clean_rows = [list(r) for r in rows]
+    corrupt(rows)
+    assert rows != clean_rows, "the corruption must change the file"
+    election, path = write(tmp_path, election_toml(seats=2, max_marks=3), rows, ",")
+    exact = outcome("exact", election, [path])
+    assert exact.startswith("BallotFileError: "), exact  # really corrupt: the exact reader refuses it
+    fast = streamed(election, [path])
+    assert isinstance(fast, GaveUp) and fast.reason, fast  # the streaming reader cannot vouch for it
+    assert outcome("fast", election, [path]) == exact  # the pipeline falls back: the exact reader's error
+    election, path = write(tmp_path, election_toml(seats=2, max_marks=3), clean_rows, ",")
+    assert not isinstance(streamed(election, [path]), GaveUp)  # the same file uncorrupted streams
+
+
+ODD_BUT_VALID: list[tuple[str, Callable[[Rows], None]]] = [
+    ("text ids", lambda rows: [r.__setitem__(0, f"P-{r[0]}") for r in rows[1:]]),
+    ("a mark written 'có'", _set(-1, 1, "có")),
+]
+
+
+@pytest.mark.parametrize(("name", "change"), ODD_BUT_VALID, ids=[c[0] for c in ODD_BUT_VALID])
+def test_odd_but_valid_files_stream_and_agree(tmp_path: Path, name: str, change: Callable[[Rows], None]) -> None:
+    rows = ballots("wide")
+    change(rows)
     election, path = write(tmp_path, election_toml(seats=2, max_marks=3), rows, ",")
     exact, fast = both(election, [path])
+    assert not isinstance(fast, GaveUp), fast
     assert exact == fast
 
 
@@ -121,26 +181,47 @@ def test_streaming_reader_is_used_and_agrees_on_the_samples() -> None:
     for files in (["ballots-wide.csv"], ["ballots-list.csv"], ["ballots.xlsx"]):
         exact, fast = both(seed / "election.toml", [seed / f for f in files])
         assert exact == fast
-    folder = SAMPLES / "tie-runoff"
-    assert len(set(both(folder / "election.toml", [folder / "round1.csv", folder / "round2.csv"]))) == 1
+    for folder, files in (
+        (SAMPLES / "tie-runoff", ["round1.csv", "round2.csv"]),
+        (SAMPLES / "strike", ["ballots.csv"]),
+    ):
+        exact, fast = both(folder / "election.toml", [folder / f for f in files])
+        assert exact == fast
+    # A quoted cell ("rách, không đọc được") is left to the exact reader, which the pipeline then runs.
     folder = SAMPLES / "two-contests"
-    assert len(set(both(folder / "election.toml", [folder / "ballots.csv"]))) == 1
-    folder = SAMPLES / "strike"
-    assert len(set(both(folder / "election.toml", [folder / "ballots.csv"]))) == 1
+    exact, fast = both(folder / "election.toml", [folder / "ballots.csv"])
+    assert fast == GaveUp("a NUL byte or a quote character")
+    assert outcome("fast", folder / "election.toml", [folder / "ballots.csv"]) == exact
     election = parse_election((seed / "election.toml").read_text(encoding="utf-8"))
-    groups = read_groups_fast([seed / "ballots-wide.csv"], election)
-    assert groups.count("co-thi-dua", 1) == 26 and not groups.ballots
+    groups = StreamingReader().read(ReadRequest([seed / "ballots-wide.csv"], election))
+    assert isinstance(groups, BallotGroups) and groups.count("co-thi-dua", 1) == 26 and not groups.ballots
 
 
 def test_streaming_reader_defers_on_doubt(tmp_path: Path) -> None:
     election = parse_election(election_toml(seats=1))
     path = tmp_path / "b.csv"
     path.write_text('ballot_id,choices\n1,"A"\n', encoding="utf-8")
-    with pytest.raises(FastPathUnavailable):
-        read_groups_fast([path], election)
+    assert read_groups_fast([path], election) == GaveUp("a NUL byte or a quote character")
     path.write_bytes(b"ballot_id,choices\n1,A\x00\n")
-    with pytest.raises(FastPathUnavailable):
-        read_groups_fast([path], election)
+    assert read_groups_fast([path], election) == GaveUp("a NUL byte or a quote character")
+    assert StreamingReader().read(ReadRequest([path], election, encoding="cp1258")) == GaveUp(
+        "a file type or encoding the streaming reader does not read"
+    )
+
+
+def test_the_pipeline_falls_back_when_the_streaming_reader_gives_up(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    election, path = write(tmp_path, election_toml(seats=2, max_marks=3), ballots("list"), ",")
+    expected = outcome("exact", election, [path])
+    given_up: list[GaveUp] = []
+
+    def give_up(self: StreamingReader, request: ReadRequest) -> GaveUp:
+        given_up.append(GaveUp("told to"))
+        return given_up[-1]
+
+    monkeypatch.setattr(StreamingReader, "read", give_up)
+    assert outcome("fast", election, [path]) == expected and len(given_up) == 1
 
 
 def test_duplicates_across_files_are_found(tmp_path: Path) -> None:

@@ -1,20 +1,15 @@
 """Ballot readers: files of any supported format and layout become :class:`Ballot` records.
 
-:func:`read_ballots` is the entry point: it reads every file, checks each row, and then the
-checks that span files (a ``ballot_id`` used twice in a contest and round).  Nothing is
-returned unless every file is free of errors.
+One interface (:mod:`.reader`), one module per reader: :mod:`.exact` (ballot by ballot; its
+:func:`read_ballots` reads every file, checks each row, then the checks that span files, and
+returns nothing unless every file is free of errors) and :mod:`.fast` (streaming, for large files).
+The cells come from :mod:`.tabular` (CSV, TSV, XLSX) and become ballots in :mod:`.layout`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
-from pathlib import Path
-
 from emulation_vote.ballot import Ballot, BallotGroups, BallotSet, Content
-from emulation_vote.ballots.layout import read_layout
-from emulation_vote.ballots.tabular import read_sheet
-from emulation_vote.election import Election
-from emulation_vote.errors import BallotFileError
+from emulation_vote.ballots.exact import iter_ballot_file, read_ballot_groups, read_ballots
 
 __all__ = [
     "Ballot",
@@ -25,58 +20,3 @@ __all__ = [
     "read_ballot_groups",
     "read_ballots",
 ]
-
-
-def iter_ballot_file(
-    path: str | Path, election: Election, encoding: str | None = None, sheet: str | None = None
-) -> Iterator[Ballot]:
-    """Yield the ballots of one file; raise :class:`BallotFileError` at its first error or when it holds none."""
-    source = str(path)
-    empty = True
-    for ballot in read_layout(read_sheet(Path(path), source, encoding, sheet), election):
-        empty = False
-        yield ballot
-    if empty:
-        raise BallotFileError("file.no_ballots", file=source)
-
-
-def _unique(ballots: Iterable[Ballot]) -> Iterator[Ballot]:
-    """Pass the ballots on, raising at the first ``ballot_id`` used twice in a contest and round."""
-    seen: dict[tuple[str, int, str], tuple[str, int]] = {}
-    for ballot in ballots:
-        key = (ballot.contest, ballot.round, ballot.ballot_id)
-        first = seen.get(key)
-        if first is not None:
-            raise BallotFileError(
-                "row.duplicate_id",
-                file=ballot.source,
-                row=ballot.row,
-                value=ballot.ballot_id,
-                contest=ballot.contest,
-                first_file=first[0],
-                first_row=first[1],
-            )
-        seen[key] = (ballot.source, ballot.row)
-        yield ballot
-
-
-def read_ballot_groups(
-    paths: Sequence[str | Path], election: Election, encoding: str | None = None, sheet: str | None = None
-) -> BallotGroups:
-    """Read every file ballot by ballot into aggregated counts, keeping one example ballot per content.
-
-    The same checks as :func:`read_ballots`, in flat memory apart from the ids seen: what the
-    exact reader does for counting a large file (not for auditing it).
-    """
-    groups = BallotGroups(sources=tuple(str(p) for p in paths), complete=False)
-    for ballot in _unique(b for path in paths for b in iter_ballot_file(path, election, encoding, sheet)):
-        groups.add(ballot)
-    return groups
-
-
-def read_ballots(
-    paths: Sequence[str | Path], election: Election, encoding: str | None = None, sheet: str | None = None
-) -> BallotSet:
-    """Read every ballot file and check ``ballot_id`` is unique per contest and round across them."""
-    ballots = tuple(_unique(b for path in paths for b in iter_ballot_file(path, election, encoding, sheet)))
-    return BallotSet(ballots, tuple(str(p) for p in paths))

@@ -8,8 +8,9 @@ Memory stays flat: one batch at a time, plus a bitmap of the ballot ids seen.
 
 The reader never reports an error itself.  Whenever a file is not plainly valid (a row that
 does not fit the header, an empty id, an unknown name, a duplicate id, a quote character, a
-NUL byte...), it raises :class:`FastPathUnavailable`, and the pipeline reads the files again
-with the exact reader, which names the file and row of the problem.  So the two readers give
+NUL byte...), it gives up: :func:`read_groups_fast` returns :class:`~.reader.GaveUp` saying why,
+and the pipeline reads the files again with the exact reader, which names the file and row of
+the problem.  So the two readers give
 the same result, or the exact reader's error.
 """
 
@@ -19,7 +20,7 @@ import contextlib
 import csv
 import io
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -35,6 +36,7 @@ from emulation_vote.ballots.layout import (
     parse_round,
     plan_header,
 )
+from emulation_vote.ballots.reader import GaveUp, Progress, ReadRequest
 from emulation_vote.ballots.tabular import cell_text, sniff_delimiter, xlsx_rows
 from emulation_vote.election import Contest, Election
 from emulation_vote.errors import EmulationVoteError
@@ -45,11 +47,13 @@ from emulation_vote.vocab import Style
 TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
 BLOCK_SIZE = 1 << 20  # 1 MB blocks keep the peak memory low; larger ones are barely faster
 BITMAP_LIMIT = 1 << 31  # ballot ids above this use the exact reader
-Progress = Callable[[int], None]
 
 
 class FastPathUnavailable(Exception):
-    """The file is not one the streaming reader can vouch for: read it exactly instead."""
+    """Raised inside the streaming reader when a file is not one it can vouch for; never leaves this module.
+
+    :func:`read_groups_fast` turns it into the typed outcome :class:`~.reader.GaveUp`.
+    """
 
 
 @dataclass
@@ -70,7 +74,7 @@ class Encoded:
         """
         flags = [read_mark(v) for v in self.values]
         if None in flags:
-            raise FastPathUnavailable
+            raise FastPathUnavailable("a cell that is neither a mark nor empty")
         return _pick(flags, self.indices, bool)
 
     def all_blank(self) -> bool:
@@ -80,7 +84,7 @@ class Encoded:
     def check_plain(self) -> None:
         """Refuse values the exact reader might see differently (NUL bytes, quote characters)."""
         if any("\x00" in v or '"' in v for v in self.values):
-            raise FastPathUnavailable
+            raise FastPathUnavailable("a NUL byte or a quote character")
 
 
 def _pick(table: Any, indices: np.ndarray[Any, Any], dtype: Any) -> np.ndarray[Any, Any]:
@@ -135,7 +139,7 @@ class ArrowColumn:
                 continue
             mark = read_mark(chr(byte)) if byte < 128 else None
             if mark is None:
-                raise FastPathUnavailable
+                raise FastPathUnavailable("a cell that is neither a mark nor empty")
             table[byte] = mark
         return _pick(table, first, bool)
 
@@ -168,10 +172,10 @@ class IdRegistry:
         if ids.size == 0:
             return
         if key in self.texts:
-            raise FastPathUnavailable  # the same id might stand as text in another batch
+            raise FastPathUnavailable("ids as numbers and as text")  # the same id might stand as text in another batch
         unique, counts = np.unique(ids, return_counts=True)
         if unique[0] < 0 or unique[-1] >= BITMAP_LIMIT or (counts > 1).any():
-            raise FastPathUnavailable
+            raise FastPathUnavailable("an id out of range or used twice")
         bitmap = self.bitmaps.get(key, np.zeros(0, dtype=np.uint8))
         need = int(unique[-1] >> 3) + 1
         if need > bitmap.size:
@@ -182,18 +186,20 @@ class IdRegistry:
         byte = unique >> 3
         bit = np.left_shift(np.uint8(1), (unique & 7).astype(np.uint8))
         if (bitmap[byte] & bit).any():
-            raise FastPathUnavailable
+            raise FastPathUnavailable("an id used twice")
         np.bitwise_or.at(bitmap, byte, bit)
 
     def add_texts(self, key: tuple[str, int], ids: list[str]) -> None:
         """Record ids that are not whole numbers, compared as the exact reader does (cleaned text)."""
         if key in self.bitmaps:
-            raise FastPathUnavailable  # the same id might stand as a number in another batch
+            raise FastPathUnavailable(
+                "ids as numbers and as text"
+            )  # the same id might stand as a number in another batch
         seen = self.texts.setdefault(key, set())
         for value in ids:
             text = clean(value)
             if not text or text in seen or "\x00" in text:
-                raise FastPathUnavailable
+                raise FastPathUnavailable("an empty id or one used twice")
             seen.add(text)
 
 
@@ -214,9 +220,9 @@ class _Aggregator:
         used |= {index for index, _ in plan.others} if plan.layout == "wide" else set()
         self.unused = [i for i in range(len(plan.header)) if i not in used]
         if plan.fixed is None and "contest" not in reserved:
-            raise FastPathUnavailable
+            raise FastPathUnavailable("no contest column for several contests")
         if max(len(c.candidates) for c in election.contests) > 62:
-            raise FastPathUnavailable  # a ballot's marks must fit the bits of one int64
+            raise FastPathUnavailable("more than 62 candidates")  # a ballot's marks must fit the bits of one int64
 
     def _contest_rows(self, columns: dict[int, Column], rows: int) -> np.ndarray[Any, Any]:
         if self.plan.fixed is not None:
@@ -228,7 +234,7 @@ class _Aggregator:
         for value in column.values:
             found = contest_for(clean(value), self.election)
             if found is None:
-                raise FastPathUnavailable
+                raise FastPathUnavailable("an unknown contest")
             mapping.append(self.contests.index(found))
         used = np.unique(column.indices)
         for index in used:
@@ -240,7 +246,7 @@ class _Aggregator:
             try:
                 check_columns(self.plan, contest)
             except EmulationVoteError:
-                raise FastPathUnavailable from None
+                raise FastPathUnavailable("a column that does not fit the contest") from None
             self.checked.add(contest.id)
 
     def _rounds(self, columns: dict[int, Column], rows: int) -> np.ndarray[Any, Any]:
@@ -249,7 +255,7 @@ class _Aggregator:
         column = columns[self.plan.reserved["round"]].encoded()
         numbers = [parse_round(v) for v in column.values]
         if any(n is None for n in numbers):
-            raise FastPathUnavailable
+            raise FastPathUnavailable("a bad round number")
         return _pick(numbers, column.indices, np.int64)
 
     def _declared(self, columns: dict[int, Column], rows: int) -> np.ndarray[Any, Any]:
@@ -281,7 +287,7 @@ class _Aggregator:
                 candidate_id = self.plan.candidate_columns[contest.id].get(index)
                 if candidate_id is None:
                     if (flags & in_contest).any():
-                        raise FastPathUnavailable
+                        raise FastPathUnavailable("a mark outside the contest's candidates")
                     continue
                 masks |= (flags & in_contest).astype(np.int64) << contest.ids.index(candidate_id)
         return masks
@@ -294,7 +300,7 @@ class _Aggregator:
             contest = self.contests[contest_index]
             parsed = parse_choices(text, self.plan.matchers[contest.id])
             if isinstance(parsed, tuple):
-                raise FastPathUnavailable
+                raise FastPathUnavailable("a choices cell that does not read")
             order = contest.ids
             found = self.choice_cache[key] = sum(1 << order.index(cid) for cid in parsed)
         return found
@@ -303,7 +309,7 @@ class _Aggregator:
         """Count one batch: ``columns`` are its cells by column index; ``ids`` the ballot ids (numbers or text)."""
         for index in self.unused:
             if not columns[index].all_blank():
-                raise FastPathUnavailable
+                raise FastPathUnavailable("text in an unused column")
         for column in columns.values():
             column.check_plain()
         contest_rows = self._contest_rows(columns, rows)
@@ -406,7 +412,7 @@ class _Watched(io.RawIOBase):
         if count:
             block = bytes(memoryview(buffer)[:count])
             if b"\x00" in block or b'"' in block or b"'" in block:
-                raise FastPathUnavailable
+                raise FastPathUnavailable("a NUL byte or a quote character")
             if self.progress is not None:
                 self.progress(count)
         return count or 0
@@ -420,16 +426,16 @@ def _header(path: Path) -> tuple[list[str], str]:
     with path.open("rb") as handle:
         head = handle.read(1 << 20)
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise FastPathUnavailable
+        raise FastPathUnavailable("a UTF-16 file")
     text = head.removeprefix(b"\xef\xbb\xbf").split(b"\n", 1)[0].rstrip(b"\r")
     try:
         line = text.decode("utf-8")
     except UnicodeDecodeError:
-        raise FastPathUnavailable from None
+        raise FastPathUnavailable("a header that is not UTF-8") from None
     delimiter = "\t" if path.suffix.lower() == ".tsv" else sniff_delimiter(line)
     header = next(csv.reader([line], delimiter=delimiter), [])
     if not header or "\r" in line:
-        raise FastPathUnavailable
+        raise FastPathUnavailable("an empty header or a bare CR")
     return header, delimiter
 
 
@@ -452,7 +458,7 @@ def _csv_batches(path: Path, header: list[str], delimiter: str, progress: Progre
         )
         yield from _prefetched(reader)
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError, OSError, UnicodeDecodeError):
-        raise FastPathUnavailable from None
+        raise FastPathUnavailable("rows that do not fit the header") from None
     finally:
         source.close()
 
@@ -524,19 +530,19 @@ def _read_xlsx(
     try:
         rows = xlsx_rows(path, source, sheet)
     except EmulationVoteError:
-        raise FastPathUnavailable from None
+        raise FastPathUnavailable("a workbook the exact reader must report on") from None
     header = [cell_text(v) for v in rows[0]] if rows else []
     if not any(h.strip() for h in header):
-        raise FastPathUnavailable
+        raise FastPathUnavailable("an empty header")
     try:
         plan = plan_header(header, source, election)
     except EmulationVoteError:
-        raise FastPathUnavailable from None
+        raise FastPathUnavailable("a header that does not plan") from None
     aggregator = _Aggregator(plan, election, registry)
     width = len(header)
     body = rows[1:]
     if any(len(row) > width for row in body):
-        raise FastPathUnavailable
+        raise FastPathUnavailable("a row longer than the header")
     columns: dict[int, Encoded] = {}
     for index in range(width):
         codes: dict[Any, int] = {}
@@ -552,7 +558,7 @@ def _read_xlsx(
     id_column = columns.pop(plan.reserved["ballot_id"])
     ids = [id_column.values[i] for i in id_column.indices.tolist()]
     if not ids:
-        raise FastPathUnavailable
+        raise FastPathUnavailable("no ballots")
     aggregator.add(dict(columns), ids, len(ids))
     aggregator.into(groups)
 
@@ -572,20 +578,45 @@ def fast_eligible(paths: Sequence[str | Path], encoding: str | None) -> bool:
     return all(Path(p).suffix.lower() in (*TEXT_SUFFIXES, ".xlsx", ".xlsm") for p in paths)
 
 
+class StreamingReader:
+    """The streaming reader behind the :class:`~emulation_vote.ballots.reader.BallotReader` interface."""
+
+    name = "fast"
+
+    def accepts(self, paths: Sequence[str | Path], encoding: str | None) -> bool:
+        """Whether the files can go through this reader at all (by suffix and encoding)."""
+        return fast_eligible(paths, encoding)
+
+    def read(self, request: ReadRequest) -> BallotGroups | GaveUp:
+        """Stream every file of ``request``; :class:`GaveUp` when any is not plainly valid."""
+        if not self.accepts(request.paths, request.encoding):
+            return GaveUp("a file type or encoding the streaming reader does not read")
+        return read_groups_fast(request.paths, request.election, request.sheet, request.progress)
+
+
 def read_groups_fast(
     paths: Sequence[str | Path], election: Election, sheet: str | None = None, progress: Progress | None = None
+) -> BallotGroups | GaveUp:
+    """Read every file with the streaming reader, or give up (:class:`GaveUp`, saying why) for the exact one."""
+    try:
+        return _read_groups(paths, election, sheet, progress)
+    except FastPathUnavailable as exc:
+        return GaveUp(str(exc) or "a file the streaming reader cannot vouch for")
+
+
+def _read_groups(
+    paths: Sequence[str | Path], election: Election, sheet: str | None, progress: Progress | None
 ) -> BallotGroups:
-    """Read every file with the streaming reader; raise :class:`FastPathUnavailable` if any needs the exact one."""
     try:
         import pyarrow  # noqa: F401 - only checks the streaming reader's dependency is there
     except ImportError:
-        raise FastPathUnavailable from None
+        raise FastPathUnavailable("pyarrow is not installed") from None
     _quiet_memory_pool()
     registry = IdRegistry()
     groups = BallotGroups(sources=tuple(str(p) for p in paths))
     for path in map(Path, paths):
         if not path.is_file():
-            raise FastPathUnavailable
+            raise FastPathUnavailable("not a file")
         if path.suffix.lower() in (".xlsx", ".xlsm"):
             _read_xlsx(path, str(path), election, registry, groups, sheet)
             continue
@@ -593,10 +624,10 @@ def read_groups_fast(
         try:
             plan = plan_header(header, str(path), election)
         except EmulationVoteError:
-            raise FastPathUnavailable from None
+            raise FastPathUnavailable("a header that does not plan") from None
         aggregator = _Aggregator(plan, election, registry)
         _read_csv(path, plan, aggregator, header, delimiter, progress)
         if not aggregator.parts:
-            raise FastPathUnavailable
+            raise FastPathUnavailable("no ballots")
         aggregator.into(groups)
     return groups
