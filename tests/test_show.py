@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from emulation_vote.cli.show import chart_paths
 from emulation_vote.i18n import fmt_percent
+from emulation_vote.paper import font_bytes
 from emulation_vote.pipeline import count_files
 from emulation_vote.record import ElectionRecord
 from emulation_vote.render.chart import render_chart
@@ -75,11 +76,18 @@ def test_page_holds_every_unit_vote_and_percent() -> None:
     assert ("lang", "vi") in page.attrs
 
 
+def fonts() -> dict[bool, bytes]:
+    return {bold: font_bytes(bold) for bold in (False, True)}
+
+
 def test_page_loads_nothing_from_anywhere() -> None:
-    html = render_show_html(tie("round1.csv", "round2.csv"))
+    html = render_show_html(tie("round1.csv", "round2.csv"), fonts=fonts())
     page = parse(html)
-    assert "http" not in html.lower() and "//" not in re.sub(r"<script>.*?</script>", "", html, flags=re.S)
-    assert "url(" not in html and "@import" not in html and "@font-face" not in html
+    assert re.findall(r"url\((\w+):", html) == ["data", "data"]  # the two embedded fonts, nothing else
+    rest = re.sub(r"url\(data:[^)]*\)", "", html)
+    assert "http" not in rest.lower() and "//" not in re.sub(r"<script>.*?</script>", "", rest, flags=re.S)
+    assert "@import" not in html
+    assert html.count("@font-face") == 2
     assert not [name for name, _ in page.attrs if name in ("src", "srcset", "data")]
     assert all(value.startswith("#") for name, value in page.attrs if name == "href")
     assert set(page.tags) <= {"html", "head", "meta", "title", "style", "body", "main", "section", "p", "h1", "ul"} | {
@@ -157,7 +165,7 @@ def test_show_command_writes_the_page(runner: CliRunner, tmp_path: Path) -> None
     result = invoke(runner, "show", SEED / "election.toml", SEED / "ballots-wide.csv", "--output", out)
     assert result.exit_code == 0, result.output
     assert result.stderr == f"Đã ghi {out}\n"
-    assert out.read_text(encoding="utf-8") == render_show_html(seed())
+    assert out.read_text(encoding="utf-8") == render_show_html(seed(), fonts=fonts())
     again = invoke(runner, "show", SEED / "election.toml", SEED / "ballots-wide.csv", "--output", out)
     assert again.exit_code == 2 and "--force" in again.stderr
 
@@ -165,7 +173,7 @@ def test_show_command_writes_the_page(runner: CliRunner, tmp_path: Path) -> None
 def test_show_command_prints_the_page_without_output(runner: CliRunner) -> None:
     result = invoke(runner, "show", SEED / "election.toml", SEED / "ballots-wide.csv", "--winners-only", "-l", "en")
     assert result.exit_code == 0
-    assert result.stdout == render_show_html(seed(), "en", winners_only=True)
+    assert result.stdout == render_show_html(seed(), "en", winners_only=True, fonts=fonts())
 
 
 def test_show_open_writes_and_opens(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -284,7 +292,7 @@ def chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
 def test_browser_dom_after_load_holds_the_figures(tmp_path: Path) -> None:
     record = seed()
     page = tmp_path / "ket-qua.html"
-    page.write_text(render_show_html(record), encoding="utf-8")
+    page.write_text(render_show_html(record, fonts=fonts()), encoding="utf-8")
     done = chromium(tmp_path, "--dump-dom", page.as_uri())
     assert done.returncode == 0, done.stderr[-2000:]
     dom = done.stdout
@@ -299,7 +307,7 @@ def test_browser_screenshot_shows_the_chart(tmp_path: Path) -> None:
     from PIL import Image
 
     page = tmp_path / "ket-qua.html"
-    page.write_text(render_show_html(tie("round1.csv")), encoding="utf-8")
+    page.write_text(render_show_html(tie("round1.csv"), fonts=fonts()), encoding="utf-8")
     shot = tmp_path / "shot.png"
     done = chromium(tmp_path, f"--screenshot={shot}", page.as_uri())
     assert done.returncode == 0 and shot.exists(), done.stderr[-2000:]
@@ -310,3 +318,33 @@ def test_browser_screenshot_shows_the_chart(tmp_path: Path) -> None:
     assert counts["selected"] > 4_000 and counts["tied"] > 8_000 and counts["not_selected"] > 500
     assert counts["tied"] > counts["selected"]
     assert len(image.getcolors(1 << 22) or []) > 100
+
+
+LONG = [(chr(65 + i), f"Sở số {i + 1} với một cái tên rất dài của đơn vị thứ {i + 1}") for i in range(20)]
+
+
+def test_a_long_list_continues_on_the_next_page_at_the_same_scale(tmp_path: Path) -> None:
+    ballots = ["A;B;C", "A;B;D", "A;E;F", "G;H;I", "J;K;L", "M;N;O", "P;Q;R", "S;T;A"]
+    record = count_list(tmp_path, ballots, seats=3, max_marks=3, candidates=LONG)
+    html = render_show_html(record)
+    page = parse(html)
+    assert page.tags.count("section") == 2
+    assert 'id="co-p1"' in html and 'id="co-p2"' in html
+    assert "Cờ thi đua (1/2)" in html and "Cờ thi đua (2/2)" in html
+    for _, name in LONG:
+        assert html.count(f">{name}</text>") == 1
+    slides = build_slides(record, per_page=12)
+    assert slides[0].closing == () and html.count(f"<li>{slides[1].closing[0]}</li>") == 1  # the outcome, at the end
+    assert [len(s.bars) for s in slides] == [12, 8] and slides[0].scale == slides[1].scale
+    assert [len(s.bars) for s in build_slides(record)] == [20]  # charts keep the whole list
+
+
+def test_long_names_leave_the_bars_room(tmp_path: Path) -> None:
+    record = count_list(tmp_path, ["A", "A", "B"], seats=1, candidates=LONG[:3])
+    html = render_show_html(record, "en")
+    width = float(re.search(r'viewBox="0 0 (\d+) ', html).group(1))  # type: ignore[union-attr]
+    found = re.findall(r'class="bar \w+" x="([\d.]+)" y="[\d.]+" width="([\d.]+)"', html)
+    bars = [(float(x), float(w)) for x, w in found]
+    full = width - bars[0][0]
+    assert bars[0][1] > 0.3 * full and all(x + w < width for x, w in bars)
+    assert "2 votes · 66.67%" in html and "1 vote · 33.33%" in html and "0 votes · 0.00%" in html

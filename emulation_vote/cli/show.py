@@ -105,9 +105,11 @@ def show(
         check_output(output, force, inputs)
         record = count_files(election, ballots, encoding, sheet, reader)
         if fmt is ShowFormat.html:
+            from emulation_vote.paper import font_bytes
             from emulation_vote.render.show import render_show_html
 
-            page = render_show_html(record, lang.value, winners_only)
+            fonts = {bold: font_bytes(bold) for bold in (False, True)}
+            page = render_show_html(record, lang.value, winners_only, fonts)
             if output is None and open_page:
                 import tempfile
 

@@ -12,6 +12,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "show.invalid": ("Không hợp lệ", "Invalid"),
     "show.seats": ("Suy tôn tối đa", "Seats"),
     "show.votes": ("{votes} phiếu", "{votes} votes"),
+    "show.vote": ("{votes} phiếu", "{votes} vote"),
     "show.needed": ("Ngưỡng: {needed} phiếu", "Threshold: {needed} votes"),
     "show.runoff_due": (
         "PHẢI BẦU LẠI: {names} bằng phiếu ở vị trí cuối — bầu lại cho {seats} chỗ còn lại.",
@@ -24,12 +25,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "show.winners_only": ("Chỉ hiển thị các đơn vị được suy tôn.", "Only the selected units are shown."),
     "show.nobody": ("Không có đơn vị nào được suy tôn.", "No unit was selected."),
     "show.page": ("Trang {number}/{total}", "Page {number} of {total}"),
-    "show.keys": ("Phím ← → để chuyển trang", "Keys ← → move between pages"),
     "show.chart_label": (
         "Biểu đồ số phiếu của từng đơn vị, {name}",
         "Chart of the votes for each unit, {name}",
     ),
-    "show.charts_written": ("Đã ghi {count} biểu đồ: {paths}", "Written {count} chart(s): {paths}"),
     "show.opened": ("Đã mở {path} trong trình duyệt", "Opened {path} in the browser"),
     "show.open_failed": (
         "không mở được trình duyệt; hãy mở tệp {path} bằng tay.",

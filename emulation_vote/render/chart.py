@@ -39,7 +39,11 @@ def render_chart(slide: Slide, fmt: str = "png", footer: str = "") -> bytes:
     with rc_context(style):
         figure = Figure(figsize=(16, 9), dpi=100, facecolor=PAPER)
         header = 0.25 + (0.05 if slide.alert else 0)
-        axes = figure.add_axes((0.34, 0.1, 0.5, 0.88 - header))
+        size = 17 if rows <= 12 else max(9, 17 * 12 / rows)  # label points
+        longest = max([len(f"{bar.rank}.  {bar.name}") for bar in slide.bars] + [10])
+        left = min(0.55, max(0.2, 0.04 + longest * size * 0.6 * 100 / 72 / 1600))
+        value_room = (max([len(bar.label) for bar in slide.bars] + [10]) * size * 0.6 * 100 / 72) / 1600
+        axes = figure.add_axes((left, 0.1, max(0.2, 0.97 - left - value_room), 0.88 - header))
         axes.set_facecolor(PAPER)
         figure.text(0.03, 0.94, slide.heading, fontsize=26, fontweight="bold", color=ACCENT)
         figures = "   ".join(f"{label}: {value}" for label, value in slide.figures)
@@ -62,7 +66,7 @@ def render_chart(slide: Slide, fmt: str = "png", footer: str = "") -> bytes:
             height=0.66,
             color=[COLOURS.get(bar.status, COLOURS["not_selected"]) for bar in slide.bars],
         )
-        axes.set_yticks(positions, [f"{bar.rank}.  {bar.name}" for bar in slide.bars], fontsize=17)
+        axes.set_yticks(positions, [f"{bar.rank}.  {bar.name}" for bar in slide.bars], fontsize=size)
         for label, bar in zip(axes.get_yticklabels(), slide.bars, strict=True):
             if bar.status in BANDS:
                 label.set_fontweight("bold")
@@ -75,12 +79,14 @@ def render_chart(slide: Slide, fmt: str = "png", footer: str = "") -> bytes:
                 position,
                 bar.label,
                 va="center",
-                fontsize=16,
+                fontsize=size * 0.95,
                 fontweight="bold" if bar.status in BANDS else "normal",
                 clip_on=False,
+                zorder=4,
+                bbox={"facecolor": PAPER, "edgecolor": "none", "pad": 1.5},
             )
         if slide.needed is not None:
-            axes.axvline(slide.needed, color=ACCENT, linestyle=(0, (5, 3)), linewidth=2.2)
+            axes.axvline(slide.needed, color=ACCENT, linestyle=(0, (5, 3)), linewidth=2.2, zorder=3)
             axes.text(
                 slide.needed,
                 -0.62,

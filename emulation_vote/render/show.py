@@ -3,16 +3,19 @@
 :func:`render_show_html` returns a single HTML document with everything inline (CSS, the SVG
 chart of each contest round, a few lines of script): it loads nothing from the network, so it
 works on a conference-room laptop without internet.  Type is sized from the window (16:9,
-legible at 1280x720); the fonts are the system's own (Segoe UI, Arial, Noto Sans, DejaVu Sans:
-every desktop has one with Vietnamese).  Each contest round is a full-window page; the arrow
-keys, Page Up/Down and Home/End move between pages, and without the script the pages simply
-scroll (and snap) one after another, with links to the previous and next page.
+legible at 1280x720); the font is embedded when given (the DejaVu Sans subset the package ships,
+which has every Vietnamese letter), else the system's own (Segoe UI, Noto Sans, Arial...).
+Each contest round is a full-window page; the arrow keys, Page Up/Down and Home/End move between
+pages, and without the script the pages simply scroll (and snap) one after another, with links to
+the previous and next page.
 :func:`chart_svg` draws one round's horizontal bar chart: the units by rank, the selected ones
 highlighted, the threshold as a dashed line.
 """
 
 from __future__ import annotations
 
+import base64
+from collections.abc import Mapping
 from html import escape
 
 from emulation_vote import __version__
@@ -28,6 +31,11 @@ INK = "#17202c"
 PAPER = "#fffdf8"
 ACCENT = "#8f1d17"
 
+#: The most units on one projector page; a longer list continues on the next page (same scale).
+PER_PAGE = 12
+#: The family name of the embedded font, first in every font list.
+FONT_FAMILY = "EV Sans"
+_FONTS = f'"{FONT_FAMILY}","Segoe UI","Noto Sans","DejaVu Sans",Arial,"Helvetica Neue",sans-serif'
 _WIDTH = 1600
 _CHAR = 0.58  # average advance of a character, in ems, of the sans-serif fonts named in the CSS
 
@@ -40,13 +48,14 @@ def chart_svg(slide: Slide, title: str = "") -> str:
     are proportional to ``votes / slide.scale``.
     """
     rows = max(len(slide.bars), 1)
-    row, font = 60, 33
+    row, font = 60, 35
     top = int(font * 1.9) if slide.needed is not None else 8
     height = top + rows * row + 8
-    width = max(1300, int(height * 3.2))
     rank_w = font * 2.0
     name_w = max([len(b.name) for b in slide.bars] + [6]) * font * _CHAR + font * 0.8
     value_w = (max([len(b.label) for b in slide.bars] + [6]) + 1) * font * _CHAR
+    # At least 45% of the width for the bars; otherwise as wide as the page's plot area (about 3.2:1).
+    width = int(max(1300, height * 3.2, (rank_w + name_w + value_w) / 0.55))
     bar_x = rank_w + name_w
     bar_w = width - bar_x - value_w
     label = escape(title or slide.heading)
@@ -88,7 +97,7 @@ def chart_svg(slide: Slide, title: str = "") -> str:
         [
             f'<svg class="chart" viewBox="0 0 {width} {height}" '
             f'preserveAspectRatio="xMinYMin meet" role="img" aria-label="{label}" '
-            f'font-family="Segoe UI, Noto Sans, DejaVu Sans, Arial, sans-serif">',
+            f"font-family='{escape(_FONTS)}'>",
             f"<title>{label}</title>",
             *bands,
             *bars,
@@ -103,8 +112,7 @@ _CSS = """
 :root{--u:min(1vh,0.5625vw);color-scheme:light}
 *{box-sizing:border-box}
 html{scroll-snap-type:y mandatory;background:#fffdf8}
-body{margin:0;color:#17202c;font-family:"Segoe UI","Noto Sans","DejaVu Sans",Arial,"Helvetica Neue",sans-serif;
-line-height:1.2}
+body{margin:0;color:#17202c;font-family:FONTS;line-height:1.2}
 .slide{height:100vh;width:100%;scroll-snap-align:start;display:flex;flex-direction:column;
 padding:calc(var(--u)*3) calc(var(--u)*5);overflow:hidden;border-bottom:1px solid #e4ddd0}
 .kicker{font-size:calc(var(--u)*2.4);color:#5a6472;margin:0;
@@ -141,6 +149,18 @@ else if(k==='ArrowLeft'||k==='ArrowUp'||k==='PageUp'){e.preventDefault();go(cur(
 else if(k==='Home'){e.preventDefault();go(0)}else if(k==='End'){e.preventDefault();go(s.length-1)}});
 document.documentElement.setAttribute('data-keys','on');})();
 """
+
+
+def font_faces(fonts: Mapping[bool, bytes]) -> str:
+    """Return CSS ``@font-face`` rules embedding ``fonts`` (bold or not -> TrueType bytes) as data URLs."""
+    rules = []
+    for bold, data in sorted(fonts.items()):
+        source = base64.b64encode(data).decode("ascii")
+        rules.append(
+            f'@font-face{{font-family:"{FONT_FAMILY}";font-weight:{700 if bold else 400};font-style:normal;'
+            f'src:url(data:font/ttf;base64,{source}) format("truetype")}}'
+        )
+    return "\n".join(rules)
 
 
 def _kicker(record: ElectionRecord, lang: str) -> str:
@@ -185,12 +205,17 @@ def _section(record: ElectionRecord, slides: tuple[Slide, ...], index: int, lang
     return "\n".join(out)
 
 
-def render_show_html(record: ElectionRecord, lang: str = "vi", winners_only: bool = False) -> str:
+def render_show_html(
+    record: ElectionRecord, lang: str = "vi", winners_only: bool = False, fonts: Mapping[bool, bytes] | None = None
+) -> str:
     """Return the projector page: a self-contained HTML document, one full-window page per contest round.
 
-    ``winners_only`` shows only the units selected in each round (their real ranks kept).
+    ``winners_only`` shows only the units selected in each round (their real ranks kept); a round with
+    more than :data:`PER_PAGE` units continues on the next page.  ``fonts``
+    (regular and bold TrueType bytes, keyed by "is bold") are embedded, so the page looks the same on
+    every computer; without them the system's fonts are used.
     """
-    slides = build_slides(record, lang, winners_only)
+    slides = build_slides(record, lang, winners_only, PER_PAGE)
     title = record.election.meeting.title or t("show.page_title", lang)
     sections = "\n".join(_section(record, slides, index, lang) for index in range(len(slides)))
     return (
@@ -199,6 +224,7 @@ def render_show_html(record: ElectionRecord, lang: str = "vi", winners_only: boo
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f'<meta name="generator" content="emulation-vote {escape(__version__)}">\n'
         f"<title>{escape(t('show.page_title', lang))} — {escape(title)}</title>\n"
-        f"<style>{_CSS}</style>\n</head>\n<body>\n<main>\n{sections}\n</main>\n"
+        f"<style>{font_faces(fonts or {})}{_CSS.replace('FONTS', _FONTS)}</style>\n</head>\n"
+        f"<body>\n<main>\n{sections}\n</main>\n"
         f"<script>{_SCRIPT}</script>\n</body>\n</html>\n"
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from emulation_vote.i18n import fmt_percent, t
 from emulation_vote.record import ContestResult, ElectionRecord, RoundResult
@@ -119,7 +119,8 @@ def build_slide(
             percent=fmt_percent(c.percent, lang),
             status=c.status,
             status_text=status_text(c, lang),
-            label=f"{t('show.votes', lang, votes=c.votes)} · {fmt_percent(c.percent, lang)}",
+            label=f"{t('show.vote' if c.votes == 1 else 'show.votes', lang, votes=c.votes)} · "
+            f"{fmt_percent(c.percent, lang)}",
         )
         for c in candidates
     )
@@ -153,8 +154,37 @@ def build_slide(
     )
 
 
-def build_slides(record: ElectionRecord, lang: str = "vi", winners_only: bool = False) -> tuple[Slide, ...]:
-    """Return the page of every round of every contest, in the record's order."""
+def paginate(slide: Slide, per_page: int) -> tuple[Slide, ...]:
+    """Split a slide with more than ``per_page`` bars into pages of at most that many (same scale, ranks kept).
+
+    Each page keeps the figures, the threshold and any runoff alert; the heading gains "(1/2)" and
+    the key "-p1"; the closing lines go on the last page.
+    """
+    if len(slide.bars) <= per_page:
+        return (slide,)
+    chunks = [slide.bars[i : i + per_page] for i in range(0, len(slide.bars), per_page)]
     return tuple(
-        build_slide(record, result, rnd, lang, winners_only) for result in record.contests for rnd in result.rounds
+        replace(
+            slide,
+            key=f"{slide.key}-p{number}",
+            heading=f"{slide.heading} ({number}/{len(chunks)})",
+            bars=chunk,
+            closing=slide.closing if number == len(chunks) else (),
+        )
+        for number, chunk in enumerate(chunks, 1)
     )
+
+
+def build_slides(
+    record: ElectionRecord, lang: str = "vi", winners_only: bool = False, per_page: int | None = None
+) -> tuple[Slide, ...]:
+    """Return the page of every round of every contest, in the record's order.
+
+    ``per_page`` splits a round with more units than that over several pages (for the projector).
+    """
+    slides = [
+        build_slide(record, result, rnd, lang, winners_only) for result in record.contests for rnd in result.rounds
+    ]
+    if per_page is None:
+        return tuple(slides)
+    return tuple(page for slide in slides for page in paginate(slide, per_page))
