@@ -6,6 +6,7 @@ import csv
 import hashlib
 import io
 import json
+import os
 import random
 from pathlib import Path
 
@@ -140,10 +141,31 @@ def test_fingerprint_changes_with_any_input(tmp_path: Path) -> None:
 
 
 def test_fingerprint_is_stable_across_runs(tmp_path: Path) -> None:
-    toml = election_toml(seats=2)
-    assert fingerprint(tmp_path, toml, {"a.csv": list_rows(BALLOTS)}) == fingerprint(
-        tmp_path, toml, {"a.csv": list_rows(BALLOTS)}
+    # Separate processes with different string hashing: any set or dict order leaking into the
+    # canonical text (ids in a frozenset, contents in a Counter) would change the fingerprint.
+    import subprocess
+    import sys
+
+    election = tmp_path / "e.toml"
+    election.write_text(election_toml(seats=3, max_marks=4, electorate={"convened": 30}), encoding="utf-8")
+    rows = list_rows([*BALLOTS, "A;C;E", "E;D;C;B", ("", "rách"), "B;E", "E;B", "D"])
+    ballots = write_csv(tmp_path / "a.csv", [rows[0], *rows[:0:-1]])
+    code = (
+        "import sys; from emulation_vote.pipeline import count_files; from emulation_vote.record import canonical_text;"
+        "r = count_files(sys.argv[1], [sys.argv[2]]); print(r.fingerprint);"
+        "print(canonical_text(r.election, r.contests))"
     )
+    outputs = set()
+    for seed in ("0", "1", "42", "4294967295"):
+        run = subprocess.run(
+            [sys.executable, "-c", code, str(election), str(ballots)],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        )
+        outputs.add(run.stdout)
+    assert len(outputs) == 1 and outputs.pop().startswith("sha256:")
 
 
 # --- verify ---
