@@ -36,8 +36,8 @@ Every problem with the input is reported on stderr as one message, in Vietnamese
 (`--lang en` for English), never as a traceback, and nothing is counted or written:
 
 ```
-Lỗi: ballots.csv, hàng 3: 'Truong Chinh tri' không phải đơn vị nào của nội dung co-thi-dua; gần nhất: Trường Chính trị tỉnh (TCT).
-Error: ballots.csv, row 3: 'Truong Chinh tri' is no candidate of contest co-thi-dua; closest: Trường Chính trị tỉnh (TCT).
+Lỗi: ballots.csv, hàng 3: 'Truong Chin tri' không phải đơn vị nào của nội dung co-thi-dua; gần nhất: Trường Chính trị tỉnh (TCT).
+Error: ballots.csv, row 3: 'Truong Chin tri' is no candidate of contest co-thi-dua; closest: Trường Chính trị tỉnh (TCT).
 ```
 
 The file comes first, then the row as a spreadsheet shows it (the header is row 1; for the

@@ -63,6 +63,25 @@ def chosen_of(marks: frozenset[str], strikes: bool, candidate_ids: tuple[str, ..
     return frozenset(candidate_ids) - marks if strikes else marks
 
 
+MATCHED_WITHOUT_DIACRITICS = "matched_without_diacritics"
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """Something read that was accepted, but that the committee should see.
+
+    ``code`` is ``matched_without_diacritics``: ``text`` (in ``source`` at ``row``) matched no
+    candidate as typed, and only ``candidate`` once diacritics are ignored.
+    """
+
+    source: str
+    row: int
+    code: str
+    text: str
+    candidate: str
+    contest: str
+
+
 @dataclass
 class BallotGroups:
     """Ballots aggregated by what they say: per (contest, round), each distinct content and its count.
@@ -77,6 +96,7 @@ class BallotGroups:
     ballots: dict[tuple[str, int], list[Ballot]] = field(default_factory=dict)
     sources: tuple[str, ...] = ()
     complete: bool = True
+    notices: list[Notice] = field(default_factory=list)
 
     def add(self, ballot: Ballot) -> None:
         """Count ``ballot``; keep it (all of them when ``complete``, else the first of its content)."""
@@ -120,10 +140,11 @@ class BallotSet:
 
     ballots: tuple[Ballot, ...]
     sources: tuple[str, ...]
+    notices: tuple[Notice, ...] = ()
 
     def grouped(self) -> BallotGroups:
         """Return the ballots aggregated by contest, round and content, keeping each ballot."""
-        groups = BallotGroups(sources=self.sources)
+        groups = BallotGroups(sources=self.sources, notices=list(self.notices))
         for ballot in self.ballots:
             groups.add(ballot)
         return groups

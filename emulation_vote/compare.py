@@ -84,10 +84,14 @@ def _reading(ballot: Ballot, election: Election, candidates: dict[tuple[str, int
 
 
 def compare_entries(
-    election: Election, entries: Sequence[str | Path], encoding: str | None = None, sheet: str | None = None
+    election: Election,
+    entries: Sequence[str | Path],
+    encoding: str | None = None,
+    sheet: str | None = None,
+    strict_names: bool = False,
 ) -> Comparison:
     """Read every entry (each a ballot file) and list the ballots they disagree on."""
-    loaded = [list(read_ballots([path], election, encoding, sheet).ballots) for path in entries]
+    loaded = [list(read_ballots([path], election, encoding, sheet, strict_names).ballots) for path in entries]
     candidates = _round_candidates(election, loaded[0])
     maps = [{(b.contest, b.round, b.ballot_id): b for b in ballots} for ballots in loaded]
     order = list(dict.fromkeys(key for mapping in maps for key in mapping))

@@ -286,4 +286,5 @@ def count_election(election: Election, ballots: BallotSet | BallotGroups) -> Ele
     """
     groups = ballots.grouped() if isinstance(ballots, BallotSet) else ballots
     contests = tuple(count_contest(c, election, groups) for c in election.contests)
-    return ElectionRecord(election, contests, fingerprint(election, contests), groups.sources)
+    notices = tuple(dict.fromkeys(groups.notices))  # in file and row order, each once
+    return ElectionRecord(election, contests, fingerprint(election, contests), groups.sources, notices)

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from emulation_vote.ballot import chosen_of, in_ballot_order
+from emulation_vote.ballot import MATCHED_WITHOUT_DIACRITICS, chosen_of, in_ballot_order
 from emulation_vote.ballots import read_ballots
 from emulation_vote.ballots.matching import NameMatcher
 from emulation_vote.count import classify
@@ -48,6 +48,8 @@ class Entered:
     declared: str | None
     reason: InvalidReason | None
     typed: str
+    loose: tuple[tuple[str, str], ...] = ()
+    """Names typed without their diacritics, as (text, candidate id): to confirm, and noted in the log."""
 
 
 @dataclass(frozen=True)
@@ -61,7 +63,7 @@ class Rejected:
 
 @dataclass(frozen=True)
 class Command:
-    """A control line: ``undo``, ``help`` or ``quit``."""
+    """A control line: ``undo``, ``help``, ``quit`` or ``count`` (the provisional count, ``=``)."""
 
     name: str
 
@@ -169,13 +171,18 @@ class EntrySession:
         )
 
     def _fields(self, ballot: Entered) -> dict[str, object]:
-        return {
+        fields: dict[str, object] = {
             "contest": self.contest.id,
             "round": self.round,
             "ballot_id": ballot.ballot_id,
             "typed": ballot.typed,
             "recorded": {"choices": list(ballot.chosen), "invalid": ballot.declared, "reason": ballot.reason},
         }
+        if ballot.loose:
+            fields["notices"] = [
+                {"code": MATCHED_WITHOUT_DIACRITICS, "text": text, "candidate": cid} for text, cid in ballot.loose
+            ]
+        return fields
 
     def _row(self, ballot: Entered) -> str:
         return csv_line((self.contest.id, ballot.ballot_id, self.round, ";".join(ballot.chosen), ballot.declared or ""))
@@ -209,6 +216,8 @@ class EntrySession:
             return Command("help")
         if lowered in ("q", "quit", "exit"):
             return Command("quit")
+        if lowered == "=":
+            return Command("count")
         text = typed
         ballot_id = None
         if text.startswith("#"):
@@ -223,10 +232,11 @@ class EntrySession:
             return Rejected("enter.empty", typed, typed)
         declared: str | None = None
         marks: list[str] = []
+        loose: list[tuple[str, str]] = []
         if text.startswith("!"):
             declared = clean(text[1:]) or "!"
         elif text != "-":
-            found = self._marks(text)
+            found = self._marks(text, loose)
             if isinstance(found, Rejected):
                 return Rejected(found.key, found.value, typed)
             marks = found
@@ -234,9 +244,12 @@ class EntrySession:
         strikes = self.contest.style == Style.strike and text != "-" and declared is None
         chosen = in_ballot_order(chosen_of(frozenset(marks), strikes, pool), pool)
         reason = classify(frozenset(chosen), declared, self.contest, self.max_marks, self.min_marks)
-        return Entered(ballot_id or self.next_id(), chosen, declared, reason, typed)
+        return Entered(ballot_id or self.next_id(), chosen, declared, reason, typed, tuple(loose))
 
-    def _marks(self, text: str) -> list[str] | Rejected:
+    def _name(self, candidate_id: str) -> str:
+        return self.contest.candidate(candidate_id).name
+
+    def _marks(self, text: str, loose: list[tuple[str, str]]) -> list[str] | Rejected:
         pool = [c.id for c in self.candidates]
         marks: list[str] = []
         for piece in re.split(r"[,;]", text):
@@ -255,13 +268,20 @@ class EntrySession:
                 whole = self.matcher.match(piece)
                 matched = [whole] if whole else [self.matcher.match(token) for token in tokens]
                 if any(cid is None for cid in matched):
-                    return Rejected("enter.unknown", piece, text)
+                    near = self.matcher.match_loose(piece)
+                    if near is None:
+                        return Rejected("enter.unknown", piece, text)
+                    if len(near.candidates) > 1:
+                        names = "; ".join(self.matcher.display(c) for c in near.candidates)
+                        return Rejected("enter.ambiguous", f"'{piece}' ({names})", text)
+                    loose.append((piece, near.candidates[0]))
+                    matched = [near.candidates[0]]
                 found = [cid for cid in matched if cid is not None]
             for cid in found:
                 if cid not in pool:
-                    return Rejected("enter.not_in_round", cid, text)
+                    return Rejected("enter.not_in_round", self._name(cid), text)
                 if cid in marks:
-                    return Rejected("enter.twice", cid, text)
+                    return Rejected("enter.twice", self._name(cid), text)
                 marks.append(cid)
         return marks
 
@@ -302,3 +322,12 @@ class EntrySession:
         """Return (valid, invalid) over the ballots of this contest and round in the file."""
         valid = sum(1 for b in self.entered if b.reason is None)
         return valid, len(self.entered) - valid
+
+    def provisional(self) -> list[tuple[Candidate, int]]:
+        """Return each unit of the ballot paper with its votes so far, from the valid ballots entered."""
+        votes = dict.fromkeys((c.id for c in self.candidates), 0)
+        for ballot in self.entered:
+            if ballot.reason is None:
+                for cid in ballot.chosen:
+                    votes[cid] += 1
+        return [(c, votes[c.id]) for c in self.candidates]

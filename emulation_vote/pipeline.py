@@ -24,6 +24,7 @@ def count_files(
     reader: ReaderChoice = ReaderChoice.auto,
     progress: Callable[[int], None] | None = None,
     keep_ballots: bool = False,
+    strict_names: bool = False,
 ) -> ElectionRecord:
     """Read the election and every ballot file, check them, count; raise on the first error.
 
@@ -35,12 +36,14 @@ def count_files(
     same whichever reader ran.
     ``progress`` is called with the bytes read, by the streaming reader.  ``keep_ballots``
     (the audit) reads exactly and keeps every ballot, so that each gets its verdict.
+    ``strict_names`` refuses a name typed without its diacritics instead of accepting the one
+    candidate it can mean with a notice.
     """
     reader = ReaderChoice(reader)  # a plain string is accepted, an unknown one refused
     election = load_election(election_path)
-    request = ReadRequest(ballot_paths, election, encoding, sheet, progress)
+    request = ReadRequest(ballot_paths, election, encoding, sheet, progress, strict_names)
     if keep_ballots:
-        return count_ballots(election, read_ballots(ballot_paths, election, encoding, sheet))
+        return count_ballots(election, read_ballots(ballot_paths, election, encoding, sheet, strict_names))
     if reader != ReaderChoice.exact and _use_streaming(request, reader):
         from emulation_vote.ballots.fast import StreamingReader
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from emulation_vote.ballot import Ballot
+from emulation_vote.ballot import Ballot, Notice
 from emulation_vote.election import Contest, Election, Electorate
 from emulation_vote.vocab import InvalidReason, Status, ThresholdBase
 
@@ -136,6 +136,7 @@ class ElectionRecord:
     contests: tuple[ContestResult, ...]
     fingerprint: str
     sources: tuple[str, ...]
+    notices: tuple[Notice, ...] = ()
 
     @property
     def schema(self) -> str:

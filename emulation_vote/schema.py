@@ -68,12 +68,23 @@ def contest_dict(result: ContestResult) -> dict[str, Any]:
 
 def record_dict(record: ElectionRecord) -> dict[str, Any]:
     """Return the whole result as JSON-ready data (percents still :class:`Decimal`)."""
-    return {
+    data: dict[str, Any] = {
         "schema": record.schema,
         "fingerprint": record.fingerprint,
         "generator": f"emulation-vote {__version__}",
         "contests": [contest_dict(c) for c in record.contests],
     }
+    if record.notices:
+        data["notices"] = notices_list(record)
+    return data
+
+
+def notices_list(record: ElectionRecord) -> list[dict[str, Any]]:
+    """Return the names read without their diacritics, one object per place (file, row, text, candidate)."""
+    return [
+        {"file": n.source, "row": n.row, "code": n.code, "text": n.text, "candidate": n.candidate}
+        for n in record.notices
+    ]
 
 
 def dumps(value: Any, indent: int = 2, level: int = 0) -> str:

@@ -185,7 +185,7 @@ def test_unknown_candidate_in_a_list_suggests_the_closest(tmp_path: Path) -> Non
 
 
 def test_unknown_candidate_column_suggests_the_closest(tmp_path: Path) -> None:
-    err = error(tmp_path, [["ballot_id", "A", "B", "C", "D", "E", "Truong Chinh tri"], ["1", "x", "", "", "", "", ""]])
+    err = error(tmp_path, [["ballot_id", "A", "B", "C", "D", "E", "Truong Chin tri"], ["1", "x", "", "", "", "", ""]])
     assert err.key == "header.unknown_candidate" and err.row == 1
     assert "Trường Chính trị tỉnh (C)" in err.params["suggestions"]
 

@@ -172,7 +172,7 @@ def test_output_into_a_missing_folder(tmp_path: Path, runner: CliRunner) -> None
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_data_error_message_and_exit_code(tmp_path: Path, runner: CliRunner, lang: str) -> None:
-    bad = write_csv(tmp_path / "bad.csv", [["ballot_id", "choices"], ["1", "TCT"], ["2", "Truong Chinh tri"]])
+    bad = write_csv(tmp_path / "bad.csv", [["ballot_id", "choices"], ["1", "TCT"], ["2", "Truong Chinh tr"]])
     result = invoke(runner, "tally", SEED / "election.toml", bad, "--lang", lang)
     assert result.exit_code == 1 and result.stdout == ""
     row = "hàng 3" if lang == "vi" else "row 3"

@@ -57,9 +57,13 @@ def test_piped_session(tmp_path: Path, seed_no_collected: Path) -> None:
     assert "Phiếu 12 — không hợp lệ: Ban kiểm phiếu tuyên bố không hợp lệ: không có dấu" in out
     assert "Đã xóa phiếu 13 (Văn phòng Tỉnh ủy; Ban Tuyên giáo Tỉnh ủy; Ban Nội chính Tỉnh ủy)." in out
     assert "Phiếu 13: Văn phòng Tỉnh ủy — hợp lệ" in out
-    assert out.rstrip().endswith("Đã nhập 6 phiếu: 4 hợp lệ, 2 không hợp lệ.")
+    assert out.rstrip().endswith(
+        "Đã nhập 6 phiếu: 4 hợp lệ, 2 không hợp lệ.\n"
+        f"Đã lưu 6 phiếu (nội dung co-thi-dua, vòng 1) vào {tmp_path / 'b.csv'}; "
+        "phiếu cuối cùng đã xác nhận (phiếu 13) được giữ. Chạy lại lệnh để nhập tiếp."
+    )
     assert "> " not in run.stdout and "Phiếu 1>" not in run.stderr  # no prompts when piped
-    assert "Không ghi: BLC được ghi hai lần." in run.stderr
+    assert "Không ghi: Báo Lào Cai được ghi hai lần." in run.stderr
     assert "Không ghi: không có đơn vị số 12 trên phiếu." in run.stderr
     result = tally(tmp_path, seed_no_collected, tmp_path / "b.csv")
     contest = result["contests"][0]
@@ -238,3 +242,94 @@ def test_undo_keeps_the_ballot_files_ordinary_permissions(tmp_path: Path, seed_n
         assert out.read_text(encoding="utf-8-sig").splitlines()[1:] == ["co-thi-dua,1,1,VPTU;TCT,"]
     finally:
         os.umask(previous)
+
+
+def _spawn(tmp_path: Path, election: Path, *extra: str) -> pexpect.spawn:  # type: ignore[type-arg]
+    return pexpect.spawn(
+        sys.executable,
+        [*COMMAND[1:], "enter", str(election), "--contest", "co-thi-dua", "-o", str(tmp_path / "b.csv"), *extra],
+        cwd=str(tmp_path),
+        encoding="utf-8",
+        timeout=20,
+        env={**os.environ, "COLUMNS": "100"},
+    )
+
+
+def test_ctrl_c_after_a_confirmed_ballot_says_what_is_saved(tmp_path: Path, seed_no_collected: Path) -> None:
+    child = _spawn(tmp_path, seed_no_collected)
+    child.expect("Phiếu 1> ")
+    child.sendline("7 1")
+    child.expect("Phiếu 1: Văn phòng Tỉnh ủy; Trường Chính trị tỉnh — hợp lệ")
+    child.expect("Phiếu 2> ")
+    child.sendline("2")
+    child.expect("Phiếu 3> ")
+    child.send("5 6")  # typed, not confirmed with Enter
+    child.sendintr()
+    child.expect("Đã dừng \\(Ctrl-C\\).")
+    child.expect(r"Đã lưu 2 phiếu \(nội dung co-thi-dua, vòng 1\) vào ")
+    child.expect(r"phiếu cuối cùng đã xác nhận \(phiếu 2\) được giữ\.")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert "Không có gì được ghi" not in (child.before or "")
+    lines = (tmp_path / "b.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert lines[1:] == ["co-thi-dua,1,1,VPTU;TCT,", "co-thi-dua,2,1,BTG,"]
+    log = [json.loads(line) for line in (tmp_path / "b.csv.log").read_text(encoding="utf-8").splitlines()]
+    assert [e["action"] for e in log] == ["open", "ballot", "ballot", "close"]
+    assert log[-1]["ballots"] == 2
+    assert check_log(tmp_path / "b.csv.log").intact
+
+
+def test_end_of_input_and_quit_say_what_is_saved(tmp_path: Path, seed_no_collected: Path) -> None:
+    run = enter(tmp_path, "", election=seed_no_collected)
+    assert run.returncode == 0 and run.stdout == f"Chưa lưu phiếu nào vào {tmp_path / 'b.csv'}.\n"
+    run = enter(tmp_path, "1\nq\n9\n", "--lang", "en", election=seed_no_collected)
+    assert run.stdout.endswith(
+        f"Saved: 1 ballots (contest co-thi-dua, round 1) in {tmp_path / 'b.csv'}; "
+        "the last confirmed ballot (ballot 1) is kept. Run the command again to continue.\n"
+    )
+
+
+def test_undo_of_a_declared_invalid_ballot_names_its_reason(tmp_path: Path, seed_no_collected: Path) -> None:
+    run = enter(tmp_path, "!rách\nu\n", election=seed_no_collected)
+    assert "Đã xóa phiếu 1 (không hợp lệ: Ban kiểm phiếu tuyên bố không hợp lệ: rách)." in run.stdout
+
+
+def test_provisional_count_shows_votes_per_unit(tmp_path: Path, seed_no_collected: Path) -> None:
+    run = enter(tmp_path, "1 7\n1\n1 2 3\n=\n", election=seed_no_collected)
+    out = run.stdout
+    assert "KẾT QUẢ TẠM TÍNH — 3 phiếu đã nhập (2 hợp lệ, 1 không hợp lệ)" in out
+    table = out.split("(phiếu hợp lệ):\n")[1].splitlines()
+    assert table[0].split() == ["1", "Văn", "phòng", "Tỉnh", "ủy", "2"]
+    assert table[6].split()[-1] == "1" and "Trường Chính trị tỉnh" in table[6]
+    assert table[1].split()[-1] == "0"
+
+
+def test_a_name_without_diacritics_piped_is_noted_in_the_log(tmp_path: Path, seed_no_collected: Path) -> None:
+    run = enter(tmp_path, "truong chinh tri tinh\n", election=seed_no_collected)
+    assert run.returncode == 0, run.stderr
+    assert "Phiếu 1: Trường Chính trị tỉnh — hợp lệ" in run.stdout
+    assert "Lưu ý: 'truong chinh tri tinh' ghi không dấu, đã hiểu là Trường Chính trị tỉnh (TCT)." in run.stdout
+    log = [json.loads(line) for line in (tmp_path / "b.csv.log").read_text(encoding="utf-8").splitlines()]
+    assert log[1]["notices"] == [
+        {"code": "matched_without_diacritics", "text": "truong chinh tri tinh", "candidate": "TCT"}
+    ]
+
+
+def test_a_name_without_diacritics_is_confirmed_at_a_terminal(tmp_path: Path, seed_no_collected: Path) -> None:
+    child = _spawn(tmp_path, seed_no_collected)
+    child.expect("Phiếu 1> ")
+    child.sendline("truong chinh tri tinh")
+    child.expect(r"Ghi không dấu: 'truong chinh tri tinh' = Trường Chính trị tỉnh \(TCT\)\? \(c = đúng")
+    child.sendline("k")
+    child.expect("Không ghi phiếu này")
+    child.expect("Phiếu 1> ")
+    child.sendline("truong chinh tri tinh")
+    child.expect("Ghi không dấu")
+    child.sendline("c")
+    child.expect("Phiếu 1: Trường Chính trị tỉnh — hợp lệ")
+    child.expect("Phiếu 2> ")
+    child.sendline("q")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert (tmp_path / "b.csv").read_text(encoding="utf-8-sig").splitlines()[1:] == ["co-thi-dua,1,1,TCT,"]

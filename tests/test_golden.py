@@ -312,7 +312,7 @@ BAD_BALLOTS: dict[str, tuple[str, bytes]] = {
     "short": ("b.csv", b"ballot_id,VPTU,BTG,BNC,BTC,BDV,UBKT,TCT,DUK,BLC\n1,x\n"),
     "header-only": ("b.csv", b"ballot_id,choices\n"),
     "xlsx-named": ("b.xlsx", b"ballot_id,choices\n1,TCT\n"),
-    "unknown-name": ("b.csv", b"ballot_id,choices\n1,Truong Chinh tri\n"),
+    "unknown-name": ("b.csv", b"ballot_id,choices\n1,Truong Chin tri\n"),
     "tcvn3": ("b.csv", b"ballot_id,choices\n1," + TCVN3 + b"\n"),
     "duplicate-id": ("b.csv", b"ballot_id,choices\n1,TCT\n1,VPTU\n"),
     "suffix": ("b.doc", b"ballot_id,choices\n1,TCT\n"),

@@ -16,6 +16,7 @@ __all__ = [
     "BallotGroups",
     "BallotSet",
     "Content",
+    "Notice",
     "iter_ballot_file",
     "read_ballot_groups",
     "read_ballots",

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
-from emulation_vote.ballot import Ballot, BallotGroups, BallotSet
+from emulation_vote.ballot import Ballot, BallotGroups, BallotSet, Notice
 from emulation_vote.ballots.layout import read_layout
 from emulation_vote.ballots.reader import ReadRequest
 from emulation_vote.ballots.tabular import read_sheet
@@ -25,16 +25,26 @@ class ExactReader:
 
     def read(self, request: ReadRequest) -> BallotGroups:
         """Read every file of ``request`` into aggregated counts (raising at the first data error)."""
-        return read_ballot_groups(request.paths, request.election, request.encoding, request.sheet)
+        return read_ballot_groups(
+            request.paths, request.election, request.encoding, request.sheet, request.strict_names
+        )
 
 
 def iter_ballot_file(
-    path: str | Path, election: Election, encoding: str | None = None, sheet: str | None = None
+    path: str | Path,
+    election: Election,
+    encoding: str | None = None,
+    sheet: str | None = None,
+    strict_names: bool = False,
+    notices: list[Notice] | None = None,
 ) -> Iterator[Ballot]:
-    """Yield the ballots of one file; raise :class:`BallotFileError` at its first error or when it holds none."""
+    """Yield the ballots of one file; raise :class:`BallotFileError` at its first error or when it holds none.
+
+    Names matched only without diacritics go to ``notices`` (refused when ``strict_names``).
+    """
     source = str(path)
     empty = True
-    for ballot in read_layout(read_sheet(Path(path), source, encoding, sheet), election):
+    for ballot in read_layout(read_sheet(Path(path), source, encoding, sheet), election, strict_names, notices):
         empty = False
         yield ballot
     if empty:
@@ -62,7 +72,11 @@ def _unique(ballots: Iterable[Ballot]) -> Iterator[Ballot]:
 
 
 def read_ballot_groups(
-    paths: Sequence[str | Path], election: Election, encoding: str | None = None, sheet: str | None = None
+    paths: Sequence[str | Path],
+    election: Election,
+    encoding: str | None = None,
+    sheet: str | None = None,
+    strict_names: bool = False,
 ) -> BallotGroups:
     """Read every file ballot by ballot into aggregated counts, keeping one example ballot per content.
 
@@ -70,14 +84,22 @@ def read_ballot_groups(
     exact reader does for counting a large file (not for auditing it).
     """
     groups = BallotGroups(sources=tuple(str(p) for p in paths), complete=False)
-    for ballot in _unique(b for path in paths for b in iter_ballot_file(path, election, encoding, sheet)):
+    notices = groups.notices
+    read = (b for path in paths for b in iter_ballot_file(path, election, encoding, sheet, strict_names, notices))
+    for ballot in _unique(read):
         groups.add(ballot)
     return groups
 
 
 def read_ballots(
-    paths: Sequence[str | Path], election: Election, encoding: str | None = None, sheet: str | None = None
+    paths: Sequence[str | Path],
+    election: Election,
+    encoding: str | None = None,
+    sheet: str | None = None,
+    strict_names: bool = False,
 ) -> BallotSet:
     """Read every ballot file and check ``ballot_id`` is unique per contest and round across them."""
-    ballots = tuple(_unique(b for path in paths for b in iter_ballot_file(path, election, encoding, sheet)))
-    return BallotSet(ballots, tuple(str(p) for p in paths))
+    notices: list[Notice] = []
+    read = (b for path in paths for b in iter_ballot_file(path, election, encoding, sheet, strict_names, notices))
+    ballots = tuple(_unique(read))
+    return BallotSet(ballots, tuple(str(p) for p in paths), tuple(notices))

@@ -298,11 +298,13 @@ class _Aggregator:
         found = self.choice_cache.get(key)
         if found is None:
             contest = self.contests[contest_index]
-            parsed = parse_choices(text, self.plan.matchers[contest.id])
-            if isinstance(parsed, tuple):
+            parsed = parse_choices(text, self.plan.matchers[contest.id], self.plan.strict_names)
+            if parsed.error is not None:
                 raise FastPathUnavailable("a choices cell that does not read")
+            if parsed.loose:
+                raise FastPathUnavailable("a name typed without diacritics, to be noted at its row")
             order = contest.ids
-            found = self.choice_cache[key] = sum(1 << order.index(cid) for cid in parsed)
+            found = self.choice_cache[key] = sum(1 << order.index(cid) for cid in parsed.chosen)
         return found
 
     def add(self, columns: dict[int, Column], ids: np.ndarray[Any, Any] | list[str], rows: int) -> None:
@@ -355,6 +357,7 @@ class _Aggregator:
                 counter[(decode(mask), strikes, text)] += count
         for (contest_id, round_number), counts in merged.items():
             groups.add_counts(contest_id, round_number, counts)
+        groups.notices.extend(self.plan.notices)
 
 
 def _merge(
@@ -525,7 +528,13 @@ def _read_csv(
 
 
 def _read_xlsx(
-    path: Path, source: str, election: Election, registry: IdRegistry, groups: BallotGroups, sheet: str | None
+    path: Path,
+    source: str,
+    election: Election,
+    registry: IdRegistry,
+    groups: BallotGroups,
+    sheet: str | None,
+    strict_names: bool = False,
 ) -> None:
     try:
         rows = xlsx_rows(path, source, sheet)
@@ -535,7 +544,7 @@ def _read_xlsx(
     if not any(h.strip() for h in header):
         raise FastPathUnavailable("an empty header")
     try:
-        plan = plan_header(header, source, election)
+        plan = plan_header(header, source, election, strict_names)
     except EmulationVoteError:
         raise FastPathUnavailable("a header that does not plan") from None
     aggregator = _Aggregator(plan, election, registry)
@@ -591,21 +600,29 @@ class StreamingReader:
         """Stream every file of ``request``; :class:`GaveUp` when any is not plainly valid."""
         if not self.accepts(request.paths, request.encoding):
             return GaveUp("a file type or encoding the streaming reader does not read")
-        return read_groups_fast(request.paths, request.election, request.sheet, request.progress)
+        return read_groups_fast(request.paths, request.election, request.sheet, request.progress, request.strict_names)
 
 
 def read_groups_fast(
-    paths: Sequence[str | Path], election: Election, sheet: str | None = None, progress: Progress | None = None
+    paths: Sequence[str | Path],
+    election: Election,
+    sheet: str | None = None,
+    progress: Progress | None = None,
+    strict_names: bool = False,
 ) -> BallotGroups | GaveUp:
     """Read every file with the streaming reader, or give up (:class:`GaveUp`, saying why) for the exact one."""
     try:
-        return _read_groups(paths, election, sheet, progress)
+        return _read_groups(paths, election, sheet, progress, strict_names)
     except FastPathUnavailable as exc:
         return GaveUp(str(exc) or "a file the streaming reader cannot vouch for")
 
 
 def _read_groups(
-    paths: Sequence[str | Path], election: Election, sheet: str | None, progress: Progress | None
+    paths: Sequence[str | Path],
+    election: Election,
+    sheet: str | None,
+    progress: Progress | None,
+    strict_names: bool,
 ) -> BallotGroups:
     try:
         import pyarrow  # noqa: F401 - only checks the streaming reader's dependency is there
@@ -618,11 +635,11 @@ def _read_groups(
         if not path.is_file():
             raise FastPathUnavailable("not a file")
         if path.suffix.lower() in (".xlsx", ".xlsm"):
-            _read_xlsx(path, str(path), election, registry, groups, sheet)
+            _read_xlsx(path, str(path), election, registry, groups, sheet, strict_names)
             continue
         header, delimiter = _header(path)
         try:
-            plan = plan_header(header, str(path), election)
+            plan = plan_header(header, str(path), election, strict_names)
         except EmulationVoteError:
             raise FastPathUnavailable("a header that does not plan") from None
         aggregator = _Aggregator(plan, election, registry)

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from emulation_vote.ballot import Ballot
+from emulation_vote.ballot import MATCHED_WITHOUT_DIACRITICS, Ballot, Notice
 from emulation_vote.ballots.legacy import detect
 from emulation_vote.ballots.matching import NameMatcher, suggest_names
 from emulation_vote.ballots.tabular import Sheet
@@ -56,20 +56,45 @@ def parse_round(text: str) -> int | None:
     return number if number >= 1 else None
 
 
-def parse_choices(text: str, matcher: NameMatcher) -> frozenset[str] | tuple[str, str, str]:
-    """Return the candidates a list-layout cell names, or (error key, the piece, its id) for a bad one."""
+@dataclass(frozen=True)
+class Choices:
+    """What a ``choices`` cell names.
+
+    ``chosen`` are the candidate ids; ``loose`` the pieces matched only without diacritics, as
+    (text as typed, candidate id); ``error`` is (message key, the piece, a detail) for a cell
+    that cannot be read: the detail is the candidate named twice, or the candidates a name
+    typed without diacritics could be.
+    """
+
+    chosen: frozenset[str]
+    loose: tuple[tuple[str, str], ...] = ()
+    error: tuple[str, str, str] | None = None
+
+
+def parse_choices(text: str, matcher: NameMatcher, strict_names: bool = False) -> Choices:
+    """Return the candidates a list-layout cell names, the loose matches among them, or its error."""
     chosen: set[str] = set()
+    loose: list[tuple[str, str]] = []
     for piece in text.split(";"):
         value = clean(piece)
         if not value:
             continue
         candidate_id = matcher.match(value)
         if candidate_id is None:
-            return ("row.unknown_candidate", value, "")
+            found = matcher.match_loose(value)
+            if found is None:
+                return Choices(frozenset(), error=("row.unknown_candidate", value, ""))
+            names = "; ".join(matcher.display(c) for c in found.candidates)
+            if len(found.candidates) > 1:
+                return Choices(frozenset(), error=("row.ambiguous_name", value, names))
+            if strict_names:
+                return Choices(frozenset(), error=("row.strict_name", value, names))
+            candidate_id = found.candidates[0]
+            loose.append((value, candidate_id))
         if candidate_id in chosen:
-            return ("row.named_twice", value, candidate_id)
+            return Choices(frozenset(), error=("row.named_twice", value, candidate_id))
         chosen.add(candidate_id)
-    return frozenset(chosen)
+    return Choices(frozenset(chosen), tuple(loose))
 
 
 @dataclass
@@ -90,10 +115,16 @@ class HeaderPlan:
     candidate_columns: dict[str, dict[int, str]] = field(default_factory=dict)
     fixed: Contest | None = None
     matchers: dict[str, NameMatcher] = field(default_factory=dict)
+    strict_names: bool = False
+    notices: list[Notice] = field(default_factory=list)
 
 
-def plan_header(header: list[str], source: str, election: Election) -> HeaderPlan:
-    """Interpret a header row; raise :class:`BallotFileError` (row 1) for any header error."""
+def plan_header(header: list[str], source: str, election: Election, strict_names: bool = False) -> HeaderPlan:
+    """Interpret a header row; raise :class:`BallotFileError` (row 1) for any header error.
+
+    A candidate heading typed without diacritics is matched as :mod:`.matching` allows, and
+    noted in the plan's ``notices`` (refused when ``strict_names``).
+    """
     reserved: dict[str, int] = {}
     others: list[tuple[int, str]] = []
     for index, heading in enumerate(header):
@@ -137,6 +168,7 @@ def plan_header(header: list[str], source: str, election: Election) -> HeaderPla
         width=width,
         blank_columns=[i for i in range(width) if not clean(header[i])],
         matchers={c.id: NameMatcher(c) for c in election.contests},
+        strict_names=strict_names,
     )
     if plan.layout == "list":
         for _index, heading in others:
@@ -158,17 +190,16 @@ def plan_header(header: list[str], source: str, election: Election) -> HeaderPla
 def _plan_wide(plan: HeaderPlan, election: Election) -> None:
     plan.candidate_columns = {c.id: {} for c in election.contests}
     for index, heading in plan.others:
-        found = False
-        for contest in election.contests:
-            candidate_id = plan.matchers[contest.id].match(heading)
-            if candidate_id is None:
-                continue
-            found = True
-            if candidate_id in plan.candidate_columns[contest.id].values():
+        exact = {c.id: plan.matchers[c.id].match(heading) for c in election.contests}
+        found = {contest_id: cid for contest_id, cid in exact.items() if cid is not None}
+        if not found:
+            found = _loose_heading(plan, heading, election)
+        for contest_id, candidate_id in found.items():
+            if candidate_id in plan.candidate_columns[contest_id].values():
                 raise BallotFileError(
                     "header.candidate_twice", file=plan.source, row=1, column=short(heading), id=candidate_id
                 )
-            plan.candidate_columns[contest.id][index] = candidate_id
+            plan.candidate_columns[contest_id][index] = candidate_id
         if not found:
             _check_legacy(plan.source, 1, plan.header)
             raise BallotFileError(
@@ -187,6 +218,38 @@ def _plan_wide(plan: HeaderPlan, election: Election) -> None:
         ]
         if len(complete) == 1:
             plan.fixed = complete[0]
+
+
+def _loose_heading(plan: HeaderPlan, heading: str, election: Election) -> dict[str, str]:
+    """Return, per contest, the one candidate a heading typed without diacritics names (with a notice).
+
+    Raise when the heading could be several candidates, or when ``--strict-names`` refuses it.
+    """
+    found: dict[str, str] = {}
+    ambiguous: list[str] = []
+    for contest in election.contests:
+        matcher = plan.matchers[contest.id]
+        loose = matcher.match_loose(heading)
+        if loose is None:
+            continue
+        if len(loose.candidates) > 1:
+            ambiguous += [matcher.display(c) for c in loose.candidates if matcher.display(c) not in ambiguous]
+            continue
+        found[contest.id] = loose.candidates[0]
+    if ambiguous and not found:
+        raise BallotFileError(
+            "header.ambiguous_name", file=plan.source, row=1, column=short(heading), candidates="; ".join(ambiguous)
+        )
+    if found and plan.strict_names:
+        names = sorted({plan.matchers[cid].display(found[cid]) for cid in found})
+        raise BallotFileError(
+            "header.strict_name", file=plan.source, row=1, column=short(heading), candidates="; ".join(names)
+        )
+    for contest_id, candidate_id in found.items():
+        notice = Notice(plan.source, 1, MATCHED_WITHOUT_DIACRITICS, heading, candidate_id, contest_id)
+        if not any((n.text, n.candidate) == (heading, candidate_id) for n in plan.notices):
+            plan.notices.append(notice)
+    return found
 
 
 def check_columns(plan: HeaderPlan, contest: Contest) -> None:
@@ -241,7 +304,7 @@ def _infer_list_contest(plan: HeaderPlan, rows: list[tuple[int, list[str]]], ele
     index = plan.reserved["choices"]
     cells = {row[index] for _number, row in rows if index < len(row)}
     fits = {
-        contest.id: sum(1 for cell in cells if not isinstance(parse_choices(cell, plan.matchers[contest.id]), tuple))
+        contest.id: sum(1 for cell in cells if parse_choices(cell, plan.matchers[contest.id]).error is None)
         for contest in election.contests
     }
     complete = [c for c in election.contests if fits[c.id] == len(cells)]
@@ -251,9 +314,17 @@ def _infer_list_contest(plan: HeaderPlan, rows: list[tuple[int, list[str]]], ele
         plan.fixed = max(election.contests, key=lambda c: fits[c.id])
 
 
-def read_layout(sheet: Sheet, election: Election) -> Iterator[Ballot]:
-    """Yield the ballots of ``sheet``; raise :class:`BallotFileError` at the first data-entry error."""
-    plan = plan_header(sheet.header, sheet.source, election)
+def read_layout(
+    sheet: Sheet, election: Election, strict_names: bool = False, notices: list[Notice] | None = None
+) -> Iterator[Ballot]:
+    """Yield the ballots of ``sheet``; raise :class:`BallotFileError` at the first data-entry error.
+
+    Names matched only without their diacritics are appended to ``notices`` (file, row, text,
+    candidate); ``strict_names`` refuses them instead.
+    """
+    plan = plan_header(sheet.header, sheet.source, election, strict_names)
+    sink = notices if notices is not None else []
+    sink += plan.notices
     source = sheet.source
     rows = sheet.rows
     if plan.fixed is None and plan.layout == "list" and "contest" not in plan.reserved:
@@ -320,9 +391,9 @@ def read_layout(sheet: Sheet, election: Election) -> Iterator[Ballot]:
         declared = clean(cells[invalid_index]) or None if invalid_index is not None else None
         voter = clean(cells[voter_index]) or None if voter_index is not None else None
         if choices_index is not None:
-            parsed = parse_choices(cells[choices_index], plan.matchers[contest.id])
-            if isinstance(parsed, tuple):
-                key, value, candidate_id = parsed
+            parsed = parse_choices(cells[choices_index], plan.matchers[contest.id], strict_names)
+            if parsed.error is not None:
+                key, value, detail = parsed.error
                 if key == "row.unknown_candidate":
                     _check_legacy(source, number, cells)
                     raise BallotFileError(
@@ -333,8 +404,12 @@ def read_layout(sheet: Sheet, election: Election) -> Iterator[Ballot]:
                         contest=contest.id,
                         suggestions="; ".join(plan.matchers[contest.id].suggest(value)),
                     )
-                raise BallotFileError(key, file=source, row=number, value=short(value), id=candidate_id)
-            yield Ballot(contest.id, round_number, ballot_id, parsed, False, declared, source, number, voter)
+                if key == "row.named_twice":
+                    raise BallotFileError(key, file=source, row=number, value=short(value), id=detail)
+                raise BallotFileError(key, file=source, row=number, value=short(value), candidates=detail)
+            for text, candidate_id in parsed.loose:
+                sink.append(Notice(source, number, MATCHED_WITHOUT_DIACRITICS, text, candidate_id, contest.id))
+            yield Ballot(contest.id, round_number, ballot_id, parsed.chosen, False, declared, source, number, voter)
             continue
         mapping = plan.candidate_columns[contest.id]
         marks: set[str] = set()

@@ -22,13 +22,18 @@ Progress = Callable[[int], None]
 
 @dataclass(frozen=True)
 class ReadRequest:
-    """What to read: the ballot files, for which election, how (encoding, sheet), and whom to tell progress."""
+    """What to read: the ballot files, for which election, how (encoding, sheet), and whom to tell progress.
+
+    ``strict_names`` refuses a name typed without its diacritics instead of reading it as the one
+    candidate it can mean (with a notice).
+    """
 
     paths: Sequence[str | Path]
     election: Election
     encoding: str | None = None
     sheet: str | None = None
     progress: Progress | None = None
+    strict_names: bool = False
 
 
 @dataclass(frozen=True)

@@ -88,6 +88,14 @@ OutputOption = Annotated[
     Path | None, typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.")
 ]
 ForceOption = Annotated[bool, typer.Option("--force", help="Allow --output to replace an existing file.")]
+StrictNamesOption = Annotated[
+    bool,
+    typer.Option(
+        "--strict-names",
+        help="Refuse a name typed without its diacritics ('So Y te') instead of reading it, with a notice, "
+        "as the one candidate it can mean.",
+    ),
+]
 ElectionArg = Annotated[Path, typer.Argument(help="The election file (TOML).", show_default=False, metavar="ELECTION")]
 BallotsArg = Annotated[
     list[Path], typer.Argument(help="Ballot files (.csv, .tsv, .xlsx).", show_default=False, metavar="BALLOTS...")

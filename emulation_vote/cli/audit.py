@@ -19,6 +19,7 @@ from emulation_vote.cli._app import (
     Reader,
     ReaderOption,
     SheetOption,
+    StrictNamesOption,
     app,
     check_output,
     emit,
@@ -51,6 +52,7 @@ def audit(
         list[Path] | None,
         typer.Option("--log", help="Also print this entry log (from 'enter') for filing; repeatable. Table and json."),
     ] = None,
+    strict_names: StrictNamesOption = False,
 ) -> None:
     """List every ballot as counted (file, row, status, reason, choices) and reconcile the paper figures."""
     with guard(lang.value):
@@ -58,7 +60,7 @@ def audit(
 
         inputs = [election, *ballots, *(logs or [])]
         check_output(output, force, inputs)
-        record = count_files(election, ballots, encoding, sheet, keep_ballots=True)
+        record = count_files(election, ballots, encoding, sheet, keep_ballots=True, strict_names=strict_names)
         if fmt is AuditFormat.canonical:
             from emulation_vote.record import canonical_text
 
@@ -95,6 +97,7 @@ def verify(
     encoding: EncodingOption = None,
     sheet: SheetOption = None,
     reader: ReaderOption = Reader.auto,
+    strict_names: StrictNamesOption = False,
 ) -> None:
     """Recount and compare with a saved JSON result: exit 0 when it matches, 1 listing every difference."""
     with guard(lang.value):
@@ -103,7 +106,7 @@ def verify(
         from emulation_vote.verify import compare_result, load_result
 
         saved = load_result(result)
-        record = count_files(election, ballots, encoding, sheet, reader)
+        record = count_files(election, ballots, encoding, sheet, reader, strict_names=strict_names)
         mismatches = compare_result(saved, record)
         sys.stdout.write(verify_text(mismatches, record, lang.value))
         if mismatches:
@@ -130,6 +133,7 @@ def compare(
         ),
     ] = None,
     force: ForceOption = False,
+    strict_names: StrictNamesOption = False,
 ) -> None:
     """Compare the same paper ballots typed by different clerks: exit 0 when all agree, 1 listing each dispute."""
     with guard(lang.value):
@@ -141,7 +145,7 @@ def compare(
             raise UsageError("compare.need_two")
         check_output(output, force, [election, *entries])
         loaded = load_election(election)
-        comparison = compare_entries(loaded, entries, encoding, sheet)
+        comparison = compare_entries(loaded, entries, encoding, sheet, strict_names)
         sys.stdout.write(compare_text(comparison, lang.value))
         if not comparison.agree:
             if output is not None:

@@ -19,6 +19,7 @@ from emulation_vote.cli._app import (
     Reader,
     ReaderOption,
     SheetOption,
+    StrictNamesOption,
     app,
     check_output,
     emit,
@@ -73,6 +74,7 @@ def tally(
     force: ForceOption = False,
     reader: ReaderOption = Reader.auto,
     excel: ExcelOption = False,
+    strict_names: StrictNamesOption = False,
 ) -> None:
     """Count the ballots and print the result (rank, votes, percent, selection, runoff).
 
@@ -84,7 +86,7 @@ def tally(
         _check_format(fmt, excel, output)
         check_output(output, force, [election, *ballots])
         with progress_bar(ballots) as progress:
-            record = count_files(election, ballots, encoding, sheet, reader, progress)
+            record = count_files(election, ballots, encoding, sheet, reader, progress, strict_names=strict_names)
         emit(_render(record, fmt, lang.value, excel, output), output, force, lang.value, [election, *ballots])
 
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import signal
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -42,7 +45,7 @@ def enter(
     log: Annotated[Path | None, typer.Option("--log", help="The entry log (default: OUTPUT.log).")] = None,
     lang: LangOption = Lang.vi,
 ) -> None:
-    """Type paper ballots one per line (unit numbers, '-', '!reason', '#ID', 'u' to undo); each is saved at once."""
+    """Type paper ballots one per line (unit numbers, '-', '!reason', '#ID', 'u' undo, '=' count); saved at once."""
     language = lang.value
     with guard(language):
         from emulation_vote.election import load_election
@@ -72,11 +75,15 @@ def enter(
             console.print(t("enter.help", language), markup=False)
         if session.entered:
             typer.echo(say.resumed(session, language))
+
+        def ask(prompt: str) -> str:
+            return console.input(prompt, markup=False) if console is not None else input()
+
+        interrupted = False
         try:
             while True:
                 try:
-                    prompt = t("enter.prompt", language, id=session.next_id())
-                    line = console.input(prompt, markup=False) if console is not None else input()
+                    line = ask(t("enter.prompt", language, id=session.next_id()))
                 except EOFError:
                     break
                 if not line.strip():
@@ -87,18 +94,57 @@ def enter(
                         break
                     if action.name == "help":
                         typer.echo(t("enter.help", language))
+                    elif action.name == "count":
+                        typer.echo(say.provisional(session, language))
                     else:
-                        typer.echo(say.undone(session, session.undo(), language))
+                        with _deferred_interrupt():
+                            taken = session.undo()
+                        typer.echo(say.undone(session, taken, language))
                 elif isinstance(action, Rejected):
                     session.reject(action)
                     typer.echo(
                         t("enter.rejected", language, message=t(action.key, language, value=action.value)), err=True
                     )
                 else:
-                    session.record(action)
+                    if action.loose and interactive:
+                        try:
+                            answer = ask(say.confirm_question(session, action, language))
+                        except EOFError:
+                            answer = ""
+                        if answer.strip().casefold() not in ("c", "có", "co", "y", "yes"):
+                            session.reject(Rejected("enter.not_confirmed", action.typed, action.typed))
+                            typer.echo(t("enter.not_confirmed", language), err=True)
+                            continue
+                    with _deferred_interrupt():
+                        session.record(action)
                     typer.echo(say.echo(session, action, language))
+        except KeyboardInterrupt:
+            interrupted = True
         finally:
             session.close()
+        if interrupted:
+            typer.echo("")
+            typer.echo(t("enter.stopped", language))
+        typer.echo(say.saved(session, language))
+        if interrupted:
+            raise typer.Exit(130)
+
+
+@contextmanager
+def _deferred_interrupt() -> Iterator[None]:
+    """Hold Ctrl-C back while a ballot is written and logged, so that what is reported saved is what is saved."""
+    received: list[int] = []
+    try:
+        previous = signal.signal(signal.SIGINT, lambda number, _frame: received.append(number))
+    except ValueError:  # not the main thread (an embedding caller): nothing to hold back
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if received:
+        raise KeyboardInterrupt
 
 
 @app.command("check-log")

@@ -17,6 +17,7 @@ from emulation_vote.cli._app import (
     Reader,
     ReaderOption,
     SheetOption,
+    StrictNamesOption,
     app,
     check_output,
     emit,
@@ -40,6 +41,7 @@ def minutes(
     sheet: SheetOption = None,
     force: ForceOption = False,
     reader: ReaderOption = Reader.auto,
+    strict_names: StrictNamesOption = False,
 ) -> None:
     """Write the minutes of the count (biên bản kiểm phiếu), ready to sign: .docx or Markdown."""
     with guard(lang.value):
@@ -50,7 +52,9 @@ def minutes(
         if suffix not in (".docx", ".md", ".markdown"):
             raise UsageError("output.suffix", file=str(output), suffix=suffix or "(none)")
         check_output(output, force, [election, *ballots])
-        document = build_minutes(count_files(election, ballots, encoding, sheet, reader), lang.value)
+        document = build_minutes(
+            count_files(election, ballots, encoding, sheet, reader, strict_names=strict_names), lang.value
+        )
         if suffix == ".docx":
             from emulation_vote.render.minutes_docx import render_minutes_docx
 

@@ -6,7 +6,7 @@ One module per feature, so that features add their wording without touching each
 
 from __future__ import annotations
 
-from emulation_vote.messages import core, paper, prepare, reading, reliability, scoring, show
+from emulation_vote.messages import core, entering, paper, prepare, reading, reliability, scoring, show
 
 _PARTS: tuple[dict[str, tuple[str, str]], ...] = (
     core.MESSAGES,
@@ -16,6 +16,7 @@ _PARTS: tuple[dict[str, tuple[str, str]], ...] = (
     paper.MESSAGES,
     scoring.MESSAGES,
     show.MESSAGES,
+    entering.MESSAGES,
 )
 
 

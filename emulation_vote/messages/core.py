@@ -499,11 +499,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "  -          phiếu không chọn đơn vị nào\n"
         "  !lý do     Ban kiểm phiếu tuyên bố phiếu không hợp lệ (ví dụ: !không có dấu)\n"
         "  #12 1 3    ghi rõ số phiếu (mặc định: số tiếp theo)\n"
+        "  =          xem kết quả tạm tính (số phiếu bầu mỗi đơn vị)\n"
         "  u          xóa phiếu vừa nhập      ?  trợ giúp      q  kết thúc",
         "One ballot per line: the units' numbers on the ballot (separated by spaces or commas), or their ids/names.\n"
         "  -          a ballot that chooses nobody\n"
         "  !reason    the committee declares the ballot invalid (e.g. !no stamp)\n"
         "  #12 1 3    give the ballot's number (default: the next one)\n"
+        "  =          show the provisional count (votes per unit)\n"
         "  u          take the last ballot back      ?  help      q  finish",
     ),
     "log.not_json": ("dòng nhật ký không phải JSON.", "the log line is not JSON."),

@@ -1,4 +1,4 @@
-"""The messages of reading ballot files: mark words and names typed without diacritics."""
+"""The messages of reading ballot files: mark words, names typed without diacritics, notices."""
 
 from __future__ import annotations
 
@@ -9,4 +9,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the cell of column '{column}' holds '{value}', which is neither a mark nor a blank. "
         "Marked: {marks}; not marked: empty or {no_marks}.",
     ),
+    "row.ambiguous_name": (
+        "'{value}' viết không dấu có thể là nhiều đơn vị: {candidates}. Hãy ghi tên đủ dấu.",
+        "'{value}', typed without diacritics, could be any of: {candidates}. Type the name with its diacritics.",
+    ),
+    "row.strict_name": (
+        "'{value}' không khớp đúng tên nào (--strict-names đòi ghi đủ dấu); có phải là {candidates}?",
+        "'{value}' matches no name exactly (--strict-names asks for diacritics); did you mean {candidates}?",
+    ),
+    "header.ambiguous_name": (
+        "cột '{column}' viết không dấu có thể là nhiều đơn vị: {candidates}. Hãy ghi tên cột đủ dấu.",
+        "the column '{column}', typed without diacritics, could be any of: {candidates}. "
+        "Type the heading with its diacritics.",
+    ),
+    "header.strict_name": (
+        "cột '{column}' không khớp đúng tên nào (--strict-names đòi ghi đủ dấu); có phải là {candidates}?",
+        "the column '{column}' matches no name exactly (--strict-names asks for diacritics); "
+        "did you mean {candidates}?",
+    ),
+    "notice.without_diacritics": (
+        "Lưu ý: {file}, {rows}: '{text}' ghi không dấu, đã hiểu là {candidate}.",
+        "Note: {file}, {rows}: '{text}', typed without diacritics, was read as {candidate}.",
+    ),
+    "notice.more_rows": ("và {count} hàng khác", "and {count} more"),
+    "loc.rows": ("các hàng {row}", "rows {row}"),
 }

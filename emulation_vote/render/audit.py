@@ -14,8 +14,9 @@ from emulation_vote.entrylog import LogFile
 from emulation_vote.i18n import t
 from emulation_vote.record import ElectionRecord
 from emulation_vote.render.entry import check_text, log_rows
+from emulation_vote.render.report import notice_lines
 from emulation_vote.render.table import text_console
-from emulation_vote.schema import dumps
+from emulation_vote.schema import dumps, notices_list
 from emulation_vote.verify import Mismatch, Number
 
 AUDIT_COLUMNS = (
@@ -76,6 +77,7 @@ def audit_data(record: ElectionRecord, lang: str = "vi") -> dict[str, Any]:
             for r in relations
         ],
         "figures": [{"contest": d.contest, "name": d.name, "value": d.value} for d in differences],
+        **({"notices": notices_list(record)} if record.notices else {}),
     }
 
 
@@ -160,8 +162,16 @@ def render_audit_table(
             cells.append(b.voter or "")
         table.add_row(*cells, style=None if b.valid else "yellow")
     console.print(table)
-    valid = sum(1 for b in ballots if b.valid)
-    console.print(t("a.totals", lang, count=len(ballots), valid=valid, invalid=len(ballots) - valid))
+    by_round: dict[tuple[str, int], list[bool]] = {}
+    for b in ballots:
+        by_round.setdefault((b.contest, b.round), []).append(b.valid)
+    several = len(by_round) > 1
+    for (contest, number), verdicts in by_round.items():
+        valid = sum(verdicts)
+        where = f"[{contest}{'' if number == 1 else ', ' + t('round.title', lang, number=number)}] " if several else ""
+        console.print(where + t("a.totals", lang, count=len(verdicts), valid=valid, invalid=len(verdicts) - valid))
+    for line in notice_lines(record, lang):
+        console.print(line)
     console.print()
     console.print(t("a.reconcile", lang), style="bold")
     for line in _relation_lines(record, lang):

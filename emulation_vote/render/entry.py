@@ -17,19 +17,60 @@ def _choices(session: EntrySession, ballot: Entered, lang: str) -> str:
     return "; ".join(session.contest.candidate(cid).name for cid in ballot.chosen)
 
 
+def _verdict(ballot: Entered, lang: str) -> str:
+    if ballot.reason is None:
+        return t("enter.valid", lang)
+    if ballot.reason == "declared":
+        return t("enter.invalid", lang, reason=f"{t('reason.declared', lang)}: {ballot.declared}")
+    return t("enter.invalid", lang, reason=t(f"reason.{ballot.reason}", lang))
+
+
 def echo(session: EntrySession, ballot: Entered, lang: str) -> str:
     """Return the ballot read back (names, valid or the invalid reason) and the running totals."""
-    if ballot.reason is None:
-        verdict = t("enter.valid", lang)
-    elif ballot.reason == "declared":
-        verdict = t("enter.invalid", lang, reason=f"{t('reason.declared', lang)}: {ballot.declared}")
-    else:
-        verdict = t("enter.invalid", lang, reason=t(f"reason.{ballot.reason}", lang))
+    verdict = _verdict(ballot, lang)
     if ballot.declared:
         line = t("enter.echo_declared", lang, id=ballot.ballot_id, verdict=verdict)
     else:
         line = t("enter.echo", lang, id=ballot.ballot_id, choices=_choices(session, ballot, lang), verdict=verdict)
-    return f"{line}\n{totals(session, lang)}"
+    notes = [loose_text(session, text, cid, lang) for text, cid in ballot.loose]
+    return "\n".join([line, *notes, totals(session, lang)])
+
+
+def loose_text(session: EntrySession, text: str, candidate_id: str, lang: str) -> str:
+    """Return the notice for a name typed without diacritics and read as ``candidate_id``."""
+    return t("enter.loose", lang, text=text, candidate=session.matcher.display(candidate_id))
+
+
+def confirm_question(session: EntrySession, ballot: Entered, lang: str) -> str:
+    """Return the question asked at a terminal before recording a ballot with names typed without diacritics."""
+    names = "; ".join(f"'{text}' = {session.matcher.display(cid)}" for text, cid in ballot.loose)
+    return t("enter.confirm", lang, names=names)
+
+
+def saved(session: EntrySession, lang: str) -> str:
+    """Return what is saved when the session ends (q, end of input, Ctrl-C): the ballots and the file."""
+    if not session.entered:
+        return t("enter.saved_none", lang, file=session.output)
+    return t(
+        "enter.saved",
+        lang,
+        count=len(session.entered),
+        contest=session.contest.id,
+        round=session.round,
+        file=session.output,
+        last=session.entered[-1].ballot_id,
+    )
+
+
+def provisional(session: EntrySession, lang: str) -> str:
+    """Return the provisional count of the ballots entered so far: each unit's votes (valid ballots)."""
+    valid, invalid = session.totals()
+    rows = session.provisional()
+    width = max(len(c.name) for c, _votes in rows)
+    lines = [t("enter.provisional", lang, count=valid + invalid, valid=valid, invalid=invalid)]
+    for number, (candidate, votes) in enumerate(rows, 1):
+        lines.append(f"{number:>3}  {candidate.name:<{width}}  {votes:>5}")
+    return "\n".join(lines)
 
 
 def totals(session: EntrySession, lang: str) -> str:
@@ -42,11 +83,8 @@ def undone(session: EntrySession, ballot: Entered | None, lang: str) -> str:
     """Return the message after ``u``."""
     if ballot is None:
         return t("enter.nothing_to_undo", lang)
-    return (
-        t("enter.undone", lang, id=ballot.ballot_id, choices=_choices(session, ballot, lang))
-        + "\n"
-        + totals(session, lang)
-    )
+    what = _verdict(ballot, lang) if ballot.declared else _choices(session, ballot, lang)
+    return t("enter.undone", lang, id=ballot.ballot_id, choices=what) + "\n" + totals(session, lang)
 
 
 def resumed(session: EntrySession, lang: str) -> str:

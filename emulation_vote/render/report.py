@@ -143,7 +143,39 @@ def build_section(result: ContestResult, round_result: RoundResult, lang: str) -
     )
 
 
+NOTICE_ROWS = 10
+
+
+def notice_lines(record: ElectionRecord, lang: str) -> list[str]:
+    """Return one line per name read without its diacritics: where, as typed, and the candidate taken.
+
+    The same text in one file is one line listing its rows (the first ten, then how many more).
+    """
+    grouped: dict[tuple[str, str, str, str], list[int]] = {}
+    for notice in record.notices:
+        grouped.setdefault((notice.source, notice.text, notice.contest, notice.candidate), []).append(notice.row)
+    lines = []
+    for (source, text, contest_id, candidate_id), rows in grouped.items():
+        shown = ", ".join(str(r) for r in rows[:NOTICE_ROWS])
+        if len(rows) > NOTICE_ROWS:
+            shown += " " + t("notice.more_rows", lang, count=len(rows) - NOTICE_ROWS)
+        candidate = record.election.contest(contest_id).candidate(candidate_id)
+        lines.append(
+            t(
+                "notice.without_diacritics",
+                lang,
+                file=source,
+                rows=t("loc.rows" if len(rows) > 1 else "loc.row", lang, row=shown),
+                text=text,
+                candidate=f"{candidate.name} ({candidate.id})",
+            )
+        )
+    return lines
+
+
 def build_report(record: ElectionRecord, lang: str) -> tuple[list[Section], str]:
-    """Return the sections of every contest and round, and the closing fingerprint line."""
+    """Return the sections of every contest and round, and the closing lines: notices, then the fingerprint."""
     sections = [build_section(result, rnd, lang) for result in record.contests for rnd in result.rounds]
-    return sections, t("summary.fingerprint", lang, fingerprint=record.fingerprint)
+    closing = t("summary.fingerprint", lang, fingerprint=record.fingerprint)
+    notices = notice_lines(record, lang)
+    return sections, "\n".join(notices) + "\n\n" + closing if notices else closing
