@@ -3,7 +3,8 @@
 One module for the document, so that what ``tally --format json`` writes and what ``verify``
 compares the saved file with are the same.  Percents are written from their
 :class:`~decimal.Decimal` digits ("66.67"), never through a float.  Extra keys beside the
-contract: ``generator``, each contest's ``title``, ``declared_reasons`` and ``rounds``.
+contract: ``generator``, each contest's ``title``, ``declared_reasons`` and ``rounds``; ``notices`` when
+a name was read without its diacritics.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from emulation_vote.election import parse_election
 from emulation_vote.errors import BallotFileError
 from emulation_vote.pipeline import count_files
 from emulation_vote.render.errors import describe_error
-from emulation_vote.render.json import record_dict
+from emulation_vote.schema import record_dict
 
 from helpers import invoke, write_csv
 
