@@ -348,3 +348,36 @@ def test_long_names_leave_the_bars_room(tmp_path: Path) -> None:
     full = width - bars[0][0]
     assert bars[0][1] > 0.3 * full and all(x + w < width for x, w in bars)
     assert "2 votes · 66.67%" in html and "1 vote · 33.33%" in html and "0 votes · 0.00%" in html
+
+
+@needs_browser
+def test_browser_arrow_keys_move_between_pages(tmp_path: Path) -> None:
+    probe = (
+        "<script>window.addEventListener('load',function(){"
+        "function key(k){document.dispatchEvent(new KeyboardEvent('keydown',{key:k,bubbles:true}))}"
+        "key('ArrowRight');var a=location.hash+' '+(window.scrollY>0);"
+        "key('ArrowRight');var b=location.hash;key('Home');var c=location.hash+' '+window.scrollY;"
+        "document.body.setAttribute('data-probe',[a,b,c].join('|'))});</script>"
+    )
+    html = render_show_html(tie("round1.csv", "round2.csv"), fonts=fonts())
+    page = tmp_path / "ket-qua.html"
+    page.write_text(html.replace("</body>", probe + "</body>"), encoding="utf-8")
+    done = chromium(tmp_path, "--virtual-time-budget=3000", "--dump-dom", page.as_uri())
+    assert done.returncode == 0, done.stderr[-2000:]
+    found = re.search(r'data-probe="([^"]*)"', done.stdout)
+    assert found is not None, done.stdout[-2000:]
+    assert found.group(1) == "#co-thi-dua-vong-2 true|#co-thi-dua-vong-2|#co-thi-dua-vong-1 0"
+
+
+def test_the_page_is_not_poured_into_a_terminal() -> None:
+    import sys
+
+    import pexpect
+
+    args = ["-m", "emulation_vote", "show", str(SEED / "election.toml"), str(SEED / "ballots-wide.csv")]
+    child = pexpect.spawn(sys.executable, args, encoding="utf-8", timeout=60)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 2
+    assert "Lỗi: Định dạng html ghi ra tệp: thêm --output TỆP (ví dụ --output ket-qua.html)." in child.before
+    assert "<html" not in child.before

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -61,8 +62,8 @@ def show(
         typer.Option(
             "--output",
             "-o",
-            help="Write to FILE (atomically). html: the page (default: stdout); png/svg: one chart per contest "
-            "round, FILE itself for one, FILE-CONTEST.png for several.",
+            help="Write to FILE (atomically). html: the page (default: stdout when piped); png/svg: one chart per "
+            "contest round, FILE itself for one, FILE-CONTEST.png for several.",
         ),
     ] = None,
     fmt: Annotated[
@@ -89,8 +90,8 @@ def show(
 ) -> None:
     """Show the result to the room: a self-contained HTML page for the projector (one page per contest), or charts.
 
-    The page needs no internet: styles, the SVG charts and a few lines of script are inside it;
-    the arrow keys move between contests.
+    The page needs no internet: styles, the font, the SVG charts and a few lines of script are
+    inside it; the arrow keys move between contests.
     """
     with guard(lang.value):
         from emulation_vote.pipeline import count_files
@@ -99,7 +100,8 @@ def show(
             fmt = _SUFFIXES.get(output.suffix.lower(), ShowFormat.html) if output is not None else ShowFormat.html
         if open_page and fmt is not ShowFormat.html:
             raise UsageError("output.open_html_only")
-        if fmt is not ShowFormat.html and output is None:
+        if output is None and not open_page and (fmt is not ShowFormat.html or sys.stdout.isatty()):
+            # Charts are files; a page is not for reading in a terminal (piped, it is printed).
             raise UsageError("output.needs_file", format=fmt.value, example=f"ket-qua.{fmt.value}")
         inputs = [election, *ballots]
         check_output(output, force, inputs)
