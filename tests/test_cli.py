@@ -253,3 +253,25 @@ def test_module_entry_point(tmp_path: Path) -> None:
         cwd=tmp_path,
     )
     assert run.returncode == 0 and json.loads(run.stdout)["contests"][0]["selected"] == ["TCT", "VPTU"]
+
+
+@pytest.mark.parametrize("columns", [60, 72])
+def test_narrow_terminal_keeps_names_and_percents_whole(runner: CliRunner, columns: int) -> None:
+    result = runner.invoke(app, ["demo"], env={"COLUMNS": str(columns)}, catch_exceptions=False)
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines if "sha256:" not in line) <= columns
+    assert "Mã kiểm chứng: sha256:fab8c709" in result.stdout  # the fingerprint is never cut
+    rows = [line.split("│") for line in lines if line.startswith("│")]
+    names = " ".join(" ".join(row[2].split()) for row in rows)
+    for name in ("Trường Chính trị tỉnh", "Văn phòng Tỉnh ủy", "Đảng ủy Khối Cơ quan - Doanh nghiệp"):
+        assert name in names  # wrapped at spaces, never cut
+    percents = [row[4].strip() for row in rows if row[4].strip()]
+    assert percents[:4] == ["91,67%", "79,17%", "8,33%", "4,17%"]
+    assert "…" not in result.stdout
+
+
+def test_columns_is_honoured_when_piped(runner: CliRunner) -> None:
+    wide = runner.invoke(app, ["demo"], env={"COLUMNS": "140"}, catch_exceptions=False).stdout
+    narrow = runner.invoke(app, ["demo"], env={"COLUMNS": "60"}, catch_exceptions=False).stdout
+    assert "█" in wide and "█" not in narrow
+    assert max(len(line) for line in wide.splitlines()) > 100

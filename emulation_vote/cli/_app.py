@@ -140,10 +140,16 @@ def emit(text: str | bytes, output: Path | None, force: bool, lang: str, inputs:
 
 
 def terminal() -> tuple[bool, int]:
-    """Return whether stdout is a colour terminal, and the width to draw tables at."""
+    """Return whether stdout is a colour terminal, and the width to draw tables at.
+
+    A terminal's own width; when piped, ``COLUMNS`` if it is set to a number, else 100.
+    """
     tty = sys.stdout.isatty()
     color = tty and "NO_COLOR" not in os.environ
-    return color, (shutil.get_terminal_size().columns if tty else 100)
+    if tty:
+        return color, shutil.get_terminal_size().columns
+    columns = os.environ.get("COLUMNS", "").strip()
+    return color, int(columns) if columns.isdigit() and int(columns) >= 20 else 100
 
 
 @contextmanager
