@@ -22,10 +22,10 @@ MIN_BAR = 6
 
 
 def bar_room(section: Section, width: int) -> int:
-    """Return the bar column's width at ``width`` columns: what the other columns leave, at most
-    :data:`BAR_WIDTH`, and 0 (no bar column) when less than :data:`MIN_BAR` is left.
+    """Return the bar column's width at ``width`` columns (0: no bar column).
 
-    Names, votes and percents come first: on a narrow terminal the bar shrinks, then goes.
+    What the other columns leave, at most :data:`BAR_WIDTH`, and 0 when less than
+    :data:`MIN_BAR` is left: names, votes and percents come first, the bar shrinks, then goes.
     """
     columns = list(zip(section.columns, *section.rows, strict=True))
     needed = sum(max(cell_len(text) for text in column) + 3 for column in columns) + 1
