@@ -9,7 +9,8 @@ decimals.  The rules are those of the formats contract (docs/counting.md):
 3. it meets the threshold when votes / base > share (strict) or >= share;
 4. rank is 1 + the number of candidates with more votes;
 5. the seats go to the candidates meeting the threshold, most votes first; a tie across the
-   last seat is a runoff (``tie = "runoff"``) or is broken by the priority order.
+   last seat is a runoff (``tie = "runoff"``), or is broken by the priority order, or by the
+   published score total (``tie = "score"``; units still equal on it go to a runoff).
 
 Round r+1 (ballots with ``round`` = r+1) is counted among round r's runoff candidates, for
 the seats left.
@@ -109,6 +110,16 @@ def select(
     if contest.tie == TieRule.priority:
         preference = list(contest.priority) + [cid for cid in order if cid not in contest.priority]
         return above + sorted(tied, key=preference.index)[:open_seats], None
+    if contest.tie == TieRule.score and contest.scores:
+        # The published score total breaks the tie; units still equal on it go to a runoff.
+        totals = dict(contest.scores)
+        tied = sorted(tied, key=lambda cid: (-totals[cid], order.index(cid)))
+        edge = totals[tied[open_seats - 1]]
+        if totals[tied[open_seats]] != edge:
+            return above + tied[:open_seats], None
+        better = [cid for cid in tied if totals[cid] > edge]
+        level = [cid for cid in tied if totals[cid] == edge]
+        return above + better, Runoff(tuple(level), open_seats - len(better))
     return above, Runoff(tuple(tied), open_seats)
 
 

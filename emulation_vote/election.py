@@ -22,7 +22,7 @@ from typing import Any, TypeVar
 
 from emulation_vote.errors import ElectionFileError
 from emulation_vote.output import read_input
-from emulation_vote.scoring.model import ScoringRule, parse_scoring
+from emulation_vote.scoring.model import FromScores, ScoringRule, parse_from_scores, parse_scoring
 from emulation_vote.text import clean, name_key
 from emulation_vote.vocab import BlankRule, Header, Style, ThresholdBase, TieRule
 
@@ -131,6 +131,12 @@ class Contest:
     max_marks_given: bool = False
     electorate: Electorate | None = None
     """This contest's own figures (the ``[electorate]`` ones overridden key by key), or None to use those."""
+    from_scores: FromScores | None = None
+    """Candidates taken from the ranking by scores: as read, every unit; narrowed once the scores are known."""
+    scores: tuple[tuple[str, Decimal], ...] = ()
+    """The candidates' published score totals, when the scores are given (for ``tie = "score"``)."""
+    scores_fingerprint: str | None = None
+    """The fingerprint of the scores the candidates or the tie rule were taken from."""
 
     def candidate(self, candidate_id: str) -> Candidate:
         """Return the candidate with id ``candidate_id``."""
@@ -347,6 +353,10 @@ def parse_election(text: str, source: str = "election.toml") -> Election:
         if base in ("convened", "present", "issued") and figures.figure(base) is None:
             raise reader.fail("election.base_missing", contest=contest.id, base=base)
     scoring = parse_scoring(reader, data["scoring"]) if "scoring" in data else None
+    for index, contest in enumerate(contests, 1):
+        if scoring is None and (contest.from_scores is not None or contest.tie == TieRule.score):
+            key = f"contest[{index}].candidates" if contest.from_scores is not None else f"contest[{index}].tie"
+            raise reader.fail("scoring.contest_needs_scoring", key=key, contest=contest.id)
     return Election(meeting, electorate, committee, contests, source, units, scoring)
 
 
@@ -475,7 +485,12 @@ def _contest(reader: _Reader, value: Any, index: int, units: tuple[Unit, ...], e
     seats = reader.integer(table, "seats", where, minimum=1)
     if seats is None:
         raise reader.fail("election.missing", key=f"{where}seats")
-    candidates = _candidates(reader, table.get("candidates"), where, units)
+    candidates_raw = table.get("candidates")
+    from_scores = None
+    if isinstance(candidates_raw, dict):
+        from_scores = parse_from_scores(reader, candidates_raw, f"{where}candidates")
+        candidates_raw = None  # every unit, until the ranking narrows them
+    candidates = _candidates(reader, candidates_raw, where, units)
     own = table.get("electorate")
     figures = None if own is None else _electorate(reader, own, f"{where}electorate", under=electorate)
     max_given = "max_marks" in table
@@ -521,6 +536,7 @@ def _contest(reader: _Reader, value: Any, index: int, units: tuple[Unit, ...], e
         secret=reader.boolean(table, "secret", where, True),
         max_marks_given=max_given,
         electorate=figures,
+        from_scores=from_scores,
     )
 
 

@@ -11,7 +11,7 @@ from emulation_vote.ballots.reader import GaveUp, ReadRequest
 from emulation_vote.count import CountingError, count_election
 from emulation_vote.election import Election, load_election
 from emulation_vote.record import ElectionRecord
-from emulation_vote.vocab import ReaderChoice
+from emulation_vote.vocab import ReaderChoice, TieRule
 
 FAST_MIN_BYTES = 2_000_000
 
@@ -25,6 +25,7 @@ def count_files(
     progress: Callable[[int], None] | None = None,
     keep_ballots: bool = False,
     strict_names: bool = False,
+    scores: Sequence[str | Path] = (),
 ) -> ElectionRecord:
     """Read the election and every ballot file, check them, count; raise on the first error.
 
@@ -38,9 +39,15 @@ def count_files(
     (the audit) reads exactly and keeps every ballot, so that each gets its verdict.
     ``strict_names`` refuses a name typed without its diacritics instead of accepting the one
     candidate it can mean with a notice.
+    ``scores``: the score sheets (or one saved scores JSON) of an election whose contests take their
+    candidates or their tie rule from the ranking (:func:`emulation_vote.scoring.files.election_as_voted`).
     """
     reader = ReaderChoice(reader)  # a plain string is accepted, an unknown one refused
     election = load_election(election_path)
+    if scores or any(c.from_scores is not None or c.tie == TieRule.score for c in election.contests):
+        from emulation_vote.scoring.files import election_as_voted
+
+        election = election_as_voted(election, scores, encoding)
     request = ReadRequest(ballot_paths, election, encoding, sheet, progress, strict_names)
     if keep_ballots:
         return count_ballots(election, read_ballots(ballot_paths, election, encoding, sheet, strict_names))

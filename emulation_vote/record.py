@@ -150,7 +150,8 @@ def canonical_text(election: Election, contests: tuple[ContestResult, ...]) -> s
     Line 1 is a compact JSON of the rules, candidates and electorate figures (keys sorted);
     then one line per distinct ballot content, ``count<TAB>contest<TAB>round<TAB>chosen ids
     joined by ";" in ballot order<TAB>declared reason``, sorted by code point.  File names,
-    row order, the split over files and ballot ids do not enter it.
+    row order, the split over files and ballot ids do not enter it.  A contest that takes its
+    candidates or its tie rule from the scores adds the scores' fingerprint (key ``scores``).
     """
     rules = {
         "schema": SCHEMA,
@@ -172,6 +173,7 @@ def canonical_text(election: Election, contests: tuple[ContestResult, ...]) -> s
                 },
                 "candidates": [[k.id, k.name] for k in c.candidates],
                 **({} if election.figures(c) == election.electorate else {"electorate": _figures(election.figures(c))}),
+                **({} if c.scores_fingerprint is None else {"scores": c.scores_fingerprint}),
             }
             for c in sorted(election.contests, key=lambda c: c.id)
         ],

@@ -56,6 +56,12 @@ def round_dict(round_result: RoundResult) -> dict[str, Any]:
 def contest_dict(result: ContestResult) -> dict[str, Any]:
     """Return a contest: round 1's figures at the top, the final outcome, and every round."""
     contest: dict[str, Any] = {"id": result.contest.id, "title": result.contest.title}
+    if result.contest.scores_fingerprint is not None:
+        # Beside the contract: the scores the candidates or the tie rule came from.
+        contest["scores"] = {
+            "fingerprint": result.contest.scores_fingerprint,
+            "totals": {cid: str(total) for cid, total in result.contest.scores},
+        }
     contest.update(round_dict(result.first))
     contest.update(
         selected=list(result.selected),

@@ -31,10 +31,11 @@ class BlankRule(StrEnum):
 
 
 class TieRule(StrEnum):
-    """What a tie across the last seat leads to: a runoff round, or the contest's priority order."""
+    """What a tie across the last seat leads to: a runoff round, the contest's priority order, or the score total."""
 
     runoff = "runoff"
     priority = "priority"
+    score = "score"
 
 
 class ThresholdBase(StrEnum):

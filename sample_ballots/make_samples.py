@@ -196,7 +196,10 @@ def scoring() -> None:
         f'[[unit]]\nid = "{unit_id}"\nname = "{name}"\n' + (f"aliases = {aliases}\n" if aliases else "") + "\n"
         for unit_id, name, aliases in SCORING_NAMES
     )
-    contest = contest.split("candidates = [", 1)[0].rstrip() + "\n# no `candidates`: every unit, in unit order\n"
+    contest = contest.split("candidates = [", 1)[0].rstrip()
+    tie = 'tie = "score"                   # a tie at the last seat: the higher score total'
+    contest = contest.replace('tie = "runoff"', tie)
+    contest += "\ncandidates = { from_scores = true, top = 3 }   # the units ranked 1 to 3 by the scores\n"
     text = head + units + SCORING_TABLE.lstrip("\n") + "\n[[contest]]" + contest
     (folder / "election.toml").write_text(text, encoding="utf-8")
     rng = random.Random(19122023)
@@ -218,6 +221,11 @@ def scoring() -> None:
                 cells = [float(c.replace(",", ".")) for c in score_row(rng, quality, 0.0)]
                 sheet.append([scorer, unit, *cells, bonus, penalty, None])
     book.save(folder / "cross.xlsx")
+    # The vote that follows: 26 papers, TCT 22, VPTU 13 and BTC 13 tie for the second flag; the scores settle it.
+    papers = [["TCT", "VPTU"]] * 11 + [["TCT", "BTC"]] * 11 + [["VPTU", "BTC"]] * 2
+    ballots = [[str(n), "; ".join(choice), ""] for n, choice in enumerate(papers, 1)]
+    ballots += [["25", "TCT; VPTU", "rách"], ["26", "TCT; VPTU; BTC", ""]]
+    write_csv(folder / "ballots.csv", [["ballot_id", "choices", "invalid"], *ballots])
 
 
 if __name__ == "__main__":

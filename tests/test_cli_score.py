@@ -38,6 +38,15 @@ def test_sample_json_is_the_contract(runner: CliRunner) -> None:
     assert all(isinstance(u["total"], str) and len(u["total"].split(".")[1]) == 2 for u in data["units"])
     assert data["notices"] == []
     data.pop("generator")
+    rows = data.pop("rows")  # the sheets themselves: checked here, kept out of the golden file
+    assert len(rows) == 9 + 9 * 8
+    assert rows[0] == {
+        "scorer": "VPTU",
+        "unit": "VPTU",
+        "points": {"TC1": "36.5", "TC2": "19.5", "TC3": "14.5", "TC4": "9.5", "TC5": "10", "TC6": "5"},
+        "bonus": "5",
+        "penalty": "0",
+    }
     golden("scores-sample.json", json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 

@@ -96,6 +96,15 @@ StrictNamesOption = Annotated[
         "as the one candidate it can mean.",
     ),
 ]
+ScoresOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--scores",
+        help="Score sheets (.csv, .xlsx; repeat the option for each), or one JSON saved by 'score --format json', "
+        "for contests that take their candidates or break ties from the ranking by scores.",
+        show_default=False,
+    ),
+]
 ElectionArg = Annotated[Path, typer.Argument(help="The election file (TOML).", show_default=False, metavar="ELECTION")]
 BallotsArg = Annotated[
     list[Path], typer.Argument(help="Ballot files (.csv, .tsv, .xlsx).", show_default=False, metavar="BALLOTS...")

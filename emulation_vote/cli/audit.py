@@ -18,6 +18,7 @@ from emulation_vote.cli._app import (
     OutputOption,
     Reader,
     ReaderOption,
+    ScoresOption,
     SheetOption,
     StrictNamesOption,
     app,
@@ -53,14 +54,15 @@ def audit(
         typer.Option("--log", help="Also print this entry log (from 'enter') for filing; repeatable. Table and json."),
     ] = None,
     strict_names: StrictNamesOption = False,
+    scores: ScoresOption = None,
 ) -> None:
     """List every ballot as counted (file, row, status, reason, choices) and reconcile the paper figures."""
     with guard(lang.value):
         from emulation_vote.pipeline import count_files
 
-        inputs = [election, *ballots, *(logs or [])]
+        inputs = [election, *ballots, *(logs or []), *(scores or [])]
         check_output(output, force, inputs)
-        record = count_files(election, ballots, encoding, sheet, keep_ballots=True, strict_names=strict_names)
+        record = count_files(election, ballots, encoding, sheet, keep_ballots=True, strict_names=strict_names, scores=scores or ())
         if fmt is AuditFormat.canonical:
             from emulation_vote.record import canonical_text
 
@@ -98,6 +100,7 @@ def verify(
     sheet: SheetOption = None,
     reader: ReaderOption = Reader.auto,
     strict_names: StrictNamesOption = False,
+    scores: ScoresOption = None,
 ) -> None:
     """Recount and compare with a saved JSON result: exit 0 when it matches, 1 listing every difference."""
     with guard(lang.value):
@@ -106,7 +109,7 @@ def verify(
         from emulation_vote.verify import compare_result, load_result
 
         saved = load_result(result)
-        record = count_files(election, ballots, encoding, sheet, reader, strict_names=strict_names)
+        record = count_files(election, ballots, encoding, sheet, reader, strict_names=strict_names, scores=scores or ())
         mismatches = compare_result(saved, record)
         sys.stdout.write(verify_text(mismatches, record, lang.value))
         if mismatches:

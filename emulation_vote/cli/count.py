@@ -18,6 +18,7 @@ from emulation_vote.cli._app import (
     OutputOption,
     Reader,
     ReaderOption,
+    ScoresOption,
     SheetOption,
     StrictNamesOption,
     app,
@@ -75,6 +76,7 @@ def tally(
     reader: ReaderOption = Reader.auto,
     excel: ExcelOption = False,
     strict_names: StrictNamesOption = False,
+    scores: ScoresOption = None,
 ) -> None:
     """Count the ballots and print the result (rank, votes, percent, selection, runoff).
 
@@ -84,9 +86,9 @@ def tally(
         from emulation_vote.pipeline import count_files
 
         _check_format(fmt, excel, output)
-        check_output(output, force, [election, *ballots])
+        check_output(output, force, [election, *ballots, *(scores or [])])
         with progress_bar(ballots) as progress:
-            record = count_files(election, ballots, encoding, sheet, reader, progress, strict_names=strict_names)
+            record = count_files(election, ballots, encoding, sheet, reader, progress, strict_names=strict_names, scores=scores or ())
         emit(_render(record, fmt, lang.value, excel, output), output, force, lang.value, [election, *ballots])
 
 

@@ -16,6 +16,7 @@ from emulation_vote.cli._app import (
     LangOption,
     Reader,
     ReaderOption,
+    ScoresOption,
     SheetOption,
     StrictNamesOption,
     app,
@@ -42,6 +43,7 @@ def minutes(
     force: ForceOption = False,
     reader: ReaderOption = Reader.auto,
     strict_names: StrictNamesOption = False,
+    scores: ScoresOption = None,
 ) -> None:
     """Write the minutes of the count (biên bản kiểm phiếu), ready to sign: .docx or Markdown."""
     with guard(lang.value):
@@ -51,9 +53,9 @@ def minutes(
         suffix = output.suffix.lower() if output is not None else ".md"
         if suffix not in (".docx", ".md", ".markdown"):
             raise UsageError("output.suffix", file=str(output), suffix=suffix or "(none)")
-        check_output(output, force, [election, *ballots])
+        check_output(output, force, [election, *ballots, *(scores or [])])
         document = build_minutes(
-            count_files(election, ballots, encoding, sheet, reader, strict_names=strict_names), lang.value
+            count_files(election, ballots, encoding, sheet, reader, strict_names=strict_names, scores=scores or ()), lang.value
         )
         if suffix == ".docx":
             from emulation_vote.render.minutes_docx import render_minutes_docx

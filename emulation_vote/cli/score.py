@@ -146,7 +146,7 @@ def score(
     with guard(lang.value):
         if chosen in _BINARY and output is None:
             raise UsageError("scores.needs_output", format=chosen.value)
-        check_output(output, force)
+        check_output(output, force, [election, *sheets])
         from emulation_vote.scoring.files import score_files
 
         try:

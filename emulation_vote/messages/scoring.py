@@ -60,6 +60,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{key}': tên '{value}' trùng với tiêu chí {other}.",
         "'{key}': '{value}' is also a name of criterion {other}.",
     ),
+    "scoring.from_scores": (
+        "'{key}' phải là true: danh sách đơn vị lấy theo kết quả chấm điểm ({{ from_scores = true, top = 3 }}).",
+        "'{key}' must be true: the candidates come from the ranking by scores ({{ from_scores = true, top = 3 }}).",
+    ),
+    "scoring.top_or_min": (
+        "'{key}': ghi đúng một trong hai khóa 'top' (số đơn vị xếp hạng đầu) hoặc 'min_total' (tổng điểm tối thiểu).",
+        "'{key}': give exactly one of 'top' (how many units ranked first) or 'min_total' (the lowest total).",
+    ),
+    "scoring.contest_needs_scoring": (
+        "'{key}': nội dung {contest} dựa vào kết quả chấm điểm nhưng tệp bầu cử không có bảng [scoring].",
+        "'{key}': contest {contest} relies on the scores but the election file has no [scoring] table.",
+    ),
     # --- score sheets ---
     "scores.unknown_column": (
         "cột '{column}' không phải tiêu chí nào, cũng không phải cột scorer, unit, bonus, penalty, note, total; "
@@ -146,8 +158,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "lowest (scoring.trim).",
     ),
     "scores.fingerprint": (
-        "mã kiểm chứng của bảng điểm đã lưu ({saved}) không khớp với dữ liệu của nó ({actual}): tệp đã bị sửa.",
-        "the saved scores' fingerprint ({saved}) does not match their data ({actual}): the file was changed.",
+        "mã kiểm chứng của bảng điểm đã lưu ({saved}) không khớp với các hàng điểm trong tệp theo thang điểm của "
+        "tệp bầu cử ({actual}): tệp đã bị sửa, hoặc thang điểm, danh sách đơn vị đã thay đổi.",
+        "the saved scores' fingerprint ({saved}) does not match their rows under the election file's score table "
+        "({actual}): the file was changed, or the score table or the unit list.",
     ),
     "scores.not_scores": (
         "tệp không phải bảng điểm đã lưu bằng 'emulation-vote score --format json' ({detail}).",
@@ -161,6 +175,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "scores.needs_output": (
         "định dạng {format} là tệp nhị phân: ghi vào tệp bằng --output (ví dụ --output bang-diem.{format}).",
         "the {format} format is a binary file: write it with --output (e.g. --output scores.{format}).",
+    ),
+    "scores.needed": (
+        "nội dung {contests} dựa vào kết quả chấm điểm: thêm --scores với các bảng chấm điểm hoặc tệp JSON "
+        "đã lưu bằng 'emulation-vote score --format json'.",
+        "the contest(s) {contests} rely on the scores: add --scores with the score sheets or a JSON saved by "
+        "'emulation-vote score --format json'.",
+    ),
+    "scores.unused": (
+        "đã cho --scores nhưng không nội dung bầu nào dùng kết quả chấm điểm (candidates = {{ from_scores = true, "
+        '... }} hoặc tie = "score").',
+        "--scores was given but no contest uses the scores (candidates = {{ from_scores = true, ... }} or "
+        'tie = "score").',
+    ),
+    "scores.mixed": (
+        "--scores nhận hoặc một tệp JSON đã lưu, hoặc các bảng chấm điểm (.csv, .xlsx), không lẫn cả hai.",
+        "--scores takes either one saved JSON or score sheets (.csv, .xlsx), not both.",
+    ),
+    "scores.no_candidates": (
+        "nội dung {contest}: theo kết quả chấm điểm không có đơn vị nào vào danh sách bầu.",
+        "contest {contest}: the ranking gives it no candidate.",
+    ),
+    "scores.unscored": (
+        'nội dung {contest} phân định bằng phiếu theo điểm (tie = "score") nhưng đơn vị {ids} không có điểm.',
+        'contest {contest} breaks ties by the score (tie = "score") but {ids} have no score.',
     ),
     # --- notices ---
     "scorenotice.self_row_ignored": (
@@ -233,6 +271,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sc.closing": (
         "Bảng tổng hợp được lập lúc {blank} giờ {blank} phút cùng ngày, làm căn cứ cho việc bình xét, suy tôn.",
         "This summary was drawn up at {blank}:{blank} the same day, as the basis of the vote.",
+    ),
+    "sc.vote.top": (
+        "Danh sách bầu gồm các đơn vị xếp hạng từ 1 đến {top} theo kết quả chấm điểm thi đua (kể cả đơn vị đồng "
+        "hạng {top}): {names}.",
+        "The candidates are the units ranked 1 to {top} by the emulation scores (any unit sharing rank {top} "
+        "included): {names}.",
+    ),
+    "sc.vote.min": (
+        "Danh sách bầu gồm các đơn vị có tổng điểm chấm điểm thi đua từ {minimum} điểm trở lên: {names}.",
+        "The candidates are the units whose emulation score total is at least {minimum}: {names}.",
+    ),
+    "sc.vote.tie": (
+        "Nếu các đơn vị bằng phiếu nhau ở vị trí cuối cùng, đơn vị có tổng điểm chấm điểm cao hơn được chọn; "
+        "vẫn bằng điểm thì bầu lại.",
+        "A tie in votes at the last seat goes to the higher score total; units still equal go to a runoff.",
     ),
     "sc.preparer": ("NGƯỜI TỔNG HỢP", "DRAWN UP BY"),
     "sc.approver": ("TM. THƯỜNG TRỰC KHỐI", "FOR THE BOARD"),

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from emulation_vote.i18n import BLANK, fmt_date_or_blank, fmt_percent, t
 from emulation_vote.record import ContestResult, ElectionRecord, RoundResult
 from emulation_vote.render.report import invalid_text, names, round_heading, threshold_words
+from emulation_vote.render.scores import vote_rule_lines
+from emulation_vote.scoring.model import ScoringRule
 from emulation_vote.vocab import Header
 
 
@@ -73,7 +75,7 @@ def _count(value: int | None, lang: str, unit: str = "m.ballots") -> str:
     return BLANK if value is None else t(unit, lang, count=value)
 
 
-def _round(result: ContestResult, rnd: RoundResult, lang: str) -> RoundMinutes:
+def _round(result: ContestResult, rnd: RoundResult, lang: str, scoring: ScoringRule | None = None) -> RoundMinutes:
     figures = [
         (t("m.collected", lang), _count(rnd.cast, lang)),
         (t("m.valid", lang), _count(rnd.valid, lang)),
@@ -112,6 +114,7 @@ def _round(result: ContestResult, rnd: RoundResult, lang: str) -> RoundMinutes:
         heading=round_heading(result, rnd, lang) if len(result.rounds) > 1 else None,
         figures=tuple(figures),
         lines=(
+            *(vote_rule_lines(result.contest, scoring, lang) if rnd.number == 1 else ()),
             t("m.seats", lang, seats=rnd.seats),
             t("m.threshold", lang, words=threshold_words(rnd.threshold, lang)),
             t("m.results", lang),
@@ -161,7 +164,7 @@ def build_minutes(record: ElectionRecord, lang: str = "vi") -> Minutes:
     contests = tuple(
         ContestMinutes(
             heading="" if single else _numbered(i, result.contest.title),
-            rounds=tuple(_round(result, rnd, lang) for rnd in result.rounds),
+            rounds=tuple(_round(result, rnd, lang, election.scoring) for rnd in result.rounds),
             final=_final(result, lang),
         )
         for i, result in enumerate(record.contests)

@@ -13,8 +13,9 @@ from decimal import Decimal
 from typing import Any
 
 from emulation_vote import __version__
+from emulation_vote.election import Contest
 from emulation_vote.i18n import decimal_text, t
-from emulation_vote.scoring.model import KINDS
+from emulation_vote.scoring.model import KINDS, ScoringRule, points_text
 from emulation_vote.scoring.record import Notice, ScoreRecord, rule_dict
 
 SCORE_FORMATS = ("table", "json", "csv", "markdown", "plain", "xlsx", "docx")
@@ -30,7 +31,11 @@ def notice_dict(notice: Notice) -> dict[str, Any]:
 
 
 def scores_dict(record: ScoreRecord) -> dict[str, Any]:
-    """Return the ranking as the JSON of FORMATS §6.4, plus ``generator``, each unit's ``number`` and ``rows``."""
+    """Return the ranking as the JSON of FORMATS §6.4, plus ``generator``, each unit's ``number`` and ``rows``.
+
+    Also beside the contract: ``rows``, every counted row of the sheets (exact decimals), so that the
+    saved JSON can stand for the sheets and its fingerprint be checked (``tally --scores FILE.json``).
+    """
     return {
         "schema": record.schema,
         "fingerprint": record.fingerprint,
@@ -53,6 +58,16 @@ def scores_dict(record: ScoreRecord) -> dict[str, Any]:
             for unit in record.units
         ],
         "notices": [notice_dict(n) for n in record.notices],
+        "rows": [
+            {
+                "scorer": row.scorer,
+                "unit": row.unit,
+                "points": {c.id: points_text(p) for c, p in zip(record.rule.criteria, row.points, strict=True)},
+                "bonus": points_text(row.bonus),
+                "penalty": points_text(row.penalty),
+            }
+            for row in record.rows
+        ],
     }
 
 
@@ -83,9 +98,8 @@ def notice_text(notice: Notice, lang: str) -> str:
     return f"{', '.join(where)}: {message}" if where else message
 
 
-def rule_lines(record: ScoreRecord, lang: str) -> tuple[str, ...]:
+def rule_lines(rule: ScoringRule, lang: str) -> tuple[str, ...]:
     """Return the ranking rule in words: the table, the weights, the cross mean, rounding, ties."""
-    rule = record.rule
 
     def points(value: object) -> str:
         return decimal_text(Decimal(str(value)), lang)
@@ -155,7 +169,7 @@ def build_score_report(
         columns=tuple(columns),
         rows=tuple(rows),
         numeric=numeric,
-        rule=rule_lines(record, lang),
+        rule=rule_lines(record.rule, lang),
         notices=tuple(notice_text(n, lang) for n in record.notices),
         fingerprint=t("sc.fingerprint", lang, fingerprint=record.fingerprint),
     )
@@ -264,3 +278,21 @@ def render_scores(record: ScoreRecord, fmt: str, lang: str = "vi", color: bool =
     if fmt in ("markdown", "plain"):
         return render_scores_text(record, lang, markdown=fmt == "markdown")
     return render_scores_table(record, lang, color=color, width=width)
+
+
+def vote_rule_lines(contest: Contest, rule: ScoringRule | None, lang: str) -> tuple[str, ...]:
+    """Return what the minutes say of a contest that follows the ranking: its candidates, its tie rule, the scores."""
+    if contest.scores_fingerprint is None or rule is None:
+        return ()
+    lines = []
+    names = ", ".join(c.name for c in contest.candidates)
+    if contest.from_scores is not None and contest.from_scores.top is not None:
+        lines.append(t("sc.vote.top", lang, top=contest.from_scores.top, names=names))
+    elif contest.from_scores is not None and contest.from_scores.min_total is not None:
+        minimum = decimal_text(Decimal(points_text(contest.from_scores.min_total)), lang)
+        lines.append(t("sc.vote.min", lang, minimum=minimum, names=names))
+    lines.extend(rule_lines(rule, lang)[1:])
+    if contest.tie == "score":
+        lines.append(t("sc.vote.tie", lang))
+    lines.append(t("sc.fingerprint", lang, fingerprint=contest.scores_fingerprint))
+    return tuple(lines)

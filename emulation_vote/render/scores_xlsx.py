@@ -45,7 +45,7 @@ def render_scores_xlsx(record: ScoreRecord, lang: str = "vi") -> bytes:
     sheet.freeze_panes = "E2"
     sheet.column_dimensions["D"].width = 40
     notes = book.create_sheet(t("sc.rule.sheet", lang)[:31])
-    for line in rule_lines(record, lang):
+    for line in rule_lines(record.rule, lang):
         notes.append([line])
     for criterion in rule.criteria:
         notes.append([criterion.id, criterion.title, criterion.group or ""])

@@ -198,6 +198,7 @@ def score_units(
         fingerprint=fingerprint(rule, tuple((u.id, u.name) for u in units), counted),
         sources=tuple(sources),
         notices=(*notices, *found),
+        rows=tuple(sorted(counted, key=lambda r: (order[r.unit], order[r.scorer]))),
     )
 
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from emulation_vote.election import Candidate, Election, load_election
-from emulation_vote.errors import ElectionFileError
+from emulation_vote.errors import ElectionFileError, UsageError
 from emulation_vote.scoring.engine import score_units
 from emulation_vote.scoring.model import ScoringRule
 from emulation_vote.scoring.record import ScoreRecord
@@ -55,3 +55,29 @@ def score_files(
 ) -> ScoreRecord:
     """Read the election file and the score sheets; return the ranking (:func:`score_election`)."""
     return score_election(load_election(election_path), sheet_paths, encoding, sheet)
+
+
+def load_scores(election: Election, paths: Sequence[str | Path], encoding: str | None = None) -> ScoreRecord | None:
+    """Return the ranking from ``paths``: one saved scores JSON, or score sheets (None when no path is given)."""
+    if not paths:
+        return None
+    saved = [p for p in paths if Path(p).suffix.lower() == ".json"]
+    if saved:
+        if len(saved) != 1 or len(paths) != 1:
+            raise UsageError("scores.mixed")
+        from emulation_vote.scoring.saved import load_saved_scores
+
+        return load_saved_scores(saved[0], election)
+    return score_election(election, paths, encoding)
+
+
+def election_as_voted(
+    election: Election, score_paths: Sequence[str | Path] = (), encoding: str | None = None
+) -> Election:
+    """Return ``election`` with its ``from_scores`` contests narrowed and scores attached (:mod:`.vote`).
+
+    An election that relies on the scores needs ``score_paths``; one that does not refuses them.
+    """
+    from emulation_vote.scoring.vote import apply_scores
+
+    return apply_scores(election, load_scores(election, score_paths, encoding))

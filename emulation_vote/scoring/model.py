@@ -116,6 +116,30 @@ class ScoringRule:
         raise KeyError(criterion_id)
 
 
+@dataclass(frozen=True)
+class FromScores:
+    """A contest whose candidates are the units the ranking puts first (FORMATS §6.5).
+
+    ``top``: the units ranked 1 to ``top``, plus any unit sharing rank ``top``; ``min_total``: the
+    units whose published total is at least ``min_total``.  Exactly one of the two is set.
+    """
+
+    top: int | None = None
+    min_total: Fraction | None = None
+
+
+def parse_from_scores(reader: TableReader, value: dict[str, Any], where: str) -> FromScores:
+    """Check a contest's ``candidates = { from_scores = true, top = 3 }`` (or ``min_total = "90"``)."""
+    reader.check_keys(value, ("from_scores", "top", "min_total"), f"{where}.")
+    if value.get("from_scores") is not True:
+        raise reader.fail("scoring.from_scores", key=f"{where}.from_scores")
+    top = reader.integer(value, "top", f"{where}.", minimum=1)
+    min_total = _points(reader, value, "min_total", f"{where}.", positive=False)
+    if (top is None) == (min_total is None):
+        raise reader.fail("scoring.top_or_min", key=where)
+    return FromScores(top=top, min_total=min_total)
+
+
 def parse_points(text: str) -> Fraction:
     """Parse points written as a decimal with ``.`` or ``,`` as the decimal mark (``"38,5"`` = 38.5).
 

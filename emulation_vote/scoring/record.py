@@ -99,6 +99,8 @@ class ScoreRecord:
     fingerprint: str
     sources: tuple[str, ...] = ()
     notices: tuple[Notice, ...] = field(default=())
+    rows: tuple[ScoreRow, ...] = ()
+    """The rows that counted (sorted by scorer and unit), from which the fingerprint is computed."""
 
     @property
     def schema(self) -> str:
