@@ -1,40 +1,18 @@
-"""Scoring as one library call: the election file and the score sheets -> the ranking record."""
+"""Scoring as one library call: the election file and the score sheets (or a saved JSON) -> the ranking record."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
 
-from emulation_vote.election import Candidate, Election, load_election
-from emulation_vote.errors import ElectionFileError, UsageError
+from emulation_vote.election import Election, load_election
+from emulation_vote.errors import UsageError
+from emulation_vote.scoring.block import block_units, scoring_rule
 from emulation_vote.scoring.engine import score_units
-from emulation_vote.scoring.model import ScoringRule
 from emulation_vote.scoring.record import ScoreRecord
 from emulation_vote.scoring.sheets import read_score_sheets
 
-
-def block_units(election: Election) -> tuple[Candidate, ...]:
-    """Return the block's units, the ones scored: the ``[[unit]]`` list, in its order.
-
-    An election file without ``[[unit]]`` scores its contests' candidates, by id, in the order first listed.
-    """
-    if election.units:
-        return tuple(
-            Candidate(id=unit.id, name=unit.name, number=number, aliases=unit.aliases)
-            for number, unit in enumerate(election.units, 1)
-        )
-    units: dict[str, Candidate] = {}
-    for contest in election.contests:
-        for candidate in contest.candidates:
-            units.setdefault(candidate.id, candidate)
-    return tuple(units.values())
-
-
-def scoring_rule(election: Election) -> ScoringRule:
-    """Return the election's scoring rule; raise :class:`ElectionFileError` if it has no ``[scoring]``."""
-    if election.scoring is None:
-        raise ElectionFileError("scoring.none", file=election.source)
-    return election.scoring
+__all__ = ["block_units", "election_as_voted", "load_scores", "score_election", "score_files", "scoring_rule"]
 
 
 def score_election(

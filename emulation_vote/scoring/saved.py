@@ -16,6 +16,7 @@ from typing import Any
 from emulation_vote.election import Election
 from emulation_vote.errors import ScoreSheetError
 from emulation_vote.output import read_input
+from emulation_vote.scoring.block import block_units, scoring_rule
 from emulation_vote.scoring.engine import score_units
 from emulation_vote.scoring.model import BOARD, parse_points
 from emulation_vote.scoring.record import SCHEMA, ScoreRecord, ScoreRow
@@ -38,8 +39,6 @@ def _points(value: Any, source: str, where: str) -> Fraction:
 
 def load_saved_scores(path: str | Path, election: Election) -> ScoreRecord:
     """Read the saved scores at ``path`` and rank their rows under ``election``'s rule; check the fingerprint."""
-    from emulation_vote.scoring.files import block_units, scoring_rule
-
     source = str(path)
     rule = scoring_rule(election)
     units = block_units(election)
