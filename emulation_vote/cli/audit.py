@@ -62,7 +62,9 @@ def audit(
 
         inputs = [election, *ballots, *(logs or []), *(scores or [])]
         check_output(output, force, inputs)
-        record = count_files(election, ballots, encoding, sheet, keep_ballots=True, strict_names=strict_names, scores=scores or ())
+        record = count_files(
+            election, ballots, encoding, sheet, keep_ballots=True, strict_names=strict_names, scores=scores or ()
+        )
         if fmt is AuditFormat.canonical:
             from emulation_vote.record import canonical_text
 

@@ -88,7 +88,9 @@ def tally(
         _check_format(fmt, excel, output)
         check_output(output, force, [election, *ballots, *(scores or [])])
         with progress_bar(ballots) as progress:
-            record = count_files(election, ballots, encoding, sheet, reader, progress, strict_names=strict_names, scores=scores or ())
+            record = count_files(
+                election, ballots, encoding, sheet, reader, progress, strict_names=strict_names, scores=scores or ()
+            )
         emit(_render(record, fmt, lang.value, excel, output), output, force, lang.value, [election, *ballots])
 
 

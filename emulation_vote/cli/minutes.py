@@ -55,7 +55,8 @@ def minutes(
             raise UsageError("output.suffix", file=str(output), suffix=suffix or "(none)")
         check_output(output, force, [election, *ballots, *(scores or [])])
         document = build_minutes(
-            count_files(election, ballots, encoding, sheet, reader, strict_names=strict_names, scores=scores or ()), lang.value
+            count_files(election, ballots, encoding, sheet, reader, strict_names=strict_names, scores=scores or ()),
+            lang.value,
         )
         if suffix == ".docx":
             from emulation_vote.render.minutes_docx import render_minutes_docx
