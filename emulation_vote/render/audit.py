@@ -18,6 +18,7 @@ from emulation_vote.render.report import notice_lines
 from emulation_vote.render.table import text_console
 from emulation_vote.schema import dumps, notices_list
 from emulation_vote.verify import Mismatch, Number
+from emulation_vote.vocab import InvalidReason
 
 AUDIT_COLUMNS = (
     "contest",
@@ -36,7 +37,7 @@ AUDIT_COLUMNS = (
 def _reason_text(reason: str | None, declared: str | None, lang: str) -> str:
     if reason is None:
         return ""
-    if reason == "declared" and declared:
+    if reason == InvalidReason.declared and declared:
         return declared
     return t(f"reason.{reason}", lang)
 

@@ -7,6 +7,7 @@ from typing import Any
 from emulation_vote.entry import Entered, EntrySession
 from emulation_vote.entrylog import LogCheck
 from emulation_vote.i18n import t
+from emulation_vote.vocab import InvalidReason
 
 
 def _choices(session: EntrySession, ballot: Entered, lang: str) -> str:
@@ -20,7 +21,7 @@ def _choices(session: EntrySession, ballot: Entered, lang: str) -> str:
 def _verdict(ballot: Entered, lang: str) -> str:
     if ballot.reason is None:
         return t("enter.valid", lang)
-    if ballot.reason == "declared":
+    if ballot.reason == InvalidReason.declared:
         return t("enter.invalid", lang, reason=f"{t('reason.declared', lang)}: {ballot.declared}")
     return t("enter.invalid", lang, reason=t(f"reason.{ballot.reason}", lang))
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from emulation_vote.i18n import fmt_percent, fmt_share, t
 from emulation_vote.record import CandidateResult, ContestResult, ElectionRecord, RoundResult, ThresholdResult
+from emulation_vote.vocab import InvalidReason, Status, ThresholdBase
 
 
 @dataclass(frozen=True)
@@ -21,7 +22,7 @@ class Section:
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     shares: tuple[tuple[int, int], ...]
-    statuses: tuple[str, ...]
+    statuses: tuple[Status, ...]
     below: tuple[str, ...]
 
 
@@ -36,7 +37,7 @@ def threshold_words(threshold: ThresholdResult, lang: str = "vi") -> str:
     if threshold.votes_needed is None:
         text = t("threshold.empty_base", lang, base=base)
         return text[:1].upper() + text[1:]
-    unit = t("unit.people" if threshold.of in ("convened", "present") else "unit.ballots", lang)
+    unit = t("unit.people" if threshold.of in (ThresholdBase.convened, ThresholdBase.present) else "unit.ballots", lang)
     key = "threshold.strict" if threshold.strict else "threshold.inclusive"
     return t(
         key,
@@ -51,7 +52,7 @@ def threshold_words(threshold: ThresholdResult, lang: str = "vi") -> str:
 
 def status_text(candidate: CandidateResult, lang: str) -> str:
     """Return a candidate's status in words ("Được suy tôn", "Bằng phiếu — bầu lại", "Không đủ tỷ lệ", ...)."""
-    if candidate.status == "not_selected":
+    if candidate.status == Status.not_selected:
         return t("status.no_seat" if candidate.meets_threshold else "status.below", lang)
     return t(f"status.{candidate.status}", lang)
 
@@ -61,7 +62,7 @@ def invalid_text(round_result: RoundResult, lang: str) -> str:
     parts = []
     for reason, count in round_result.invalid_reasons:
         text = f"{t(f'reason.{reason}', lang)}: {count}"
-        if reason == "declared" and round_result.declared_texts:
+        if reason == InvalidReason.declared and round_result.declared_texts:
             text += " (" + "; ".join(f"{d}: {n}" for d, n in round_result.declared_texts) + ")"
         parts.append(text)
     return "; ".join(parts)

@@ -7,9 +7,10 @@ from typing import Any
 
 from emulation_vote.record import ElectionRecord
 from emulation_vote.render.report import Section, build_report
+from emulation_vote.vocab import Status
 
 BAR_WIDTH = 20
-_STYLES = {"selected": "bold green", "tied": "bold yellow", "not_selected": ""}
+_STYLES = {Status.selected: "bold green", Status.tied: "bold yellow", Status.not_selected: ""}
 
 
 def bar(votes: int, base: int, width: int = BAR_WIDTH) -> str:
