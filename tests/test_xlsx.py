@@ -35,6 +35,7 @@ def test_workbook_of_the_seed(runner: CliRunner, tmp_path: Path) -> None:
     assert sheet["A1"].value == "Suy tôn đơn vị đề nghị UBND tỉnh tặng Cờ thi đua"
     assert [c.value for c in sheet[2]] == ["Hạng", "Đơn vị", "Mã đơn vị", "Số phiếu", "Tỷ lệ", "Đạt tỷ lệ", "Kết quả"]
     assert sheet.freeze_panes == "A3"
+    assert sheet.page_setup.orientation == "landscape" and sheet.sheet_properties.pageSetUpPr.fitToPage
     candidates = record.contests[0].first.candidates
     for row, candidate in enumerate(candidates, 3):
         rank, name, cid, votes, percent = (c.value for c in sheet[row][:5])
@@ -64,6 +65,9 @@ def test_workbook_in_english_with_a_runoff_round() -> None:
     second = workbook["co-thi-dua-vong-2"]
     assert second["A1"].value.endswith("Round 2 (runoff)")
     assert [c.value for c in second[2]][:5] == ["Rank", "Unit", "Unit id", "Votes", "Percent"]
+    figures = {second.cell(r, 2).value: second.cell(r, 3).value for r in range(5, second.max_row + 1)}
+    assert figures["Outcome"] == "Sở Tư pháp" and figures["Outcome over all rounds"] == "Sở Nội vụ, Sở Tư pháp"
+    assert figures["Threshold"] == "more than 1/2 of the valid ballots (20): at least 11 votes needed"
     info = {row[0].value: row[1].value for row in workbook["Information"].iter_rows()}
     assert info["Fingerprint"] == record.fingerprint
 

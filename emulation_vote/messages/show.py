@@ -61,6 +61,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "book.figure": ("Chỉ tiêu", "Figure"),
     "book.value": ("Giá trị", "Value"),
     "book.outcome": ("Kết quả", "Outcome"),
+    "book.final": ("Kết quả sau các vòng", "Outcome over all rounds"),
+    "book.threshold": ("Tỷ lệ", "Threshold"),
     "book.threshold_votes": ("Số phiếu cần đạt", "Votes needed"),
     "book.base": ("Cơ sở tính tỷ lệ", "Threshold base"),
     "book.base_count": ("Số lượng cơ sở", "Base count"),

@@ -63,10 +63,16 @@ def _put(sheet: Worksheet, row: int, column: int, value: Any) -> Any:
 
 
 def _fit(sheet: Worksheet, widths: dict[int, int]) -> None:
+    """Set the column widths, and print the sheet landscape, one page wide."""
     from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.properties import PageSetupProperties
 
     for column, width in widths.items():
         sheet.column_dimensions[get_column_letter(column)].width = min(max(width + 2, 8), 70)
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
 
 
 def _contest_sheet(
@@ -127,7 +133,7 @@ def _contest_sheet(
         (t("show.valid", lang), rnd.valid),
         (t("show.invalid", lang), rnd.invalid),
         (t("show.seats", lang), rnd.seats),
-        (t("col.percent", lang), threshold_words(threshold, lang)),
+        (t("book.threshold", lang), threshold_words(threshold, lang)),
         (t("book.base", lang), t(f"base.{threshold.of}", lang)),
         (t("book.base_count", lang), threshold.base_count),
     ]
@@ -135,6 +141,9 @@ def _contest_sheet(
         figures.append((t("book.threshold_votes", lang), threshold.votes_needed))
     names = ", ".join(result.contest.candidate(cid).name for cid in rnd.selected) or "—"
     figures.append((t("book.outcome", lang), names))
+    if len(result.rounds) > 1 and rnd is result.rounds[-1]:
+        final = ", ".join(result.contest.candidate(cid).name for cid in result.selected) or "—"
+        figures.append((t("book.final", lang), final))
     put(row, 2, t("book.figure", lang)).font = bold
     put(row, 3, t("book.value", lang), measure=False).font = bold
     for label, value in figures:
