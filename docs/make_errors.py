@@ -25,6 +25,7 @@ GROUPS: list[tuple[str | tuple[str, ...], str]] = [
     ("output.", "Output files"),
     ("units.", "Unit lists (new --units)"),
     ("new.", "new"),
+    ("pdf.", "PDF (through LibreOffice)"),
     ("verify.", "verify"),
     ("compare.need_two", "compare"),
     ("papers.", "Ballot papers (ballots)"),

@@ -299,3 +299,32 @@ def count_election(election: Election, ballots: BallotSet | BallotGroups) -> Ele
     contests = tuple(count_contest(c, election, groups) for c in election.contests)
     notices = tuple(dict.fromkeys(groups.notices))  # in file and row order, each once
     return ElectionRecord(election, contests, fingerprint(election, contests), groups.sources, notices)
+
+
+def shares(counts: tuple[int, ...]) -> tuple[Decimal, ...]:
+    """Return each count's share of their sum as a percent with two decimals, adding up to exactly 100.
+
+    Each share is first rounded half-up (as :func:`percent`); when the rounded shares do not add
+    up to 100.00 (two halves both rounded up, say), the difference is settled one hundredth at a
+    time: taken from the shares whose rounding gained most, or given to those whose rounding lost
+    most (the largest remainder), the earlier share first on equal remainders.  All zeros when the
+    sum is 0.
+
+    >>> shares((1, 2))
+    (Decimal('33.33'), Decimal('66.67'))
+    >>> shares((1, 31))
+    (Decimal('3.12'), Decimal('96.88'))
+    """
+    total = sum(counts)
+    if total == 0:
+        return tuple(Decimal("0.00") for _ in counts)
+    exact = [Fraction(count * 10000, total) for count in counts]
+    rounded = [math.floor(value + Fraction(1, 2)) for value in exact]
+    gap = 10000 - sum(rounded)
+    if gap > 0:  # rounding lost hundredths: give them to the largest remainders
+        order = sorted(range(len(counts)), key=lambda i: (rounded[i] - exact[i], i))
+    else:  # rounding gained hundredths: take them from the shares that gained most
+        order = sorted(range(len(counts)), key=lambda i: (exact[i] - rounded[i], i))
+    for index in order[: abs(gap)]:
+        rounded[index] += 1 if gap > 0 else -1
+    return tuple(Decimal(value).scaleb(-2) for value in rounded)

@@ -43,6 +43,21 @@ class Meeting:
     place: str | None = None
     date: dt.date | None = None
     time: str | None = None
+    number: str | None = None
+    superior: str | None = None
+    chair: tuple[str, ...] = ()
+    secretary: str | None = None
+    recipients: tuple[str, ...] = ()
+    copies: int | None = None
+    closing_time: str | None = None
+
+    def organization_lines(self) -> tuple[str, ...]:
+        """Return the organisation's name as the secretary broke it into lines (empty when not given)."""
+        return tuple(self.organization.split("\n")) if self.organization else ()
+
+    def superior_lines(self) -> tuple[str, ...]:
+        """Return the superior body's name as the secretary broke it into lines (empty when not given)."""
+        return tuple(self.superior.split("\n")) if self.superior else ()
 
 
 @dataclass(frozen=True)
@@ -242,6 +257,38 @@ class _Reader:
                 hint = closest(key, known)
                 raise self.fail("election.unknown_key", key=f"{where}{key}", suggestion=hint or ", ".join(known))
 
+    def lines(self, table: dict[str, Any], key: str, where: str) -> str | None:
+        """Return a string whose line breaks are kept: each line cleaned, empty lines dropped."""
+        value = table.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            raise self.fail("election.type", key=f"{where}{key}", expected="string", found=_type_name(value))
+        kept = [clean(line) for line in value.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+        return "\n".join(line for line in kept if line) or None
+
+    def strings(self, table: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
+        """Return a string or an array of strings as a tuple of cleaned, non-empty strings."""
+        value = table.get(key)
+        if value is None:
+            return ()
+        items = [value] if isinstance(value, str) else value
+        if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
+            raise self.fail("election.type", key=f"{where}{key}", expected="array of strings", found=_type_name(value))
+        return tuple(text for text in (clean(item) for item in items) if text)
+
+    def clock(self, table: dict[str, Any], key: str, where: str) -> str | None:
+        """Return a time of day as "HH:MM", from "14:30", "14h30" or a TOML time."""
+        value = table.get(key)
+        if value is None:
+            return None
+        if isinstance(value, dt.time):
+            return f"{value.hour:02d}:{value.minute:02d}"
+        match = _TIME_RE.match(value.strip()) if isinstance(value, str) else None
+        if not match:
+            raise self.fail("election.bad_time", key=f"{where}{key}", value=str(value))
+        return f"{int(match.group(1)):02d}:{match.group(2)}"
+
     def table(self, value: Any, where: str) -> dict[str, Any]:
         if not isinstance(value, dict):
             raise self.fail("election.type", key=where, expected="table", found=_type_name(value))
@@ -360,9 +407,26 @@ def parse_election(text: str, source: str = "election.toml") -> Election:
     return Election(meeting, electorate, committee, contests, source, units, scoring)
 
 
+_MEETING_KEYS = (
+    "title",
+    "organization",
+    "superior",
+    "header",
+    "place",
+    "date",
+    "time",
+    "closing_time",
+    "number",
+    "chair",
+    "secretary",
+    "recipients",
+    "copies",
+)
+
+
 def _meeting(reader: _Reader, value: Any) -> Meeting:
     table = reader.table(value, "meeting")
-    reader.check_keys(table, ("title", "organization", "header", "place", "date", "time"), "meeting.")
+    reader.check_keys(table, _MEETING_KEYS, "meeting.")
     date = table.get("date")
     if isinstance(date, str):
         try:
@@ -373,24 +437,25 @@ def _meeting(reader: _Reader, value: Any) -> Meeting:
         date = date.date()
     elif date is not None and not isinstance(date, dt.date):
         raise reader.fail("election.bad_date", key="meeting.date", value=str(date))
-    time_value = table.get("time")
-    time_text: str | None = None
-    if isinstance(time_value, dt.time):
-        time_text = f"{time_value.hour:02d}:{time_value.minute:02d}"
-    elif isinstance(time_value, str):
-        match = _TIME_RE.match(time_value.strip())
-        if not match:
-            raise reader.fail("election.bad_time", key="meeting.time", value=time_value)
-        time_text = f"{int(match.group(1)):02d}:{match.group(2)}"
-    elif time_value is not None:
-        raise reader.fail("election.bad_time", key="meeting.time", value=str(time_value))
+    number = table.get("number")
+    if isinstance(number, int) and not isinstance(number, bool) and number >= 1:
+        number = f"{number:02d}"
+    elif number is not None:
+        number = reader.string(table, "number", "meeting.") or None
     return Meeting(
         title=reader.string(table, "title", "meeting."),
-        organization=reader.string(table, "organization", "meeting."),
+        organization=reader.lines(table, "organization", "meeting."),
         header=reader.choice(table, "header", "meeting.", Header),
         place=reader.string(table, "place", "meeting."),
         date=date,
-        time=time_text,
+        time=reader.clock(table, "time", "meeting."),
+        number=number,
+        superior=reader.lines(table, "superior", "meeting."),
+        chair=reader.strings(table, "chair", "meeting."),
+        secretary=reader.string(table, "secretary", "meeting.") or None,
+        recipients=reader.strings(table, "recipients", "meeting."),
+        copies=reader.integer(table, "copies", "meeting.", minimum=1),
+        closing_time=reader.clock(table, "closing_time", "meeting."),
     )
 
 

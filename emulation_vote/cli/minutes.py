@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -27,6 +28,36 @@ from emulation_vote.cli._app import (
 from emulation_vote.errors import UsageError
 
 
+class MinutesFormat(StrEnum):
+    """Output formats of ``minutes``."""
+
+    md = "md"
+    docx = "docx"
+    pdf = "pdf"
+
+
+_SUFFIXES = {
+    ".md": MinutesFormat.md,
+    ".markdown": MinutesFormat.md,
+    ".docx": MinutesFormat.docx,
+    ".pdf": MinutesFormat.pdf,
+}
+
+
+def _format(chosen: MinutesFormat | None, output: Path | None) -> MinutesFormat:
+    """Return the format: --format, else the output's suffix, else Markdown; the two must agree when both are given."""
+    suffix = output.suffix.lower() if output is not None else ""
+    by_suffix = _SUFFIXES.get(suffix)
+    if output is not None and by_suffix is None and chosen is None:
+        raise UsageError("output.suffix", file=str(output), suffix=suffix or "(none)")
+    if chosen is not None and by_suffix is not None and chosen != by_suffix:
+        raise UsageError("output.format_suffix", file=str(output), format=chosen.value, suffix=suffix)
+    fmt = chosen or by_suffix or MinutesFormat.md
+    if fmt is not MinutesFormat.md and output is None:
+        raise UsageError("output.needs_file", format=fmt.value, example=f"bien-ban.{fmt.value}")
+    return fmt
+
+
 @app.command()
 def minutes(
     election: ElectionArg,
@@ -34,9 +65,28 @@ def minutes(
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", help="Write to FILE: .docx (Word) or .md by its suffix. Default: Markdown on stdout."
+            "--output",
+            "-o",
+            help="Write to FILE: .docx (Word), .pdf or .md, by its suffix. Default: Markdown on stdout.",
         ),
     ] = None,
+    fmt: Annotated[
+        MinutesFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="md, docx or pdf (default: by the --output suffix, else md). "
+            "pdf is the Word document converted by LibreOffice, which must be installed.",
+        ),
+    ] = None,
+    annex: Annotated[
+        bool,
+        typer.Option(
+            "--annex",
+            help="Add the annex page 'Phụ lục: dữ liệu kiểm phiếu': the full verification code, the data "
+            "files and how to re-check.",
+        ),
+    ] = False,
     lang: LangOption = Lang.vi,
     encoding: EncodingOption = None,
     sheet: SheetOption = None,
@@ -45,24 +95,32 @@ def minutes(
     strict_names: StrictNamesOption = False,
     scores: ScoresOption = None,
 ) -> None:
-    """Write the minutes of the count (biên bản kiểm phiếu), ready to sign: .docx or Markdown."""
+    """Write the minutes of the count (biên bản kiểm phiếu), ready to sign: Word, PDF or Markdown."""
     with guard(lang.value):
         from emulation_vote.pipeline import count_files
         from emulation_vote.render.minutes import build_minutes
 
-        suffix = output.suffix.lower() if output is not None else ".md"
-        if suffix not in (".docx", ".md", ".markdown"):
-            raise UsageError("output.suffix", file=str(output), suffix=suffix or "(none)")
+        chosen = _format(fmt, output)
         check_output(output, force, [election, *ballots, *(scores or [])])
-        document = build_minutes(
-            count_files(election, ballots, encoding, sheet, reader, strict_names=strict_names, scores=scores or ()),
-            lang.value,
-        )
-        if suffix == ".docx":
-            from emulation_vote.render.minutes_docx import render_minutes_docx
+        if chosen is MinutesFormat.pdf:
+            from emulation_vote.pdf import find_libreoffice
 
-            emit(render_minutes_docx(document), output, force, lang.value, [election, *ballots])
-        else:
+            if find_libreoffice() is None:
+                from emulation_vote.pdf import PACKAGE
+
+                raise UsageError("pdf.no_libreoffice", package=PACKAGE)
+        record = count_files(election, ballots, encoding, sheet, reader, strict_names=strict_names, scores=scores or ())
+        document = build_minutes(record, lang.value, annex=annex)
+        if chosen is MinutesFormat.md:
             from emulation_vote.render.minutes_md import render_minutes_md
 
             emit(render_minutes_md(document), output, force, lang.value, [election, *ballots])
+            return
+        from emulation_vote.render.minutes_docx import render_minutes_docx
+
+        data = render_minutes_docx(document)
+        if chosen is MinutesFormat.pdf:
+            from emulation_vote.pdf import docx_to_pdf
+
+            data = docx_to_pdf(data)
+        emit(data, output, force, lang.value, [election, *ballots])

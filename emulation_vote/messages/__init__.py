@@ -6,7 +6,7 @@ One module per feature, so that features add their wording without touching each
 
 from __future__ import annotations
 
-from emulation_vote.messages import core, entering, paper, prepare, reading, reliability, scoring, show
+from emulation_vote.messages import core, entering, minutes, paper, prepare, reading, reliability, scoring, show
 
 _PARTS: tuple[dict[str, tuple[str, str]], ...] = (
     core.MESSAGES,
@@ -17,6 +17,7 @@ _PARTS: tuple[dict[str, tuple[str, str]], ...] = (
     scoring.MESSAGES,
     show.MESSAGES,
     entering.MESSAGES,
+    minutes.MESSAGES,
 )
 
 

@@ -238,8 +238,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "output.no_dir": ("thư mục chứa tệp kết quả không tồn tại.", "the output file's folder does not exist."),
     "output.unwritable": ("không ghi được tệp: {reason}.", "cannot write the file: {reason}."),
     "output.suffix": (
-        "không biết ghi biên bản dạng '{suffix}': dùng .docx hoặc .md.",
-        "cannot write minutes as '{suffix}': use .docx or .md.",
+        "không biết ghi biên bản dạng '{suffix}': dùng .docx, .pdf hoặc .md.",
+        "cannot write minutes as '{suffix}': use .docx, .pdf or .md.",
     ),
     # --- general ---
     "error.prefix": ("Lỗi", "Error"),
@@ -303,73 +303,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "summary.final": ("Kết quả sau các vòng — được suy tôn: {names}", "Outcome over all rounds — selected: {names}"),
     "summary.fingerprint": ("Mã kiểm chứng: {fingerprint}", "Fingerprint: {fingerprint}"),
-    # --- minutes (biên bản kiểm phiếu) ---
-    "m.party": ("ĐẢNG CỘNG SẢN VIỆT NAM", "COMMUNIST PARTY OF VIETNAM"),
-    "m.state": ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIETNAM"),
-    "m.motto": ("Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness"),
-    "m.place_date": ("{place}, {date}", "{place}, {date}"),
-    "m.title": ("BIÊN BẢN KIỂM PHIẾU", "MINUTES OF THE BALLOT COUNT"),
-    "m.opening": (
-        "Hôm nay, vào lúc {hour} giờ {minute} phút, {date}, tại {place}, Ban kiểm phiếu {meeting} "
-        "đã tiến hành kiểm phiếu bình xét, suy tôn thi đua.",
-        "Today, at {hour}:{minute}, on {date}, at {place}, the vote-counting committee of {meeting} "
-        "counted the ballots of the emulation vote.",
-    ),
-    "m.meeting_default": ("hội nghị", "the conference"),
-    "m.committee": ("Ban kiểm phiếu gồm:", "The vote-counting committee:"),
-    "m.member": ("{name} — {role}", "{name} — {role}"),
-    "m.figures": ("Kết quả kiểm phiếu như sau:", "The count:"),
-    "m.convened": ("Số đại biểu được triệu tập", "Delegates convened"),
-    "m.present": ("Số đại biểu có mặt", "Delegates present"),
-    "m.absent": ("Số đại biểu vắng mặt", "Delegates absent"),
-    "m.issued": ("Số phiếu phát ra", "Ballots issued"),
-    "m.collected": ("Số phiếu thu vào", "Ballots collected"),
-    "m.valid": ("Số phiếu hợp lệ", "Valid ballots"),
-    "m.invalid": ("Số phiếu không hợp lệ", "Invalid ballots"),
-    "m.invalid_detail": ("trong đó: {reasons}", "of which: {reasons}"),
-    "m.ballots": ("{count} phiếu", "{count}"),
-    "m.people": ("{count} người", "{count}"),
-    "m.threshold": ("Tỷ lệ để được suy tôn: {words}.", "Threshold for selection: {words}."),
-    "m.seats": ("Số đơn vị được suy tôn tối đa: {seats}.", "Seats: {seats}."),
-    "m.results": ("Số phiếu của từng đơn vị (theo thứ tự trên phiếu):", "Votes per unit (in ballot order):"),
-    "m.col_percent": ("Tỷ lệ (%)", "Percent"),
-    "m.col_rank": ("Xếp hạng", "Rank"),
-    "m.selected_intro": (
-        "Các đơn vị được suy tôn (theo số phiếu từ cao xuống thấp):",
-        "Units selected (most votes first):",
-    ),
-    "m.selected_line": ("{name}: {votes} phiếu, đạt {percent}", "{name}: {votes} votes, {percent}"),
-    "m.none_selected": ("Không có đơn vị nào được suy tôn ở vòng này.", "No unit was selected in this round."),
-    "m.tie": (
-        "Các đơn vị {names} có số phiếu bằng nhau ({votes} phiếu) ở vị trí cuối cùng: hội nghị cần bầu lại "
-        "giữa các đơn vị này để chọn {seats} đơn vị.",
-        "The units {names} tied for the last place ({votes} votes each): the conference must hold a runoff "
-        "among them for {seats} seat(s).",
-    ),
-    "m.empty": (
-        "Còn {count} chỉ tiêu không có đơn vị đạt tỷ lệ quy định.",
-        "{count} seat(s) left empty: no other unit met the threshold.",
-    ),
-    "m.final": (
-        "Kết quả chung cuộc: các đơn vị được suy tôn là {names}.",
-        "Final outcome: the units selected are {names}.",
-    ),
-    "m.final_none": ("Kết quả chung cuộc: không có đơn vị nào được suy tôn.", "Final outcome: no unit was selected."),
-    "m.fingerprint": (
-        "Mã kiểm chứng kết quả (SHA-256 của toàn bộ dữ liệu kiểm phiếu): {fingerprint}. Bất kỳ ai có các tệp "
-        "phiếu đều có thể kiểm chứng lại bằng lệnh: emulation-vote verify.",
-        "Result fingerprint (SHA-256 of all the counting data): {fingerprint}. Anyone with the ballot files can "
-        "re-verify it with: emulation-vote verify.",
-    ),
-    "m.closing": (
-        "Biên bản được lập xong vào hồi {blank} giờ {blank} phút cùng ngày và đã được thông qua trước hội nghị.",
-        "These minutes were completed at {blank}:{blank} the same day and were approved by the conference.",
-    ),
-    "m.on_behalf": ("T/M BAN KIỂM PHIẾU", "FOR THE VOTE-COUNTING COMMITTEE"),
-    "m.head": ("TRƯỞNG BAN", "HEAD"),
-    "m.members": ("CÁC ỦY VIÊN", "MEMBERS"),
-    "m.sign": ("(Ký, ghi rõ họ tên)", "(Signature and full name)"),
-    "m.member_role": ("Ủy viên", "Member"),
     # --- audit, verify, compare ---
     "a.col.contest": ("Nội dung", "Contest"),
     "a.col.round": ("Vòng", "Round"),

@@ -1,28 +1,43 @@
 """What the minutes of the count (biên bản kiểm phiếu) say, in order, independent of the file format.
 
 :func:`build_minutes` turns the record into a :class:`Minutes`: the header, title, opening,
-committee, figures, each contest's rounds with their tables and outcome, the fingerprint, the
-closing sentence and the signature blocks.  ``minutes_md`` and ``minutes_docx`` lay it out.
-A meeting field that is not given becomes a dotted blank, to be filled in by hand.
+committee, the paper figures, each contest's votes (a runoff is its own numbered section with
+its reason, and the final result follows the last one), the closing sentence, the signature block
+and the recipients; the verification code goes to the footer and, when asked, to an annex.
+``minutes_md`` and ``minutes_docx`` lay it out.  A meeting field that is not given becomes a
+dotted blank, to be filled in by hand.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import PurePath
 
-from emulation_vote.i18n import BLANK, fmt_date_or_blank, fmt_percent, t
-from emulation_vote.record import ContestResult, ElectionRecord, RoundResult
-from emulation_vote.render.report import invalid_text, names, round_heading, threshold_words
+from emulation_vote.count import shares
+from emulation_vote.i18n import BLANK, fmt_date_or_blank, fmt_percent, fmt_share, t
+from emulation_vote.record import ContestResult, ElectionRecord, RoundResult, ThresholdResult
+from emulation_vote.render.document import (
+    DocumentHeader,
+    SignatureBlock,
+    Signer,
+    document_header,
+    recipient_lines,
+)
+from emulation_vote.render.report import invalid_text, names
 from emulation_vote.render.scores import vote_rule_lines
 from emulation_vote.scoring.model import ScoringRule
-from emulation_vote.vocab import Header
+from emulation_vote.text import name_key
+
+DOCUMENT_CODE = "BB-KP"
 
 
 @dataclass(frozen=True)
 class RoundMinutes:
-    """One round of one contest: its figures, threshold, results table (ballot order) and outcome."""
+    """One vote of one contest: its reason (a runoff), ballot rule, figures, threshold, table and outcome."""
 
     heading: str | None
+    reason: str | None
+    rule: str
     figures: tuple[tuple[str, str], ...]
     lines: tuple[str, ...]
     columns: tuple[str, ...]
@@ -34,28 +49,34 @@ class RoundMinutes:
 
 @dataclass(frozen=True)
 class ContestMinutes:
-    """A contest in the minutes: its heading (empty when it is the only one), each round, the final outcome."""
+    """A contest in the minutes: its heading (empty when it is the only one), each vote, the final result."""
 
     heading: str
     rounds: tuple[RoundMinutes, ...]
-    final: str | None
+    final_heading: str | None
+    final: tuple[str, ...]
 
 
 @dataclass(frozen=True)
-class Signature:
-    """A signature block: the lines above the blank space, and the name below it."""
+class Annex:
+    """The annex page: the full verification code, the data files and how to re-check the count."""
 
-    title: tuple[str, ...]
-    name: str
+    title: str
+    subtitle: str
+    code_label: str
+    code: str
+    covers: str
+    files_label: str
+    files: tuple[str, ...]
+    how_label: str
+    steps: tuple[str, ...]
 
 
 @dataclass(frozen=True)
 class Minutes:
     """The whole document, in reading order."""
 
-    organization: str
-    national: tuple[str, ...]
-    place_date: str
+    header: DocumentHeader
     title: str
     subtitle: str
     opening: str
@@ -64,32 +85,65 @@ class Minutes:
     figures_intro: str
     figures: tuple[tuple[str, str], ...]
     contests: tuple[ContestMinutes, ...]
-    fingerprint: str
+    notes: tuple[str, ...]
     closing: str
-    head: Signature
-    members: tuple[Signature, ...]
-    sign_hint: str
+    signatures: SignatureBlock
+    footer: str
+    annex: Annex | None
 
 
 def _count(value: int | None, lang: str, unit: str = "m.ballots") -> str:
     return BLANK if value is None else t(unit, lang, count=value)
 
 
-def _round(result: ContestResult, rnd: RoundResult, lang: str, scoring: ScoringRule | None = None) -> RoundMinutes:
-    figures = [
-        (t("m.collected", lang), _count(rnd.cast, lang)),
-        (t("m.valid", lang), _count(rnd.valid, lang)),
-        (t("m.invalid", lang), _count(rnd.invalid, lang)),
-    ]
-    if rnd.invalid_reasons:
-        figures[-1] = (
-            figures[-1][0],
-            f"{figures[-1][1]}; {t('m.invalid_detail', lang, reasons=invalid_text(rnd, lang))}",
-        )
-    rows = tuple(
-        (str(c.number), c.name, str(c.votes), fmt_percent(c.percent, lang).rstrip("%"), str(c.rank))
-        for c in rnd.by_ballot_order()
+def _rule(result: ContestResult, rnd: RoundResult, lang: str) -> str:
+    """Return the sentence saying which ballots counted: the style, the limits and the blank rule."""
+    contest = result.contest
+    blank = t(f"m.valid_rule.blank_{contest.blank}.{contest.style}", lang)
+    at_least = t("m.valid_rule.at_least", lang, min_marks=rnd.min_marks) if rnd.min_marks > 0 else ""
+    return t(f"m.valid_rule.{contest.style}", lang, max_marks=rnd.max_marks, at_least=at_least, blank=blank)
+
+
+def threshold_sentence(threshold: ThresholdResult, lang: str) -> str:
+    """Return the threshold as one sentence.
+
+    For example "Đơn vị được suy tôn phải đạt quá 1/2 số phiếu hợp lệ (26 phiếu), tức là ít nhất 14 phiếu."
+    """
+    base = t(f"base.{threshold.of}", lang)
+    if threshold.share == 0 and not threshold.strict:
+        return t("m.threshold.none", lang)
+    if threshold.votes_needed is None:
+        text = t("m.threshold.empty_base", lang, base=base)
+        return text[:1].upper() + text[1:]
+    return t(
+        "m.threshold.strict" if threshold.strict else "m.threshold.inclusive",
+        lang,
+        share=fmt_share(threshold.share_text, lang),
+        base=base,
+        count=threshold.base_count,
+        unit=t("unit.people" if threshold.of in ("convened", "present") else "unit.ballots", lang),
+        needed=threshold.votes_needed,
     )
+
+
+def _figures(rnd: RoundResult, lang: str) -> tuple[tuple[str, str], ...]:
+    """Ballots collected, valid and invalid, the last two with their shares of those collected (to 100%)."""
+    valid_share, invalid_share = shares((rnd.valid, rnd.invalid))
+    invalid = t("m.share", lang, value=_count(rnd.invalid, lang), percent=fmt_percent(invalid_share, lang))
+    if rnd.invalid_reasons:
+        invalid = f"{invalid}; {t('m.invalid_detail', lang, reasons=invalid_text(rnd, lang))}"
+    return (
+        (t("m.collected", lang), _count(rnd.cast, lang)),
+        (
+            t("m.valid", lang),
+            t("m.share", lang, value=_count(rnd.valid, lang), percent=fmt_percent(valid_share, lang)),
+        ),
+        (t("m.invalid", lang), invalid),
+    )
+
+
+def _round(result: ContestResult, index: int, lang: str, scoring: ScoringRule | None = None) -> RoundMinutes:
+    rnd = result.rounds[index]
     by_id = {c.id: c for c in rnd.candidates}
     outcome = tuple(
         f"{n}. "
@@ -110,13 +164,33 @@ def _round(result: ContestResult, rnd: RoundResult, lang: str, scoring: ScoringR
         )
     elif rnd.seats > len(rnd.selected):
         notes.append(t("m.empty", lang, count=rnd.seats - len(rnd.selected)))
+    heading = reason = None
+    if len(result.rounds) > 1:
+        key = "m.round" if index == 0 else "m.round_runoff"
+        heading = f"{index + 1}. {t(key, lang, number=rnd.number)}"
+    if index > 0:
+        previous = result.rounds[index - 1]
+        runoff = previous.runoff
+        if runoff is not None:
+            votes = next(c.votes for c in previous.candidates if c.id == runoff.candidates[0])
+            reason = t(
+                "m.round_reason",
+                lang,
+                previous=previous.number,
+                count=len(runoff.candidates),
+                names=names(result, runoff.candidates),
+                votes=votes,
+                seats=runoff.seats,
+            )
     return RoundMinutes(
-        heading=round_heading(result, rnd, lang) if len(result.rounds) > 1 else None,
-        figures=tuple(figures),
+        heading=heading,
+        reason=reason,
+        rule=_rule(result, rnd, lang),
+        figures=_figures(rnd, lang),
         lines=(
             *(vote_rule_lines(result.contest, scoring, lang) if rnd.number == 1 else ()),
             t("m.seats", lang, seats=rnd.seats),
-            t("m.threshold", lang, words=threshold_words(rnd.threshold, lang)),
+            threshold_sentence(rnd.threshold, lang),
             t("m.results", lang),
         ),
         columns=(
@@ -126,19 +200,31 @@ def _round(result: ContestResult, rnd: RoundResult, lang: str, scoring: ScoringR
             t("m.col_percent", lang),
             t("m.col_rank", lang),
         ),
-        rows=rows,
+        rows=tuple(
+            (str(c.number), c.name, str(c.votes), fmt_percent(c.percent, lang).rstrip("%"), str(c.rank))
+            for c in rnd.by_ballot_order()
+        ),
         outcome_intro=t("m.selected_intro", lang) if rnd.selected else t("m.none_selected", lang),
         outcome=outcome,
         notes=tuple(notes),
     )
 
 
-def _final(result: ContestResult, lang: str) -> str | None:
-    if len(result.rounds) == 1:
-        return None
-    if not result.selected:
-        return t("m.final_none", lang)
-    return t("m.final", lang, names=names(result, result.selected))
+def _final(result: ContestResult, lang: str) -> tuple[str | None, tuple[str, ...]]:
+    """Return the final result after the last vote (only for a contest voted on more than once)."""
+    rounds = len(result.rounds)
+    if rounds == 1:
+        return None, ()
+    heading = f"{rounds + 1}. {t('m.final_heading', lang)}"
+    if result.selected:
+        lines = [t("m.final", lang, rounds=rounds, names=names(result, result.selected))]
+    else:
+        lines = [t("m.final_none", lang, rounds=rounds)]
+    if result.runoff is not None:
+        lines.append(
+            t("m.final_pending", lang, seats=result.runoff.seats, names=names(result, result.runoff.candidates))
+        )
+    return heading, tuple(lines)
 
 
 def _numbered(index: int, title: str) -> str:
@@ -146,14 +232,89 @@ def _numbered(index: int, title: str) -> str:
     return f"{numerals[index] if index < len(numerals) else index + 1}. {title}"
 
 
-def build_minutes(record: ElectionRecord, lang: str = "vi") -> Minutes:
-    """Build the minutes of ``record`` in ``lang``."""
+def _twice(record: ElectionRecord, lang: str) -> tuple[str, ...]:
+    """Return a sentence for each unit selected in more than one contest (the conference should know)."""
+    found: dict[str, tuple[str, list[str]]] = {}
+    for result in record.contests:
+        for cid in result.selected:
+            name = result.contest.candidate(cid).name
+            found.setdefault(name_key(name), (name, []))[1].append(result.contest.title)
+    return tuple(
+        t("m.twice", lang, name=name, count=len(titles), contests="; ".join(titles))
+        for name, titles in found.values()
+        if len(titles) > 1
+    )
+
+
+def _is_role(role: str, *words: str) -> bool:
+    return name_key(role) in {name_key(word) for word in words}
+
+
+def _signatures(record: ElectionRecord, lang: str) -> SignatureBlock:
+    """Members (or the secretary) left, the head right, names on one line; the chair below; recipients last."""
+    meeting = record.election.meeting
+    committee = record.election.committee
+    head, others = record.election.committee_head()
+    secretary = meeting.secretary or next(
+        (m.name for m in committee if m is not head and _is_role(m.role, "Thư ký", "Secretary")), None
+    )
+    members = tuple(m.name for m in others)
+    head_column = Signer((t("m.on_behalf", lang), t("m.head", lang)), (head.name,) if head else ("",))
+    bands: list[tuple[Signer, ...]] = []
+    if secretary:
+        bands.append((Signer((t("m.secretary", lang),), (secretary,)), head_column))
+    elif members:
+        bands.append((Signer((t("m.members", lang),), members[:2]), head_column))
+        bands.extend((Signer((), members[i : i + 3]),) for i in range(2, len(members), 3))
+    elif committee:
+        bands.append((head_column,))
+    else:
+        bands.append((Signer((t("m.members", lang),), ("",)), head_column))
+    if meeting.chair:
+        bands.append((Signer((t("m.chair", lang),), meeting.chair),))
+    return SignatureBlock(
+        bands=tuple(bands),
+        hint=t("m.sign", lang),
+        recipients_title=t("m.recipients", lang) if meeting.recipients else "",
+        recipients=recipient_lines(meeting.recipients),
+    )
+
+
+def _annex(record: ElectionRecord, lang: str) -> Annex:
+    election = PurePath(record.election.source).name or "election.toml"
+    ballots = [PurePath(source).name for source in record.sources]
+    files = " ".join([election, *ballots])
+    return Annex(
+        title=t("m.annex_title", lang),
+        subtitle=t("m.annex_of", lang, date=fmt_date_or_blank(record.election.meeting.date, lang)),
+        code_label=t("m.annex_code", lang),
+        code=record.fingerprint,
+        covers=t("m.annex_covers", lang),
+        files_label=t("m.annex_files", lang),
+        files=(
+            t("m.annex_election", lang, name=election),
+            *(t("m.annex_ballots", lang, name=name) for name in ballots),
+        ),
+        how_label=t("m.annex_how", lang),
+        steps=(
+            t("m.annex_step_tally", lang, command=f"emulation-vote tally {files} --format json"),
+            t("m.annex_step_verify", lang, command=f"emulation-vote verify ket-qua.json {files}"),
+        ),
+    )
+
+
+def _copies(copies: int | None) -> str:
+    return BLANK if copies is None else f"{copies:02d}"
+
+
+def build_minutes(record: ElectionRecord, lang: str = "vi", annex: bool = False) -> Minutes:
+    """Build the minutes of ``record`` in ``lang``; ``annex`` adds the page of counting data."""
     election = record.election
     meeting = election.meeting
     electorate = election.electorate
     place = meeting.place or BLANK
     hour, minute = meeting.time.split(":") if meeting.time else (BLANK, BLANK)
-    national = (t("m.party", lang),) if meeting.header == Header.party else (t("m.state", lang), t("m.motto", lang))
+    closing_hour, closing_minute = meeting.closing_time.split(":") if meeting.closing_time else (BLANK, BLANK)
     figures = (
         (t("m.convened", lang), _count(electorate.convened, lang, "m.people")),
         (t("m.present", lang), _count(electorate.present, lang, "m.people")),
@@ -161,20 +322,20 @@ def build_minutes(record: ElectionRecord, lang: str = "vi") -> Minutes:
         (t("m.issued", lang), _count(electorate.issued, lang)),
     )
     single = len(record.contests) == 1
-    contests = tuple(
-        ContestMinutes(
-            heading="" if single else _numbered(i, result.contest.title),
-            rounds=tuple(_round(result, rnd, lang, election.scoring) for rnd in result.rounds),
-            final=_final(result, lang),
+    contests = []
+    for i, result in enumerate(record.contests):
+        final_heading, final = _final(result, lang)
+        contests.append(
+            ContestMinutes(
+                heading="" if single else _numbered(i, result.contest.title),
+                rounds=tuple(_round(result, index, lang, election.scoring) for index in range(len(result.rounds))),
+                final_heading=final_heading,
+                final=final,
+            )
         )
-        for i, result in enumerate(record.contests)
-    )
     committee = election.committee
-    head, members = election.committee_head()
     return Minutes(
-        organization=(meeting.organization or BLANK).upper(),
-        national=national,
-        place_date=t("m.place_date", lang, place=place, date=fmt_date_or_blank(meeting.date, lang)),
+        header=document_header(meeting, DOCUMENT_CODE, lang),
         title=t("m.title", lang),
         subtitle=record.contests[0].contest.title if single else (meeting.title or ""),
         opening=t(
@@ -194,10 +355,10 @@ def build_minutes(record: ElectionRecord, lang: str = "vi") -> Minutes:
         or tuple(f"{n}. {BLANK * 4} — {BLANK * 2}" for n in (1, 2, 3)),
         figures_intro=t("m.figures", lang),
         figures=figures,
-        contests=contests,
-        fingerprint=t("m.fingerprint", lang, fingerprint=record.fingerprint),
-        closing=t("m.closing", lang, blank=BLANK),
-        head=Signature((t("m.on_behalf", lang), t("m.head", lang)), head.name if head else ""),
-        members=tuple(Signature((t("m.members", lang),) if i == 0 else (), m.name) for i, m in enumerate(members)),
-        sign_hint=t("m.sign", lang),
+        contests=tuple(contests),
+        notes=_twice(record, lang),
+        closing=t("m.closing", lang, hour=closing_hour, minute=closing_minute, copies=_copies(meeting.copies)),
+        signatures=_signatures(record, lang),
+        footer=t("m.footer", lang, fingerprint=record.fingerprint),
+        annex=_annex(record, lang) if annex else None,
     )
