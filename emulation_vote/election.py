@@ -437,10 +437,10 @@ def _meeting(reader: _Reader, value: Any) -> Meeting:
         date = date.date()
     elif date is not None and not isinstance(date, dt.date):
         raise reader.fail("election.bad_date", key="meeting.date", value=str(date))
-    number = table.get("number")
-    if isinstance(number, int) and not isinstance(number, bool) and number >= 1:
-        number = f"{number:02d}"
-    elif number is not None:
+    number: str | None = None
+    if isinstance(table.get("number"), int) and not isinstance(table.get("number"), bool):
+        number = f"{reader.integer(table, 'number', 'meeting.', minimum=1):02d}"
+    else:
         number = reader.string(table, "number", "meeting.") or None
     return Meeting(
         title=reader.string(table, "title", "meeting."),

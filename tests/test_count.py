@@ -5,8 +5,10 @@ from fractions import Fraction
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from emulation_vote.count import meets, percent, votes_needed
+from emulation_vote.count import meets, percent, shares, votes_needed
 from emulation_vote.errors import BallotFileError, ElectionFileError
 from emulation_vote.record import ElectionRecord, RoundResult
 
@@ -313,3 +315,31 @@ def test_a_list_file_of_one_contest_needs_no_contest_column(tmp_path: Path) -> N
     with pytest.raises(BallotFileError) as info:
         count_text(tmp_path, toml, {"flag.csv": list_rows(["A"]), "merit.csv": list_rows(["X"])})
     assert info.value.key == "file.which_contest" and info.value.file == str(tmp_path / "flag.csv")
+
+
+@pytest.mark.parametrize(
+    ("counts", "expected"),
+    [
+        ((24, 2), ("92.31", "7.69")),
+        ((1, 2), ("33.33", "66.67")),
+        ((1, 31), ("3.12", "96.88")),  # 3.125 and 96.875 both round up: the first gives back a hundredth
+        ((31, 1), ("96.87", "3.13")),
+        ((1, 1, 1), ("33.34", "33.33", "33.33")),  # the lost hundredth goes to the first of equal remainders
+        ((20, 0), ("100.00", "0.00")),
+        ((0, 0), ("0.00", "0.00")),
+    ],
+)
+def test_shares_add_up_to_a_hundred(counts: tuple[int, ...], expected: tuple[str, ...]) -> None:
+    assert tuple(str(value) for value in shares(counts)) == expected
+
+
+@given(st.lists(st.integers(min_value=0, max_value=10**6), min_size=1, max_size=6))
+def test_shares_property(counts: list[int]) -> None:
+    result = shares(tuple(counts))
+    total = sum(counts)
+    if total == 0:
+        assert all(value == 0 for value in result)
+        return
+    assert sum(result) == 100
+    for count, value in zip(counts, result, strict=True):
+        assert abs(Fraction(value) - Fraction(count * 100, total)) < Fraction(1, 100)

@@ -187,3 +187,44 @@ def test_committee_head_and_absent_delegates_are_decided_by_the_model() -> None:
     assert election.electorate.absent == 1
     plain = parse(election_toml())
     assert plain.committee_head() == (None, ()) and plain.electorate.absent is None
+
+
+def test_meeting_keys_for_the_minutes() -> None:
+    meeting = load_election(SEED).meeting
+    assert meeting.organization_lines() == ("KHỐI THI ĐUA", "CÁC CƠ QUAN TỈNH ỦY")
+    assert meeting.superior_lines() == ("TỈNH ỦY LÀO CAI",)
+    assert meeting.chair == ("Lý Văn Hải", "Lưu Thị Nụ")
+    assert meeting.copies == 3 and meeting.closing_time == "15:10" and meeting.number is None
+    assert meeting.recipients[-1] == "Lưu: Khối thi đua"
+    toml = """[meeting]
+organization = \"\"\"
+  Khối thi đua   các
+   cơ quan \"\"\"
+number = 5
+chair = "Lý  Văn Hải"
+secretary = "Đỗ Thị Mai"
+closing_time = 15:05:00
+""" + election_toml()
+    meeting = parse(toml).meeting
+    assert meeting.organization_lines() == ("Khối thi đua các", "cơ quan")
+    assert meeting.number == "05" and meeting.chair == ("Lý Văn Hải",) and meeting.secretary == "Đỗ Thị Mai"
+    assert meeting.closing_time == "15:05"
+    assert parse('[meeting]\nnumber = "12/BB-KTĐ"\n' + election_toml()).meeting.number == "12/BB-KTĐ"
+
+
+@pytest.mark.parametrize(
+    ("line", "key"),
+    [
+        ("copies = 0", "meeting.copies"),
+        ('copies = "2"', "meeting.copies"),
+        ('closing_time = "25:00"', "meeting.closing_time"),
+        ("recipients = [1, 2]", "meeting.recipients"),
+        ("chair = 3", "meeting.chair"),
+        ("number = 0", "meeting.number"),
+        ("superior = 1", "meeting.superior"),
+        ('recipient = ["Lưu"]', "meeting.recipient"),
+    ],
+)
+def test_bad_meeting_keys(line: str, key: str) -> None:
+    error = fails(f"[meeting]\n{line}\n" + election_toml())
+    assert key in str(error)
