@@ -339,7 +339,7 @@ def test_usage_and_output_errors(runner: CliRunner, tmp_path: Path, lang: str) -
     Path("taken.txt").write_text("keep", encoding="utf-8")
     ballots = str(ROOT / SAMPLES / "seed/ballots-wide.csv")
     out = run(runner, "tally", "e.toml", ballots, "-o", "taken.txt", "--lang", lang, code=2)
-    out += run(runner, "minutes", "e.toml", ballots, "-o", "m.pdf", "--lang", lang, code=2)
+    out += run(runner, "minutes", "e.toml", ballots, "-o", "m.txt", "--lang", lang, code=2)
     out += run(runner, "compare", "e.toml", ballots, "--lang", lang, code=2)
     out += run(runner, "enter", "e.toml", "-c", "co", "-o", "x.csv", "--lang", lang, code=2)
     out += run(runner, "verify", "e.toml", "e.toml", ballots, "--lang", lang, code=1)
