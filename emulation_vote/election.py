@@ -50,14 +50,20 @@ class Meeting:
     recipients: tuple[str, ...] = ()
     copies: int | None = None
     closing_time: str | None = None
+    organization_breaks: tuple[str, ...] = ()
+    superior_breaks: tuple[str, ...] = ()
 
     def organization_lines(self) -> tuple[str, ...]:
-        """Return the organisation's name as the secretary broke it into lines (empty when not given)."""
-        return tuple(self.organization.split("\n")) if self.organization else ()
+        """Return the organisation's name as the secretary broke it into lines (empty when not given).
+
+        ``organization`` itself is the name on one line (the breaks become spaces), as the ballot
+        papers and their fingerprint take it; only the minutes' header breaks it.
+        """
+        return self.organization_breaks or ((self.organization,) if self.organization else ())
 
     def superior_lines(self) -> tuple[str, ...]:
         """Return the superior body's name as the secretary broke it into lines (empty when not given)."""
-        return tuple(self.superior.split("\n")) if self.superior else ()
+        return self.superior_breaks or ((self.superior,) if self.superior else ())
 
 
 @dataclass(frozen=True)
@@ -257,15 +263,15 @@ class _Reader:
                 hint = closest(key, known)
                 raise self.fail("election.unknown_key", key=f"{where}{key}", suggestion=hint or ", ".join(known))
 
-    def lines(self, table: dict[str, Any], key: str, where: str) -> str | None:
-        """Return a string whose line breaks are kept: each line cleaned, empty lines dropped."""
+    def lines(self, table: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
+        """Return a string's lines, each cleaned, empty lines dropped (empty when the key is absent)."""
         value = table.get(key)
         if value is None:
-            return None
+            return ()
         if not isinstance(value, str):
             raise self.fail("election.type", key=f"{where}{key}", expected="string", found=_type_name(value))
         kept = [clean(line) for line in value.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-        return "\n".join(line for line in kept if line) or None
+        return tuple(line for line in kept if line)
 
     def strings(self, table: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
         """Return a string or an array of strings as a tuple of cleaned, non-empty strings."""
@@ -442,20 +448,24 @@ def _meeting(reader: _Reader, value: Any) -> Meeting:
         number = f"{reader.integer(table, 'number', 'meeting.', minimum=1):02d}"
     else:
         number = reader.string(table, "number", "meeting.") or None
+    organization = reader.lines(table, "organization", "meeting.")
+    superior = reader.lines(table, "superior", "meeting.")
     return Meeting(
         title=reader.string(table, "title", "meeting."),
-        organization=reader.lines(table, "organization", "meeting."),
+        organization=" ".join(organization) or None,
         header=reader.choice(table, "header", "meeting.", Header),
         place=reader.string(table, "place", "meeting."),
         date=date,
         time=reader.clock(table, "time", "meeting."),
         number=number,
-        superior=reader.lines(table, "superior", "meeting."),
+        superior=" ".join(superior) or None,
         chair=reader.strings(table, "chair", "meeting."),
         secretary=reader.string(table, "secretary", "meeting.") or None,
         recipients=reader.strings(table, "recipients", "meeting."),
         copies=reader.integer(table, "copies", "meeting.", minimum=1),
         closing_time=reader.clock(table, "closing_time", "meeting."),
+        organization_breaks=organization if len(organization) > 1 else (),
+        superior_breaks=superior if len(superior) > 1 else (),
     )
 
 

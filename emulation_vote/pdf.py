@@ -16,6 +16,7 @@ import tempfile
 from pathlib import Path
 
 from emulation_vote.errors import UsageError
+from emulation_vote.output import write_atomic
 
 PACKAGE = "libreoffice-writer"
 _NAMES = ("soffice", "libreoffice", "lowriter")
@@ -56,7 +57,7 @@ def docx_to_pdf(document: bytes) -> bytes:
     with tempfile.TemporaryDirectory(prefix="emulation-vote-pdf-") as folder:
         work = Path(folder)
         source = work / "minutes.docx"
-        source.write_bytes(document)
+        write_atomic(source, document)
         command = [
             program,
             f"-env:UserInstallation={(work / 'profile').as_uri()}",

@@ -228,3 +228,9 @@ closing_time = 15:05:00
 def test_bad_meeting_keys(line: str, key: str) -> None:
     error = fails(f"[meeting]\n{line}\n" + election_toml())
     assert key in str(error)
+
+
+def test_organization_breaks_are_for_the_minutes_only() -> None:
+    meeting = load_election(SEED).meeting
+    assert meeting.organization == "KHỐI THI ĐUA CÁC CƠ QUAN TỈNH ỦY"  # the papers and their fingerprint
+    assert meeting.organization_breaks == ("KHỐI THI ĐUA", "CÁC CƠ QUAN TỈNH ỦY")
