@@ -97,21 +97,19 @@ def render_score_sheet_md(sheet: ScoreSheet) -> str:
 
 def render_score_sheet_docx(sheet: ScoreSheet) -> bytes:
     """Render the summary as the bytes of a .docx file (landscape A4, the minutes' fonts and header)."""
-    from docx import Document
     from docx.enum.section import WD_ORIENT
     from docx.shared import Mm
 
-    from emulation_vote.render.minutes_docx import BODY_PT, TITLE_PT, _cell_paragraph, _paragraph, _set_font, _table
-    from emulation_vote.render.minutes_docx import _widths as set_widths
+    from emulation_vote.render.docx_style import TITLE_PT, new_document
+    from emulation_vote.render.docx_style import paragraph as _cell_paragraph
+    from emulation_vote.render.docx_style import paragraph as _paragraph
+    from emulation_vote.render.docx_style import table as _table
+    from emulation_vote.render.docx_style import widths as set_widths
 
-    document = Document()
+    document = new_document(sheet.title)
     section = document.sections[0]
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = Mm(297), Mm(210)
-    section.top_margin, section.bottom_margin = Mm(20), Mm(20)
-    section.left_margin, section.right_margin = Mm(30), Mm(15)
-    _set_font(document.styles["Normal"], BODY_PT)
-    document.core_properties.title = sheet.title
     usable = 297 - 30 - 15
 
     head = _table(document, 1, 2)
