@@ -24,6 +24,8 @@ class AuditBallot:
     declared: str | None
     chosen: tuple[str, ...]
     voter: str | None
+    note: str | None = None
+    """The clerk's note on the row (the ``note``/"Ghi chú" column): kept for the record, never counted."""
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,7 @@ def audit_ballots(record: ElectionRecord) -> list[AuditBallot]:
                         ballot.declared,
                         verdict.chosen,
                         ballot.voter,
+                        ballot.note,
                     )
                 )
     return rows

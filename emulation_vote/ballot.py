@@ -22,7 +22,8 @@ class Ballot:
     file of a strike-out contest) a mark strikes the name out and the names left are the
     vote; otherwise the marks are the chosen candidates.  ``declared`` is the committee's
     reason when it declared the paper invalid.  ``source`` and ``row`` locate the ballot (the
-    row as a spreadsheet shows it, the header being row 1).
+    row as a spreadsheet shows it, the header being row 1).  ``note`` is the clerk's note, kept
+    for the audit and never counted.
     """
 
     contest: str
@@ -34,6 +35,7 @@ class Ballot:
     source: str
     row: int
     voter: str | None = None
+    note: str | None = None
 
     def chosen(self, candidate_ids: tuple[str, ...] | frozenset[str]) -> frozenset[str]:
         """Return the candidates this ballot chooses among ``candidate_ids`` (the round's candidates)."""

@@ -13,7 +13,7 @@ from pathlib import Path
 from emulation_vote.ballot import Ballot, BallotGroups, BallotSet, Notice
 from emulation_vote.ballots.layout import read_layout
 from emulation_vote.ballots.reader import ReadRequest
-from emulation_vote.ballots.tabular import read_sheet
+from emulation_vote.ballots.tabular import read_sheets
 from emulation_vote.election import Election
 from emulation_vote.errors import BallotFileError
 
@@ -44,9 +44,10 @@ def iter_ballot_file(
     """
     source = str(path)
     empty = True
-    for ballot in read_layout(read_sheet(Path(path), source, encoding, sheet), election, strict_names, notices):
-        empty = False
-        yield ballot
+    for found in read_sheets(Path(path), source, encoding, sheet):
+        for ballot in read_layout(found, election, strict_names, notices):
+            empty = False
+            yield ballot
     if empty:
         raise BallotFileError("file.no_ballots", file=source)
 

@@ -35,9 +35,10 @@ from emulation_vote.ballots.layout import (
     parse_choices,
     parse_round,
     plan_header,
+    sheet_plan,
 )
 from emulation_vote.ballots.reader import GaveUp, Progress, ReadRequest
-from emulation_vote.ballots.tabular import cell_text, sniff_delimiter, xlsx_rows
+from emulation_vote.ballots.tabular import Sheet, cell_text, sniff_delimiter, xlsx_rows, xlsx_sheet_names
 from emulation_vote.election import Contest, Election
 from emulation_vote.errors import EmulationVoteError
 from emulation_vote.marks import read_mark
@@ -216,7 +217,7 @@ class _Aggregator:
         self.checked: set[str] = set()
         self.choice_cache: dict[tuple[int, str], int] = {}
         reserved = plan.reserved
-        used = {reserved[c] for c in ("ballot_id", "contest", "round", "invalid", "choices") if c in reserved}
+        used = {reserved[c] for c in ("ballot_id", "contest", "round", "invalid", "choices", "note") if c in reserved}
         used |= {index for index, _ in plan.others} if plan.layout == "wide" else set()
         self.unused = [i for i in range(len(plan.header)) if i not in used]
         if plan.fixed is None and "contest" not in reserved:
@@ -544,9 +545,17 @@ def _read_xlsx(
     if not any(h.strip() for h in header):
         raise FastPathUnavailable("an empty header")
     try:
-        plan = plan_header(header, source, election, strict_names)
+        names = xlsx_sheet_names(path, source)
+        if sheet is None and len(names) > 1:
+            raise FastPathUnavailable("a workbook of several sheets, each its contest")
+        found = sheet_plan(
+            Sheet(source, header, [], name=sheet or (names[0] if names else None)), election, strict_names
+        )
     except EmulationVoteError:
         raise FastPathUnavailable("a header that does not plan") from None
+    if found is None or found.template is not None:
+        raise FastPathUnavailable("a template, whose unused numbers the exact reader leaves out")
+    plan = found
     aggregator = _Aggregator(plan, election, registry)
     width = len(header)
     body = rows[1:]
@@ -642,6 +651,8 @@ def _read_groups(
             plan = plan_header(header, str(path), election, strict_names)
         except EmulationVoteError:
             raise FastPathUnavailable("a header that does not plan") from None
+        if plan.template is not None:
+            raise FastPathUnavailable("a template, whose unused numbers the exact reader leaves out")
         aggregator = _Aggregator(plan, election, registry)
         _read_csv(path, plan, aggregator, header, delimiter, progress)
         if not aggregator.parts:

@@ -28,13 +28,23 @@ from emulation_vote.text import clean, name_key, short
 from emulation_vote.vocab import Style
 
 RESERVED: dict[str, tuple[str, ...]] = {
-    "ballot_id": ("ballot_id", "ballot id", "ballot", "mã phiếu", "số phiếu"),
+    "ballot_id": ("ballot_id", "STT", "Số phiếu", "Phiếu số", "Mã phiếu", "ballot id", "ballot"),
     "choices": ("choices", "lựa chọn"),
     "contest": ("contest", "cuộc bầu"),
-    "invalid": ("invalid", "không hợp lệ"),
+    "invalid": ("invalid", "không hợp lệ", "phiếu không hợp lệ", "Phiếu không hợp lệ (lý do)", "lý do không hợp lệ"),
     "round": ("round", "vòng", "vòng bầu"),
     "voter": ("voter", "delegate", "đại biểu", "họ tên", "họ và tên", "người bỏ phiếu", "cử tri"),
+    "note": ("note", "Ghi chú", "notes"),
 }
+BALLOT_ID_HEADINGS = RESERVED["ballot_id"][:5]
+"""The headings a ballot number column may have, as the contract lists them."""
+
+TEMPLATE_MARK = "emulation-vote/template/1"
+"""The heading, followed by a contest id, of the hidden last column of every sheet ``template`` writes.
+
+It marks the sheet as a template (a row holding nothing but its pre-printed number is an unused
+number, not a ballot) and names the sheet's contest, so that renaming the sheet changes nothing.
+"""
 
 
 def _header_key(text: str) -> str:
@@ -117,6 +127,8 @@ class HeaderPlan:
     matchers: dict[str, NameMatcher] = field(default_factory=dict)
     strict_names: bool = False
     notices: list[Notice] = field(default_factory=list)
+    template: str | None = None
+    """The contest id a template sheet records (its marker column), None for any other file."""
 
 
 def plan_header(header: list[str], source: str, election: Election, strict_names: bool = False) -> HeaderPlan:
@@ -127,9 +139,13 @@ def plan_header(header: list[str], source: str, election: Election, strict_names
     """
     reserved: dict[str, int] = {}
     others: list[tuple[int, str]] = []
+    template: str | None = None
     for index, heading in enumerate(header):
         text = clean(heading)
         if not text:
+            continue
+        if text.startswith(TEMPLATE_MARK):
+            template = text[len(TEMPLATE_MARK) :].strip()
             continue
         column = _RESERVED_KEYS.get(_header_key(text))
         if column is None:
@@ -147,6 +163,8 @@ def plan_header(header: list[str], source: str, election: Election, strict_names
             file=source,
             row=1,
             suggestion=suggestion or "",
+            accepted=", ".join(BALLOT_ID_HEADINGS),
+            found=", ".join(f"'{short(h, 30)}'" for h in headings[:6]) + (", …" if len(headings) > 6 else ""),
         )
     if "voter" in reserved:
         secret = [c.id for c in election.contests if c.secret]
@@ -169,7 +187,19 @@ def plan_header(header: list[str], source: str, election: Election, strict_names
         blank_columns=[i for i in range(width) if not clean(header[i])],
         matchers={c.id: NameMatcher(c) for c in election.contests},
         strict_names=strict_names,
+        template=template,
     )
+    if template is not None and "contest" not in reserved:
+        recorded = contest_for(template, election)
+        if recorded is None:
+            raise BallotFileError(
+                "header.template_contest",
+                file=source,
+                row=1,
+                contest=template,
+                contests=", ".join(c.id for c in election.contests),
+            )
+        plan.fixed = recorded
     if plan.layout == "list":
         for _index, heading in others:
             known = [aliases[0] for aliases in RESERVED.values()]
@@ -209,7 +239,7 @@ def _plan_wide(plan: HeaderPlan, election: Election) -> None:
                 column=short(heading),
                 suggestions="; ".join(suggest_names(heading, list(election.contests))),
             )
-    if "contest" not in plan.reserved and len(election.contests) > 1:
+    if "contest" not in plan.reserved and len(election.contests) > 1 and plan.fixed is None:
         complete = [
             c
             for c in election.contests
@@ -314,6 +344,52 @@ def _infer_list_contest(plan: HeaderPlan, rows: list[tuple[int, list[str]]], ele
         plan.fixed = max(election.contests, key=lambda c: fits[c.id])
 
 
+def contest_for_sheet(name: str, election: Election) -> Contest | None:
+    """Return the contest a workbook sheet is named after: its id, its title, or the title cut to fit.
+
+    The title matches whole, cut at Excel's 31 characters, or cut at a word and ended by "…" (as
+    ``template`` names sheets), under the name normalisation.
+    """
+    key = name_key(name)
+    for contest in election.contests:
+        if key in (name_key(contest.id), name_key(contest.title), name_key(contest.title[:31])):
+            return contest
+    if key.endswith("…"):
+        stem = key[:-1].rstrip()
+        found = [c for c in election.contests if stem and (name_key(c.title) + " ").startswith(stem + " ")]
+        if len(found) == 1:
+            return found[0]
+    return None
+
+
+def sheet_plan(sheet: Sheet, election: Election, strict_names: bool = False) -> HeaderPlan | None:
+    """Plan ``sheet``'s header; None for a sheet of a several-sheet workbook that holds no ballots.
+
+    In a workbook of several sheets a sheet whose row 1 has no ballot number column is not a ballot
+    sheet (instructions, say); a ballot sheet takes its contest from its template marker, its name,
+    or its ``contest`` column, and naming no contest at all is an error.
+    """
+    try:
+        plan = plan_header(sheet.header, sheet.source, election, strict_names)
+    except BallotFileError as error:
+        if sheet.several and error.key in ("header.no_ballot_id", "header.no_ballot_id_near"):
+            return None
+        raise
+    if sheet.name is None or plan.template is not None or "contest" in plan.reserved:
+        return plan
+    named = contest_for_sheet(sheet.name, election)
+    if named is not None:
+        plan.fixed = named
+    elif sheet.several:
+        raise BallotFileError(
+            "xlsx.sheet_contest",
+            file=sheet.source,
+            sheet=sheet.name,
+            contests="; ".join(f"{c.id} ({c.title})" for c in election.contests),
+        )
+    return plan
+
+
 def read_layout(
     sheet: Sheet, election: Election, strict_names: bool = False, notices: list[Notice] | None = None
 ) -> Iterator[Ballot]:
@@ -322,7 +398,10 @@ def read_layout(
     Names matched only without their diacritics are appended to ``notices`` (file, row, text,
     candidate); ``strict_names`` refuses them instead.
     """
-    plan = plan_header(sheet.header, sheet.source, election, strict_names)
+    found = sheet_plan(sheet, election, strict_names)
+    if found is None:
+        return
+    plan = found
     sink = notices if notices is not None else []
     sink += plan.notices
     source = sheet.source
@@ -337,6 +416,7 @@ def read_layout(
     invalid_index = reserved.get("invalid")
     voter_index = reserved.get("voter")
     choices_index = reserved.get("choices")
+    note_index = reserved.get("note")
     is_text_file = source.lower().endswith((".csv", ".tsv", ".txt"))
     checked: set[str] = set()
     for number, cells in rows:
@@ -362,6 +442,8 @@ def read_layout(
                 raise BallotFileError(
                     "row.no_heading", file=source, row=number, column=index + 1, value=short(cells[index].strip())
                 )
+        if plan.template is not None and not any(c.strip() for i, c in enumerate(cells) if i != id_index):
+            continue  # a pre-printed number left unused
         ballot_id = clean(cells[id_index])
         if not ballot_id:
             raise BallotFileError("row.no_ballot_id", file=source, row=number)
@@ -390,6 +472,7 @@ def read_layout(
             raise BallotFileError("row.bad_round", file=source, row=number, value=short(clean(cells[round_index or 0])))
         declared = clean(cells[invalid_index]) or None if invalid_index is not None else None
         voter = clean(cells[voter_index]) or None if voter_index is not None else None
+        note = clean(cells[note_index]) or None if note_index is not None else None
         if choices_index is not None:
             parsed = parse_choices(cells[choices_index], plan.matchers[contest.id], strict_names)
             if parsed.error is not None:
@@ -409,7 +492,9 @@ def read_layout(
                 raise BallotFileError(key, file=source, row=number, value=short(value), candidates=detail)
             for text, candidate_id in parsed.loose:
                 sink.append(Notice(source, number, MATCHED_WITHOUT_DIACRITICS, text, candidate_id, contest.id))
-            yield Ballot(contest.id, round_number, ballot_id, parsed.chosen, False, declared, source, number, voter)
+            yield Ballot(
+                contest.id, round_number, ballot_id, parsed.chosen, False, declared, source, number, voter, note
+            )
             continue
         mapping = plan.candidate_columns[contest.id]
         marks: set[str] = set()
@@ -443,4 +528,5 @@ def read_layout(
             source,
             number,
             voter,
+            note,
         )

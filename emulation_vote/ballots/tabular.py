@@ -35,6 +35,10 @@ class Sheet:
     source: str
     header: list[str]
     rows: Iterable[Row]
+    name: str | None = None
+    """The workbook sheet's name (None for a text file, or the first sheet of a workbook read as one file)."""
+    several: bool = False
+    """Whether the sheet is one of a workbook's several sheets, each read for its own contest."""
 
 
 def read_sheet(path: Path, source: str, encoding: str | None = None, sheet: str | None = None) -> Sheet:
@@ -62,6 +66,53 @@ def read_sheet(path: Path, source: str, encoding: str | None = None, sheet: str 
         raise BallotFileError("csv.nul", file=source, row=_row_of(text, nul))
     delimiter = "\t" if suffix == ".tsv" else sniff_delimiter(text)
     return _split(_csv_rows(text, delimiter, source), source)
+
+
+def read_sheets(path: Path, source: str, encoding: str | None = None, sheet: str | None = None) -> list[Sheet]:
+    """Read a ballot file as its sheets: one for a text file, a one-sheet workbook or ``sheet``; else every sheet.
+
+    The sheets of a workbook of several are named ``file.xlsx [Sheet]`` in messages; an empty one
+    is left out (it holds no ballots).
+    """
+    if path.suffix.lower() not in (".xlsx", ".xlsm") or not path.is_file():
+        return [read_sheet(path, source, encoding, sheet)]
+    if sheet is not None:
+        found = read_sheet(path, source, encoding, sheet)
+        return [Sheet(found.source, found.header, found.rows, name=sheet)]
+    names = xlsx_sheet_names(path, source)
+    if len(names) <= 1:
+        found = read_sheet(path, source, encoding, sheet)
+        return [Sheet(found.source, found.header, found.rows, name=names[0] if names else None)]
+    sheets = []
+    for name in names:
+        where = f"{source} [{name}]"
+        try:
+            found = read_sheet(path, where, encoding, name)
+        except BallotFileError as error:
+            if error.key in ("xlsx.empty_sheet", "file.no_header", "file.empty"):
+                continue
+            raise
+        sheets.append(Sheet(found.source, found.header, found.rows, name=name, several=True))
+    return sheets
+
+
+def xlsx_sheet_names(path: Path, source: str) -> list[str]:
+    """Return the names of a workbook's sheets, in order (hidden ones too)."""
+    try:
+        with path.open("rb") as handle:
+            magic = handle.read(4)
+    except OSError as exc:
+        raise BallotFileError("file.unreadable", file=source, reason=exc.strerror or str(exc)) from None
+    if magic != b"PK\x03\x04":
+        raise BallotFileError("xlsx.not_xlsx", file=source)
+    from python_calamine import CalamineWorkbook
+
+    try:
+        book = CalamineWorkbook.from_path(str(path))
+        names: list[str] = list(book.sheet_names)
+    except Exception as exc:  # noqa: BLE001 - calamine raises many unrelated types for a broken workbook
+        raise BallotFileError("xlsx.unreadable", file=source, reason=_first_line(exc)) from None
+    return names
 
 
 def sniff_delimiter(text: str) -> str:

@@ -69,12 +69,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- header and rows ---
     "header.twice": ("cột '{column}' xuất hiện hai lần.", "the column '{column}' appears twice."),
     "header.no_ballot_id": (
-        "thiếu cột 'ballot_id' (số phiếu): thêm cột này vào hàng tiêu đề.",
-        "there is no 'ballot_id' column: add it to the header row.",
+        "thiếu cột số phiếu: hàng tiêu đề có {found}; cột số phiếu phải có tiêu đề là một trong: {accepted}.",
+        "there is no ballot number column: the header row holds {found}; the ballot number column must be "
+        "headed one of: {accepted}.",
     ),
     "header.no_ballot_id_near": (
-        "thiếu cột 'ballot_id' (số phiếu); có phải ý là cột '{suggestion}'? Đổi tên cột đó thành 'ballot_id'.",
-        "there is no 'ballot_id' column; did you mean '{suggestion}'? Rename that column to 'ballot_id'.",
+        "thiếu cột số phiếu; có phải ý là cột '{suggestion}'? Đổi tiêu đề cột đó thành một trong: {accepted}.",
+        "there is no ballot number column; did you mean '{suggestion}'? Head that column one of: {accepted}.",
     ),
     "header.voter_secret": (
         "cột '{column}' cho biết ai đã bỏ phiếu, nhưng nội dung {contests} là bỏ phiếu kín: xóa cột này "

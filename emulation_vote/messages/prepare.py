@@ -218,3 +218,21 @@ MESSAGES.update(
         ),
     }
 )
+
+# Reading the clerks' workbook back.
+MESSAGES.update(
+    {
+        "xlsx.sheet_contest": (
+            "trang tính '{sheet}' không ứng với nội dung bầu nào: đặt tên trang theo mã hoặc tên một nội dung "
+            "({contests}), hoặc thêm cột 'contest'.",
+            "the sheet '{sheet}' matches no contest: name it after a contest's id or title ({contests}), "
+            "or add a 'contest' column.",
+        ),
+        "header.template_contest": (
+            "trang tính này được tạo cho nội dung '{contest}', nhưng tệp bầu cử không có nội dung đó (có: {contests}).",
+            "this sheet was made for the contest '{contest}', which the election file does not have ({contests}).",
+        ),
+    }
+)
+
+MESSAGES["a.col.note"] = ("Ghi chú", "Note")

@@ -64,6 +64,7 @@ def audit_data(record: ElectionRecord, lang: str = "vi") -> dict[str, Any]:
                 "declared": b.declared,
                 "chosen": list(b.chosen),
                 **({"voter": b.voter} if b.voter else {}),
+                **({"note": b.note} if b.note else {}),
             }
             for b in audit_ballots(record)
         ],
@@ -91,10 +92,11 @@ def render_audit_json(record: ElectionRecord, logs: Sequence[LogFile] = (), lang
 
 
 def render_audit_csv(record: ElectionRecord, lang: str = "vi") -> str:
-    """Render the per-ballot listing as CSV (BOM, formula-safe); a ``voter`` column only for open votes."""
+    """Render the per-ballot listing as CSV (BOM, formula-safe); ``voter`` and ``note`` columns only when used."""
     ballots = audit_ballots(record)
     with_voter = any(b.voter for b in ballots)
-    header = AUDIT_COLUMNS + (("voter",) if with_voter else ())
+    with_note = any(b.note for b in ballots)
+    header = AUDIT_COLUMNS + (("voter",) if with_voter else ()) + (("note",) if with_note else ())
     rows = [
         (
             b.contest,
@@ -108,6 +110,7 @@ def render_audit_csv(record: ElectionRecord, lang: str = "vi") -> str:
             b.declared or "",
             ";".join(b.chosen),
             *((b.voter or "",) if with_voter else ()),
+            *((b.note or "",) if with_note else ()),
         )
         for b in ballots
     ]
@@ -137,10 +140,10 @@ def render_audit_table(
     console = text_console(buffer, width, color)
     ballots = audit_ballots(record)
     with_voter = any(b.voter for b in ballots)
+    with_note = any(b.note for b in ballots)
     console.print(t("a.title", lang), style="bold")
-    keys = ("contest", "round", "ballot", "source", "row", "status", "reason", "chosen") + (
-        ("voter",) if with_voter else ()
-    )
+    keys: tuple[str, ...] = ("contest", "round", "ballot", "source", "row", "status", "reason", "chosen")
+    keys += (("voter",) if with_voter else ()) + (("note",) if with_note else ())
     table = Table(header_style="bold")
     for key in keys:
         table.add_column(
@@ -161,6 +164,8 @@ def render_audit_table(
         ]
         if with_voter:
             cells.append(b.voter or "")
+        if with_note:
+            cells.append(b.note or "")
         table.add_row(*cells, style=None if b.valid else "yellow")
     console.print(table)
     by_round: dict[tuple[str, int], list[bool]] = {}
