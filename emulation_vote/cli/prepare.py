@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from emulation_vote.cli._app import Lang, LangOption, app, guard
+from emulation_vote.cli._app import ElectionArg, ForceOption, Lang, LangOption, app, guard
 from emulation_vote.errors import EmulationVoteError, OutputError
 from emulation_vote.i18n import t
 from emulation_vote.render.errors import describe_error
@@ -17,6 +18,7 @@ from emulation_vote.render.errors import describe_error
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from emulation_vote.election import Contest, Election
     from emulation_vote.prepare import Draft, UnitDraft
 
 
@@ -271,3 +273,63 @@ def _ask_date(console: Console, lang: str) -> dt.date | None:
             return parse_date(answer)
         except UsageError as error:
             console.print(describe_error(error, lang), style="red", markup=False)
+
+
+class TemplateFormat(StrEnum):
+    """Forms of the clerks' sheet."""
+
+    xlsx = "xlsx"
+    csv = "csv"
+
+
+@app.command()
+def template(
+    election: ElectionArg,
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="The workbook to write (e.g. phieu.xlsx), atomically.")
+    ],
+    fmt: Annotated[
+        TemplateFormat | None,
+        typer.Option("--format", "-f", help="xlsx (default; every contest) or csv (one contest's header row)."),
+    ] = None,
+    contest: Annotated[
+        str | None, typer.Option("--contest", "-c", help="With --format csv: the contest id (needed if several).")
+    ] = None,
+    force: ForceOption = False,
+    lang: LangOption = Lang.vi,
+) -> None:
+    """Write the clerks' workbook: a sheet per contest, rows numbered, mark cells checked, a 'Hướng dẫn' sheet."""
+    language = lang.value
+    with guard(language):
+        from emulation_vote.election import load_election
+        from emulation_vote.errors import UsageError
+        from emulation_vote.output import check_target, write_atomic
+        from emulation_vote.render.workbook import clerks_csv, clerks_workbook, numbered_rows
+
+        check_target(output, force)
+        loaded = load_election(election)
+        form = fmt or (TemplateFormat.csv if output.suffix.lower() == ".csv" else TemplateFormat.xlsx)
+        ids = ", ".join(c.id for c in loaded.contests)
+        if form is TemplateFormat.csv:
+            if contest is None and len(loaded.contests) > 1:
+                raise UsageError("template.which_contest", contests=ids)
+            chosen = loaded.contests[0] if contest is None else _contest(loaded, contest)
+            write_atomic(output, clerks_csv(chosen, language).encode("utf-8"), force)
+            typer.echo(t("written", language, path=output), err=True)
+            return
+        if contest is not None:
+            raise typer.BadParameter("only with --format csv", param_hint="--contest")
+        data = clerks_workbook(loaded, election.name, output.name, language)
+        write_atomic(output, data, force)
+        rows = ", ".join(f"{c.id} {numbered_rows(loaded, c)}" for c in loaded.contests)
+        typer.echo(t("template.done", language, path=output, sheets=len(loaded.contests), rows=rows), err=True)
+
+
+def _contest(election: Election, text: str) -> Contest:
+    from emulation_vote.ballots.layout import contest_for
+    from emulation_vote.errors import UsageError
+
+    found = contest_for(text, election)
+    if found is None:
+        raise UsageError("template.unknown_contest", value=text, contests=", ".join(c.id for c in election.contests))
+    return found

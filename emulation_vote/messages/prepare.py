@@ -236,3 +236,67 @@ MESSAGES.update(
 )
 
 MESSAGES["a.col.note"] = ("Ghi chú", "Note")
+
+# The clerks' workbook written by `template`.
+MESSAGES.update(
+    {
+        "wb.instructions": ("Hướng dẫn", "Instructions"),
+        "wb.ballot_id": ("Số phiếu", "ballot_id"),
+        "wb.invalid": ("Phiếu không hợp lệ (lý do)", "invalid"),
+        "wb.note": ("Ghi chú", "note"),
+        "wb.title": ("HƯỚNG DẪN NHẬP PHIẾU BẦU", "HOW TO TYPE THE BALLOTS"),
+        "wb.contests": ("Các nội dung bầu (mỗi nội dung một trang tính):", "The contests (one sheet each):"),
+        "wb.col.sheet": ("Trang tính", "Sheet"),
+        "wb.col.title": ("Nội dung bầu", "Contest"),
+        "wb.col.seats": ("Chọn không quá", "Choose at most"),
+        "wb.col.marks": ("Cách nhập", "How to type"),
+        "wb.tick": ("gõ x vào ô đơn vị được chọn", "type x in the cell of each unit chosen"),
+        "wb.strike": ("gõ x vào ô đơn vị BỊ GẠCH TÊN", "type x in the cell of each unit STRUCK OUT"),
+        "wb.steps": (
+            "1. Mỗi hàng là một phiếu. Cột 'Số phiếu' đã ghi sẵn số 1, 2, 3…: nhập phiếu nào vào hàng có số đó.\n"
+            "2. Đánh dấu: gõ x (hoặc {marks}) vào ô của đơn vị; ô không đánh dấu để trống (hoặc {no_marks}).\n"
+            "3. Phiếu trắng (không đánh dấu đơn vị nào): gõ 0 vào một ô bất kỳ của hàng, để phân biệt với số "
+            "chưa dùng.\n"
+            "4. Phiếu do Ban kiểm phiếu xác định không hợp lệ: ghi lý do vào cột 'Phiếu không hợp lệ (lý do)', "
+            "ví dụ 'rách', 'không có dấu'.\n"
+            "5. Cột 'Ghi chú' để ghi tùy ý: được giữ lại khi kiểm tra, không ảnh hưởng kết quả.\n"
+            "6. Số phiếu không dùng đến: để trống cả hàng, không cần xóa số. Thiếu hàng: gõ tiếp số phiếu ở hàng "
+            "dưới.\n"
+            "7. Ô đánh dấu chỉ nhận các chữ trên; gõ chữ khác Excel sẽ báo. Được đổi tên trang tính; không xóa cột ẩn "
+            "cuối cùng (ghi mã nội dung bầu).\n"
+            "8. Nhập xong, lưu tệp và kiểm phiếu: emulation-vote tally {election} {workbook}",
+            "1. One row per ballot paper. The 'ballot_id' column is numbered 1, 2, 3…: type each paper on its "
+            "number's row.\n"
+            "2. Marks: type x (or {marks}) in a unit's cell; leave unmarked cells empty (or {no_marks}).\n"
+            "3. A blank paper (no unit marked): type 0 in any cell of its row, so that it differs from an unused "
+            "number.\n"
+            "4. A paper the committee declares invalid: write the reason in the 'invalid' column, e.g. 'torn'.\n"
+            "5. The 'note' column is free: kept for the audit, never counted.\n"
+            "6. Numbers not used: leave the whole row empty, no need to delete the number. More papers: keep "
+            "numbering below.\n"
+            "7. Mark cells accept only the words above; Excel refuses others. Sheets may be renamed; do not delete "
+            "the hidden last column (it holds the contest id).\n"
+            "8. When done, save and count: emulation-vote tally {election} {workbook}",
+        ),
+        "wb.source": ("Tạo từ tệp bầu cử: {election}", "Made from the election file: {election}"),
+        "wb.error_title": ("Không phải dấu phiếu", "Not a mark"),
+        "wb.error": (
+            "Chỉ gõ x (có đánh dấu) hoặc để trống; cũng nhận: {words}.",
+            "Type x (marked) or leave empty; also accepted: {words}.",
+        ),
+        "wb.prompt": ("x = có đánh dấu; trống = không", "x = marked; empty = not marked"),
+        # --- the template command ---
+        "template.which_contest": (
+            "--format csv ghi một nội dung bầu: thêm --contest, một trong: {contests}.",
+            "--format csv writes one contest: add --contest, one of: {contests}.",
+        ),
+        "template.unknown_contest": (
+            "không có nội dung bầu '{value}'; có: {contests}.",
+            "there is no contest '{value}'; there are: {contests}.",
+        ),
+        "template.done": (
+            "Đã ghi {path}: {sheets} trang nhập phiếu (số hàng đánh số sẵn: {rows}).",
+            "Written {path}: {sheets} ballot sheets (rows numbered: {rows}).",
+        ),
+    }
+)

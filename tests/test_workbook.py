@@ -1,0 +1,353 @@
+"""The clerks' workbook: written by `template`, filled as clerks do, read back by `tally`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import Workbook, load_workbook
+from typer.testing import CliRunner
+
+from emulation_vote.ballots.layout import TEMPLATE_MARK
+from emulation_vote.election import parse_election
+from emulation_vote.marks import MARK_WORDS, NO_MARK_WORDS
+from emulation_vote.render.workbook import sheet_names
+
+from helpers import invoke, write_csv
+
+ELECTION = """
+[meeting]
+title = "Hội nghị tổng kết phong trào thi đua năm 2023"
+organization = "CỤM THI ĐUA SỐ 3"
+
+[electorate]
+convened = 31
+present = 30
+issued = 30
+
+[[unit]]
+id = "STP"
+name = "Sở Tư pháp"
+
+[[unit]]
+id = "SNV"
+name = "Sở Nội vụ"
+
+[[unit]]
+id = "STC"
+name = "Sở Tài chính"
+
+[[unit]]
+id = "STTTT"
+name = "Sở Thông tin và Truyền thông"
+
+[[contest]]
+id = "co-thi-dua-chinh-phu"
+title = "Cờ thi đua của Chính phủ"
+seats = 1
+
+[[contest]]
+id = "bang-khen"
+title = "Bằng khen của Thủ tướng Chính phủ"
+seats = 2
+candidates = ["SNV", "STP", "STTTT"]
+electorate = { issued = 28 }
+"""
+
+
+@pytest.fixture
+def election(tmp_path: Path) -> Path:
+    path = tmp_path / "election.toml"
+    path.write_text(ELECTION, encoding="utf-8")
+    return path
+
+
+def template(runner: CliRunner, election: Path, *args: str) -> Any:
+    return invoke(runner, "template", election, *args)
+
+
+def tally_json(runner: CliRunner, *args: Any) -> dict[str, Any]:
+    result = invoke(runner, "tally", *args, "-f", "json")
+    assert result.exit_code == 0, result.output
+    data: dict[str, Any] = json.loads(result.stdout)
+    return data
+
+
+def test_template_layout(tmp_path: Path, runner: CliRunner, election: Path) -> None:
+    out = tmp_path / "phieu.xlsx"
+    result = template(runner, election, "--output", out)
+    assert result.exit_code == 0, result.output
+    assert "co-thi-dua-chinh-phu 30, bang-khen 28" in result.output
+    book = load_workbook(out)
+    assert book.sheetnames == ["Hướng dẫn", "Cờ thi đua của Chính phủ", "Bằng khen của Thủ tướng Chính…"]
+    assert all(len(name) <= 31 for name in book.sheetnames)
+    guide = book["Hướng dẫn"]
+    text = "\n".join(str(c.value) for row in guide.iter_rows() for c in row if c.value is not None)
+    assert "HƯỚNG DẪN NHẬP PHIẾU BẦU" in text and "Phiếu không hợp lệ (lý do)" in text
+    assert "emulation-vote tally election.toml phieu.xlsx" in text
+    first = book.worksheets[1]
+    header = [c.value for c in first[1]]
+    assert header == [
+        "Số phiếu",
+        "Sở Tư pháp",
+        "Sở Nội vụ",
+        "Sở Tài chính",
+        "Sở Thông tin và Truyền thông",
+        "Phiếu không hợp lệ (lý do)",
+        "Ghi chú",
+        f"{TEMPLATE_MARK} co-thi-dua-chinh-phu",
+    ]
+    assert first.column_dimensions["H"].hidden
+    assert first.freeze_panes == "B2"
+    assert [first.cell(row=r, column=1).value for r in range(2, 33)] == [*range(1, 31), None]
+    assert first.column_dimensions["E"].width >= 14  # the long name wraps in a wide enough column
+    (check,) = first.data_validations.dataValidation
+    assert check.type == "list" and str(check.sqref) == "B2:E81"
+    assert check.formula1 == '"' + ",".join((*MARK_WORDS, *NO_MARK_WORDS)) + '"'
+    second = book.worksheets[2]
+    assert [c.value for c in second[1]][1:4] == ["Sở Nội vụ", "Sở Tư pháp", "Sở Thông tin và Truyền thông"]
+    assert second.cell(row=29, column=1).value == 28 and second.cell(row=30, column=1).value is None
+
+
+def fill(path: Path, rename: str | None = None) -> list[list[str]]:
+    """Fill the workbook as clerks would; return the same ballots as list-layout rows."""
+    book = load_workbook(path)
+    co, bk = book.worksheets[1], book.worksheets[2]
+    rows = [["contest", "ballot_id", "choices", "invalid", "note"]]
+    marks = ["x", "X", "✓", "1", "có", "v"]
+    for number in range(1, 21):  # ballots 1..20 of 30: the last ten numbers stay unused
+        row = number + 1
+        if number == 7:
+            co.cell(row=row, column=6, value="rách")  # declared invalid, no marks
+            rows.append(["co-thi-dua-chinh-phu", str(number), "", "rách", ""])
+        elif number == 8:
+            co.cell(row=row, column=3, value=0)  # a blank paper: a no-mark word
+            co.cell(row=row, column=7, value="phiếu trắng")
+            rows.append(["co-thi-dua-chinh-phu", str(number), "", "", "phiếu trắng"])
+        elif number == 9:
+            co.cell(row=row, column=2, value="x")
+            co.cell(row=row, column=3, value="x")  # too many
+            rows.append(["co-thi-dua-chinh-phu", str(number), "STP;SNV", "", ""])
+        else:
+            column = 2 if number % 3 else 4
+            co.cell(row=row, column=column, value=marks[number % len(marks)])
+            co.cell(row=row, column=5, value="-")
+            rows.append(["co-thi-dua-chinh-phu", str(number), "STP" if column == 2 else "STC", "", ""])
+    for number in range(1, 26):
+        row = number + 1
+        bk.cell(row=row, column=2, value="x")
+        if number % 2:
+            bk.cell(row=row, column=3, value="x")
+        rows.append(["bang-khen", str(number), "SNV;STP" if number % 2 else "SNV", "", ""])
+    if rename is not None:
+        co.title = rename
+    book.save(path)
+    return rows
+
+
+def test_filled_template_tallies_like_the_same_ballots_as_csv(
+    tmp_path: Path, runner: CliRunner, election: Path
+) -> None:
+    out = tmp_path / "phieu.xlsx"
+    assert template(runner, election, "-o", out).exit_code == 0
+    rows = fill(out, rename="Tổ 1 nhập")
+    from_workbook = tally_json(runner, election, out)
+    from_csv = tally_json(runner, election, write_csv(tmp_path / "same.csv", rows))
+    assert from_workbook["fingerprint"] == from_csv["fingerprint"]
+    assert from_workbook["contests"] == from_csv["contests"]
+    co, bk = from_workbook["contests"]
+    assert co["ballots"] == {"cast": 20, "valid": 17, "invalid": 3}
+    assert co["invalid_reasons"] == {"declared": 1, "blank": 1, "too_many": 1}
+    assert bk["ballots"]["cast"] == 25 and bk["selected"] == ["SNV", "STP"]
+    # both readers agree on the workbook
+    fast = tally_json(runner, election, out, "--reader", "fast")
+    assert fast["fingerprint"] == from_workbook["fingerprint"]
+
+
+def test_notes_are_kept_for_the_audit(tmp_path: Path, runner: CliRunner, election: Path) -> None:
+    out = tmp_path / "phieu.xlsx"
+    template(runner, election, "-o", out)
+    fill(out)
+    result = invoke(runner, "audit", election, out, "-f", "json")
+    assert result.exit_code == 0, result.output
+    ballots = json.loads(result.stdout)["ballots"]
+    noted = [b for b in ballots if "note" in b]
+    assert [(b["ballot_id"], b["note"], b["reason"]) for b in noted] == [("8", "phiếu trắng", "blank")]
+    assert noted[0]["source"] == f"{out} [Cờ thi đua của Chính phủ]"
+
+
+def test_a_template_row_beyond_the_numbers_and_a_bad_mark(tmp_path: Path, runner: CliRunner, election: Path) -> None:
+    out = tmp_path / "phieu.xlsx"
+    template(runner, election, "-o", out)
+    fill(out)
+    book = load_workbook(out)
+    sheet = book.worksheets[1]
+    sheet.cell(row=40, column=1, value=39)
+    sheet.cell(row=40, column=2, value="ok")
+    book.save(out)
+    result = invoke(runner, "tally", election, out)
+    assert result.exit_code == 1
+    assert "[Cờ thi đua của Chính phủ], hàng 40" in result.output and "'ok'" in result.output
+
+
+def test_template_csv_for_one_contest(tmp_path: Path, runner: CliRunner, election: Path) -> None:
+    refused = template(runner, election, "-o", tmp_path / "a.csv")
+    assert refused.exit_code == 2 and "--contest" in refused.output
+    unknown = template(runner, election, "-o", tmp_path / "a.csv", "--contest", "bang")
+    assert unknown.exit_code == 2 and "bang-khen" in unknown.output
+    result = template(runner, election, "-o", tmp_path / "a.csv", "--contest", "bang-khen")
+    assert result.exit_code == 0, result.output
+    raw = (tmp_path / "a.csv").read_bytes()
+    assert raw.decode("utf-8") == (
+        "\ufeffSố phiếu,Sở Nội vụ,Sở Tư pháp,Sở Thông tin và Truyền thông,Phiếu không hợp lệ (lý do),Ghi chú\r\n"
+    )
+    with (tmp_path / "a.csv").open("a", encoding="utf-8", newline="") as handle:
+        handle.write("1,x,,x,,\r\n2,,,,rách,\r\n")
+    start, end = ELECTION.index('[[contest]]\nid = "co-thi-dua'), ELECTION.index('[[contest]]\nid = "bang-khen"')
+    alone = tmp_path / "bang-khen.toml"
+    alone.write_text(ELECTION[:start] + ELECTION[end:], encoding="utf-8")
+    data = tally_json(runner, alone, tmp_path / "a.csv")
+    assert data["contests"][0]["ballots"] == {"cast": 2, "valid": 1, "invalid": 1}
+
+
+def test_template_in_english_and_never_overwrites(tmp_path: Path, runner: CliRunner, election: Path) -> None:
+    out = tmp_path / "sheet.xlsx"
+    assert template(runner, election, "-o", out, "--lang", "en").exit_code == 0
+    book = load_workbook(out)
+    assert book.sheetnames[0] == "Instructions"
+    assert book.worksheets[1].cell(row=1, column=1).value == "ballot_id"
+    again = template(runner, election, "-o", out)
+    assert again.exit_code == 2
+    assert template(runner, election, "-o", out, "--force").exit_code == 0
+
+
+def test_rows_without_figures(tmp_path: Path, runner: CliRunner) -> None:
+    path = tmp_path / "e.toml"
+    path.write_text('[[unit]]\nid = "A"\nname = "Sở A"\n[[contest]]\nid = "co"\nseats = 1\n', encoding="utf-8")
+    template(runner, path, "-o", tmp_path / "p.xlsx")
+    sheet = load_workbook(tmp_path / "p.xlsx").worksheets[1]
+    assert sheet.cell(row=101, column=1).value == 100
+
+
+def test_sheet_names_fit_and_stay_unique() -> None:
+    toml = "".join(
+        f'[[contest]]\nid = "c{i}"\ntitle = "{title}"\nseats = 1\ncandidates = [{{ id = "A", name = "a" }}]\n'
+        for i, title in enumerate(
+            [
+                "Bằng khen của Thủ tướng Chính phủ năm 2023",
+                "Bằng khen của Thủ tướng Chính phủ năm 2024",
+                "Cờ thi đua: khối/cụm [2023]",
+                "Hướng dẫn",
+            ]
+        )
+    )
+    names = sheet_names(parse_election(toml))
+    assert names == [
+        "Bằng khen của Thủ tướng Chính…",
+        "Bằng khen của Thủ tướng… (2)",
+        "Cờ thi đua- khối-cụm -2023-",
+        "Hướng dẫn (2)",
+    ]
+    assert all(len(n) <= 31 for n in names)
+
+
+# --- workbooks made by hand: a sheet per contest, headings clerks type ---
+
+
+def workbook(path: Path, sheets: dict[str, list[list[Any]]]) -> Path:
+    book = Workbook()
+    first = True
+    for name, rows in sheets.items():
+        sheet = book.active if first else book.create_sheet(name)
+        assert sheet is not None
+        sheet.title = name
+        first = False
+        for row in rows:
+            sheet.append(row)
+    book.save(path)
+    return path
+
+
+def test_sheets_named_by_id_or_title_with_an_instruction_sheet(
+    tmp_path: Path, runner: CliRunner, election: Path
+) -> None:
+    path = workbook(
+        tmp_path / "b.xlsx",
+        {
+            "Ghi chú chung": [["Nhập ngày 19/12"], ["Tổ kiểm phiếu số 1"]],
+            "co-thi-dua-chinh-phu": [
+                ["STT", "Sở Tư pháp", "Sở Nội vụ", "Sở Tài chính", "Sở Thông tin và Truyền thông", "Ghi chú"],
+                [1, "x", None, None, None, "mực đỏ"],
+                [2, None, "x", None, None, None],
+                [3, None, None, None, None, None],  # not a template: a numbered row is a (blank) ballot
+            ],
+            # Excel's 31-character cut of the title
+            "Bằng khen của Thủ tướng Chính p": [
+                ["Phiếu số", "SNV", "STP", "STTTT"],
+                [1, "x", "x", None],
+            ],
+        },
+    )
+    data = tally_json(runner, election, path)
+    co, bk = data["contests"]
+    assert co["ballots"] == {"cast": 3, "valid": 2, "invalid": 1}
+    assert bk["selected"] == ["SNV", "STP"]
+    only = invoke(
+        runner, "tally", election, path, "--sheet", "co-thi-dua-chinh-phu", "--contest", "co-thi-dua-chinh-phu"
+    )
+    if only.exit_code == 0:  # counting part of a conference is available
+        assert "Sở Tư pháp" in only.output
+
+
+def test_a_sheet_matching_no_contest_is_an_error(tmp_path: Path, runner: CliRunner, election: Path) -> None:
+    path = workbook(
+        tmp_path / "b.xlsx",
+        {
+            "co-thi-dua-chinh-phu": [["Mã phiếu", "Sở Tư pháp", "Sở Nội vụ", "Sở Tài chính", "STTTT"], [1, "x"]],
+            "Tổ 2": [["Số phiếu", "Sở Tư pháp", "Sở Nội vụ", "Sở Tài chính", "STTTT"], [2, "x"]],
+        },
+    )
+    result = invoke(runner, "tally", election, path, "--lang", "en")
+    assert result.exit_code == 1
+    assert f"{path} [Tổ 2]" in result.output
+    assert "the sheet 'Tổ 2' matches no contest" in result.output
+    assert "co-thi-dua-chinh-phu (Cờ thi đua của Chính phủ); bang-khen" in result.output
+
+
+def test_a_template_sheet_for_a_contest_the_election_lacks(tmp_path: Path, runner: CliRunner, election: Path) -> None:
+    path = workbook(
+        tmp_path / "b.xlsx",
+        {"x": [["Số phiếu", "Sở Tư pháp", f"{TEMPLATE_MARK} co-thi-dua-2022"], [1, "x"]], "y": [["a"]]},
+    )
+    result = invoke(runner, "tally", election, path, "--lang", "en")
+    assert result.exit_code == 1
+    assert "made for the contest 'co-thi-dua-2022'" in result.output
+
+
+@pytest.mark.parametrize("heading", ["STT", "Số phiếu", "Phiếu số", "Mã phiếu", "SỐ PHIẾU", "ballot_id"])
+def test_ballot_number_headings(tmp_path: Path, runner: CliRunner, election: Path, heading: str) -> None:
+    rows = [[heading, "Sở Tư pháp", "Sở Nội vụ", "Sở Tài chính", "Sở Thông tin và Truyền thông", "Ghi chú"]]
+    rows += [["1", "x", "", "", "", "đã xem lại"], ["2", "x", "", "", "", ""]]
+    path = write_csv(tmp_path / "co-thi-dua-chinh-phu.csv", rows)
+    result = invoke(runner, "audit", election, path, "-f", "json", "--contest", "co-thi-dua-chinh-phu")
+    if result.exit_code != 0:  # counting part of a conference not available: count the one contest alone
+        single = tmp_path / "one.toml"
+        single.write_text(ELECTION.split('[[contest]]\nid = "bang-khen"')[0], encoding="utf-8")
+        result = invoke(runner, "audit", single, path, "-f", "json")
+    assert result.exit_code == 0, result.output
+    ballots = json.loads(result.stdout)["ballots"]
+    assert [(b["ballot_id"], b.get("note")) for b in ballots] == [("1", "đã xem lại"), ("2", None)]
+
+
+def test_missing_ballot_number_names_accepted_and_found_headings(
+    tmp_path: Path, runner: CliRunner, election: Path
+) -> None:
+    path = write_csv(tmp_path / "b.csv", [["Thứ tự", "Sở Tư pháp"], ["1", "x"]])
+    result = invoke(runner, "tally", election, path, "--lang", "en")
+    assert result.exit_code == 1
+    assert result.output.strip() == (
+        f"Error: {path}, row 1: there is no ballot number column: the header row holds 'Thứ tự', 'Sở Tư pháp'; "
+        "the ballot number column must be headed one of: ballot_id, STT, Số phiếu, Phiếu số, Mã phiếu."
+    )
