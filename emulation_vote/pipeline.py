@@ -47,7 +47,7 @@ def count_files(
     if scores or any(c.from_scores is not None or c.tie == TieRule.score for c in election.contests):
         from emulation_vote.scoring.files import election_as_voted
 
-        election = election_as_voted(election, scores, encoding)
+        election = election_as_voted(election, scores, encoding, strict_names)
     request = ReadRequest(ballot_paths, election, encoding, sheet, progress, strict_names)
     if keep_ballots:
         return count_ballots(election, read_ballots(ballot_paths, election, encoding, sheet, strict_names))

@@ -404,3 +404,12 @@ def test_excel_computed_cells_read_as_excel_shows_them(tmp_path: Path) -> None:
 def test_score_sheet_error_is_a_data_error() -> None:
     assert ScoreSheetError("scores.no_rows").exit_code == 1
     assert UNITS3[0][0] == "A"
+
+
+def test_strict_names_refuses_a_name_without_diacritics(tmp_path: Path) -> None:
+    body = self_rows()
+    body[0][1] = "VAN PHONG TINH UY"
+    path = sheet(tmp_path / "diem.csv", HEADER, body)
+    with pytest.raises(ScoreSheetErrors) as caught:
+        score_election(election_with(), [path], strict_names=True)
+    assert [(e.key, e.row) for e in caught.value.errors] == [("scores.unknown_unit", 2)]

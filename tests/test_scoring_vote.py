@@ -177,3 +177,20 @@ def test_minutes_state_the_ranking_rule(runner: CliRunner) -> None:
     assert "Danh sách bầu gồm các đơn vị xếp hạng từ 1 đến 3 theo kết quả chấm điểm thi đua" in result.stdout
     assert "đơn vị có tổng điểm chấm điểm cao hơn được chọn" in result.stdout
     assert "Mã kiểm chứng bảng điểm" in result.stdout
+
+
+def test_the_report_and_the_minutes_say_the_tie_went_by_the_scores(runner: CliRunner) -> None:
+    args = [
+        BLOCK / "election.toml",
+        BLOCK / "ballots.csv",
+        "--scores",
+        BLOCK / "self.csv",
+        "--scores",
+        BLOCK / "cross.xlsx",
+    ]
+    line = (
+        "A tie in votes (13) at the last seat, settled by the score totals (Văn phòng Tỉnh ủy 97.78, "
+        "Ban Tổ chức Tỉnh ủy 89.70): Văn phòng Tỉnh ủy selected."
+    )
+    assert line in invoke(runner, "tally", *args, "-f", "plain", "--lang", "en").stdout
+    assert line in invoke(runner, "minutes", *args, "--lang", "en").stdout

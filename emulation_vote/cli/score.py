@@ -17,6 +17,7 @@ from emulation_vote.cli._app import (
     LangOption,
     OutputOption,
     SheetOption,
+    StrictNamesOption,
     app,
     check_output,
     emit,
@@ -140,6 +141,7 @@ def score(
     output: OutputOption = None,
     force: ForceOption = False,
     max_errors: MaxErrorsOption = 50,
+    strict_names: StrictNamesOption = False,
 ) -> None:
     """Rank the units from the score sheets (chấm điểm thi đua): totals, sub-totals, bonus, penalty, shared ranks."""
     chosen = fmt or (_BY_SUFFIX.get(output.suffix.lower(), ScoreFormat.table) if output else ScoreFormat.table)
@@ -150,7 +152,7 @@ def score(
         from emulation_vote.scoring.files import score_files
 
         try:
-            record = score_files(election, sheets, encoding, sheet)
+            record = score_files(election, sheets, encoding, sheet, strict_names)
         except EmulationVoteError as error:
             if error.exit_code != 1:
                 raise

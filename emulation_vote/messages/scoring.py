@@ -287,6 +287,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "vẫn bằng điểm thì bầu lại.",
         "A tie in votes at the last seat goes to the higher score total; units still equal go to a runoff.",
     ),
+    "sc.report.tie": (
+        "Bằng phiếu ({votes} phiếu) ở vị trí cuối cùng, phân định theo tổng điểm chấm điểm ({totals}): "
+        "{names} được suy tôn.",
+        "A tie in votes ({votes}) at the last seat, settled by the score totals ({totals}): {names} selected.",
+    ),
     "sc.preparer": ("NGƯỜI TỔNG HỢP", "DRAWN UP BY"),
     "sc.approver": ("TM. THƯỜNG TRỰC KHỐI", "FOR THE BOARD"),
     "sc.units": ("{count} đơn vị", "{count} units"),

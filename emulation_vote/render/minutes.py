@@ -24,7 +24,7 @@ from emulation_vote.render.document import (
     recipient_lines,
 )
 from emulation_vote.render.report import invalid_text, names
-from emulation_vote.render.scores import vote_rule_lines
+from emulation_vote.render.scores_words import score_tie_line, vote_rule_lines
 from emulation_vote.scoring.model import ScoringRule
 from emulation_vote.text import name_key
 
@@ -164,6 +164,9 @@ def _round(result: ContestResult, index: int, lang: str, scoring: ScoringRule | 
         )
     elif rnd.seats > len(rnd.selected):
         notes.append(t("m.empty", lang, count=rnd.seats - len(rnd.selected)))
+    tie_line = score_tie_line(result.contest, rnd, lang)
+    if tie_line is not None:
+        notes.append(tie_line)
     heading = reason = None
     if len(result.rounds) > 1:
         key = "m.round" if index == 0 else "m.round_runoff"

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from emulation_vote.i18n import fmt_percent, fmt_share, t
 from emulation_vote.record import CandidateResult, ContestResult, ElectionRecord, RoundResult, ThresholdResult
+from emulation_vote.render.scores_words import score_tie_line
 from emulation_vote.vocab import InvalidReason, Status, ThresholdBase
 
 
@@ -125,6 +126,9 @@ def build_section(result: ContestResult, round_result: RoundResult, lang: str) -
         empty = round_result.seats - len(round_result.selected)
         if empty:
             below.append(t("summary.empty_seats", lang, count=empty))
+    tie_line = score_tie_line(result.contest, round_result, lang)
+    if tie_line is not None:
+        below.append(tie_line)
     if len(result.rounds) > 1 and round_result is result.rounds[-1]:
         below.extend(final_lines(result, lang))
     return Section(

@@ -13,9 +13,9 @@ from decimal import Decimal
 from typing import Any
 
 from emulation_vote import __version__
-from emulation_vote.election import Contest
 from emulation_vote.i18n import decimal_text, t
-from emulation_vote.scoring.model import KINDS, ScoringRule, points_text
+from emulation_vote.render.scores_words import rule_lines
+from emulation_vote.scoring.model import KINDS, points_text
 from emulation_vote.scoring.record import Notice, ScoreRecord, rule_dict
 
 SCORE_FORMATS = ("table", "json", "csv", "markdown", "plain", "xlsx", "docx")
@@ -96,48 +96,6 @@ def notice_text(notice: Notice, lang: str) -> str:
     message = t(f"scorenotice.{notice.code}", lang, **dict(notice.params))
     where = [part for part in (notice.file, t("loc.row", lang, row=notice.row) if notice.row else None) if part]
     return f"{', '.join(where)}: {message}" if where else message
-
-
-def rule_lines(rule: ScoringRule, lang: str) -> tuple[str, ...]:
-    """Return the ranking rule in words: the table, the weights, the cross mean, rounding, ties."""
-
-    def points(value: object) -> str:
-        return decimal_text(Decimal(str(value)), lang)
-
-    from emulation_vote.scoring.model import points_text
-
-    no_cap = t("sc.rule.nocap", lang)
-    lines = [
-        t(
-            "sc.rule.table",
-            lang,
-            full=points(points_text(rule.full_marks)),
-            count=len(rule.criteria),
-            bonus=no_cap if rule.bonus_max is None else points(points_text(rule.bonus_max)),
-            penalty=no_cap if rule.penalty_max is None else points(points_text(rule.penalty_max)),
-        )
-    ]
-    parts = " + ".join(
-        t("sc.rule.part", lang, weight=_weight_text(weight, lang), kind=t(f"sc.kind.{kind}", lang))
-        for kind, weight in rule.weights
-    )
-    lines.append(t("sc.rule", lang, parts=parts, decimals=rule.decimals))
-    if "cross" in rule.scorers:
-        own = "" if rule.exclude_self else t("sc.rule.own", lang)
-        trim = t("sc.rule.trim", lang, trim=rule.trim) if rule.trim else ""
-        lines.append(t("sc.rule.cross", lang, own=own, trim=trim))
-    if rule.tie == "shared":
-        lines.append(t("sc.rule.tie_shared", lang))
-    else:
-        lines.append(t("sc.rule.tie_criterion", lang, criterion=f"{rule.tie} ({rule.criterion(rule.tie).title})"))
-    return tuple(lines)
-
-
-def _weight_text(weight: Any, lang: str) -> str:
-    percent = weight * 100
-    if percent.denominator == 1:
-        return f"{percent.numerator}%"
-    return f"{weight.numerator}/{weight.denominator}"
 
 
 def build_score_report(
@@ -278,21 +236,3 @@ def render_scores(record: ScoreRecord, fmt: str, lang: str = "vi", color: bool =
     if fmt in ("markdown", "plain"):
         return render_scores_text(record, lang, markdown=fmt == "markdown")
     return render_scores_table(record, lang, color=color, width=width)
-
-
-def vote_rule_lines(contest: Contest, rule: ScoringRule | None, lang: str) -> tuple[str, ...]:
-    """Return what the minutes say of a contest that follows the ranking: its candidates, its tie rule, the scores."""
-    if contest.scores_fingerprint is None or rule is None:
-        return ()
-    lines = []
-    names = ", ".join(c.name for c in contest.candidates)
-    if contest.from_scores is not None and contest.from_scores.top is not None:
-        lines.append(t("sc.vote.top", lang, top=contest.from_scores.top, names=names))
-    elif contest.from_scores is not None and contest.from_scores.min_total is not None:
-        minimum = decimal_text(Decimal(points_text(contest.from_scores.min_total)), lang)
-        lines.append(t("sc.vote.min", lang, minimum=minimum, names=names))
-    lines.extend(rule_lines(rule, lang)[1:])
-    if contest.tie == "score":
-        lines.append(t("sc.vote.tie", lang))
-    lines.append(t("sc.fingerprint", lang, fingerprint=contest.scores_fingerprint))
-    return tuple(lines)

@@ -10,7 +10,8 @@ from __future__ import annotations
 import io
 
 from emulation_vote.i18n import t
-from emulation_vote.render.scores import notice_text, rule_lines
+from emulation_vote.render.scores import notice_text
+from emulation_vote.render.scores_words import rule_lines
 from emulation_vote.scoring.model import KINDS
 from emulation_vote.scoring.record import ScoreRecord
 

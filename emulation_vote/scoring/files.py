@@ -16,12 +16,16 @@ __all__ = ["block_units", "election_as_voted", "load_scores", "score_election", 
 
 
 def score_election(
-    election: Election, sheet_paths: Sequence[str | Path], encoding: str | None = None, sheet: str | None = None
+    election: Election,
+    sheet_paths: Sequence[str | Path],
+    encoding: str | None = None,
+    sheet: str | None = None,
+    strict_names: bool = False,
 ) -> ScoreRecord:
     """Read and check every score sheet of ``election`` and rank its units (all the sheets' errors at once)."""
     rule = scoring_rule(election)
     units = block_units(election)
-    found = read_score_sheets(sheet_paths, rule, units, encoding, sheet)
+    found = read_score_sheets(sheet_paths, rule, units, encoding, sheet, strict_names)
     return score_units(election, rule, units, found.rows, found.notices, found.sources)
 
 
@@ -30,12 +34,15 @@ def score_files(
     sheet_paths: Sequence[str | Path],
     encoding: str | None = None,
     sheet: str | None = None,
+    strict_names: bool = False,
 ) -> ScoreRecord:
     """Read the election file and the score sheets; return the ranking (:func:`score_election`)."""
-    return score_election(load_election(election_path), sheet_paths, encoding, sheet)
+    return score_election(load_election(election_path), sheet_paths, encoding, sheet, strict_names)
 
 
-def load_scores(election: Election, paths: Sequence[str | Path], encoding: str | None = None) -> ScoreRecord | None:
+def load_scores(
+    election: Election, paths: Sequence[str | Path], encoding: str | None = None, strict_names: bool = False
+) -> ScoreRecord | None:
     """Return the ranking from ``paths``: one saved scores JSON, or score sheets (None when no path is given)."""
     if not paths:
         return None
@@ -46,11 +53,14 @@ def load_scores(election: Election, paths: Sequence[str | Path], encoding: str |
         from emulation_vote.scoring.saved import load_saved_scores
 
         return load_saved_scores(saved[0], election)
-    return score_election(election, paths, encoding)
+    return score_election(election, paths, encoding, strict_names=strict_names)
 
 
 def election_as_voted(
-    election: Election, score_paths: Sequence[str | Path] = (), encoding: str | None = None
+    election: Election,
+    score_paths: Sequence[str | Path] = (),
+    encoding: str | None = None,
+    strict_names: bool = False,
 ) -> Election:
     """Return ``election`` with its ``from_scores`` contests narrowed and scores attached (:mod:`.vote`).
 
@@ -58,4 +68,4 @@ def election_as_voted(
     """
     from emulation_vote.scoring.vote import apply_scores
 
-    return apply_scores(election, load_scores(election, score_paths, encoding))
+    return apply_scores(election, load_scores(election, score_paths, encoding, strict_names))

@@ -171,7 +171,11 @@ def parse_score(text: str) -> Fraction:
 
 
 class _RowReader:
-    def __init__(self, rule: ScoringRule, names: _Names, source: str, errors: list[EmulationVoteError]) -> None:
+    def __init__(
+        self, rule: ScoringRule, names: _Names, source: str, errors: list[EmulationVoteError], strict: bool = False
+    ) -> None:
+        self.strict = strict
+        self.unplaced = 0
         self.rule = rule
         self.names = names
         self.source = source
@@ -187,7 +191,7 @@ class _RowReader:
             self.error(f"scores.no_{role}", row)
             return None
         found, plain = self.names.match(text, board=role == "scorer")
-        if found is None:
+        if found is None or (plain and self.strict):
             self.error(f"scores.unknown_{role}", row, value=short(text), suggestion=self.names.suggest(text))
             return None
         if plain:
@@ -237,6 +241,7 @@ class _RowReader:
         bonus = self._extra(cell(plan.bonus), number, "bonus", self.rule.bonus_max)
         penalty = self._extra(cell(plan.penalty), number, "penalty", self.rule.penalty_max)
         if scorer is None or unit is None:
+            self.unplaced += 1  # a row whose pair is unknown: no pair can then be said to be missing
             return None, None
         pair = (scorer, unit)
         if bonus is None or penalty is None or len(points) != len(plan.criteria) or extra:
@@ -266,6 +271,7 @@ def read_score_sheets(
     units: Sequence[Candidate],
     encoding: str | None = None,
     sheet: str | None = None,
+    strict_names: bool = False,
 ) -> SheetRows:
     """Read every score sheet and check every row; raise :class:`ScoreSheetErrors` with all the errors found.
 
@@ -273,6 +279,8 @@ def read_score_sheets(
     scorer and unit names, a (scorer, unit) pair given twice (across files too), and a typed
     ``total`` that differs from the row's.  What the rule needs of the rows as a whole (every pair)
     is checked by :func:`emulation_vote.scoring.engine.check_rows`, whose errors join these.
+    A name typed without its diacritics that fits one unit is read as it, with a notice, unless
+    ``strict_names`` (then it is an unknown name).
     """
     from emulation_vote.ballots.tabular import read_sheet
     from emulation_vote.scoring.engine import check_rows
@@ -293,7 +301,7 @@ def read_score_sheets(
             if plan is None:
                 whole = False
                 continue
-            reader = _RowReader(rule, names, source, errors)
+            reader = _RowReader(rule, names, source, errors, strict_names)
             reader.width = len(table.header)
             for number, cells in table.rows:
                 pair, row = reader.read(number, cells, plan)
@@ -316,6 +324,7 @@ def read_score_sheets(
                 if row is not None:
                     rows.append(row)
             notices.extend(reader.notices)
+            whole = whole and not reader.unplaced
         except EmulationVoteError as error:
             errors.append(error)
             whole = False
