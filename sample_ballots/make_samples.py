@@ -228,9 +228,28 @@ def scoring() -> None:
     write_csv(folder / "ballots.csv", [["ballot_id", "choices", "invalid"], *ballots])
 
 
+CLUSTER_3 = [
+    "Sở Tư pháp",
+    "Sở Nội vụ",
+    "Sở Tài chính",
+    "Sở Thông tin và Truyền thông",
+    "Sở Tài nguyên và Môi trường",
+    "Thanh tra tỉnh",
+    "Đài Phát thanh - Truyền hình tỉnh",
+]
+
+
+def cluster_3() -> None:
+    """A secretary's starting point: the 7 units of a cluster, one name per line, for `new --units`."""
+    folder = HERE / "cum-3"
+    folder.mkdir(exist_ok=True)
+    (folder / "don-vi.txt").write_text("\n".join(CLUSTER_3) + "\n", encoding="utf-8")
+
+
 if __name__ == "__main__":
     seed()
     tie_runoff()
     strike()
     two_contests()
     scoring()
+    cluster_3()
