@@ -432,6 +432,8 @@ def _header(path: Path) -> tuple[list[str], str]:
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise FastPathUnavailable("a UTF-16 file")
     text = head.removeprefix(b"\xef\xbb\xbf").split(b"\n", 1)[0].rstrip(b"\r")
+    if b"\r" in text:  # lines ended by CR alone: left to the exact reader
+        raise FastPathUnavailable
     try:
         line = text.decode("utf-8")
     except UnicodeDecodeError:
