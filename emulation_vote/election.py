@@ -230,12 +230,18 @@ def closest(word: str, choices: list[str] | tuple[str, ...]) -> str | None:
     return found[0] if found else None
 
 
+_SHARE_FORM = re.compile(r"\d{1,12}(\.\d{1,12})?\s*%|\d{1,12}\s*/\s*\d{1,12}|\d{1,12}(\.\d{1,12})?")
+
+
 def parse_share(text: str) -> Fraction:
     """Parse a threshold share: a fraction ``"a/b"``, a percentage ``"70%"`` or a decimal ``"0.5"``.
 
     Raises :class:`ValueError` for anything else or a share outside 0..1.
     """
     raw = text.strip().replace(",", ".")
+    if not _SHARE_FORM.fullmatch(raw):
+        # Only the plain written forms: an exponent such as 1e-999999999 would take minutes to expand.
+        raise ValueError(text)
     if raw.endswith("%"):
         value = Fraction(Decimal(raw[:-1].strip())) / 100
     elif "/" in raw:
@@ -377,7 +383,11 @@ def parse_election(text: str, source: str = "election.toml") -> Election:
     """Parse the TOML ``text`` of an election file; ``source`` names it in messages."""
     try:
         data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+    except RecursionError:
+        raise ElectionFileError("election.too_deep", file=source) from None
+    except ValueError as exc:
+        if not isinstance(exc, tomllib.TOMLDecodeError):  # an integer of thousands of digits
+            raise ElectionFileError("election.number_too_long", file=source) from None
         message = str(exc)
         found = re.search(r"\(at line (\d+), column (\d+)\)", message)
         detail = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", message)
