@@ -17,6 +17,28 @@ def _windows(raw: bytes) -> str:
         return raw.decode("latin-1")
 
 
+_PROBE = "ballot_id,choices;\t\r\n0123456789 Aa"
+
+
+def is_text_encoding(name: str) -> bool:
+    """Whether ``name`` is an encoding a ballot file can be in: a Unicode one, or one that keeps ASCII as is.
+
+    Codecs such as rot13, hex, base64, zlib or punycode are not: they transform text or bytes.
+    """
+    try:
+        info = codecs.lookup(name)
+    except LookupError:
+        return False
+    if not getattr(info, "_is_text_encoding", True):
+        return False
+    if info.name.startswith(("utf-8", "utf-16", "utf-32")):
+        return True
+    try:
+        return _PROBE.encode(info.name) == _PROBE.encode("ascii") and info.name not in ("punycode", "idna")
+    except (UnicodeError, LookupError, TypeError):
+        return False
+
+
 def decode(raw: bytes, source: str, encoding: str | None = None) -> str:
     """Decode ``raw``: a UTF-8 or UTF-16 byte-order mark decides; else ``encoding``; else UTF-8.
 
@@ -45,6 +67,8 @@ def decode(raw: bytes, source: str, encoding: str | None = None) -> str:
         codecs.lookup(chosen)
     except LookupError:
         raise BallotFileError("encoding.unknown", file=source, encoding=chosen) from None
+    if not is_text_encoding(chosen):
+        raise BallotFileError("encoding.not_text", file=source, encoding=chosen)
     try:
         return unicodedata.normalize("NFC", body.decode(chosen))
     except UnicodeDecodeError as exc:

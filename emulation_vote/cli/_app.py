@@ -52,6 +52,10 @@ def _check_encoding(value: str | None) -> str | None:
         codecs.lookup(value)
     except LookupError:
         raise typer.BadParameter(f"unknown encoding '{value}' (e.g. utf-8, cp1258, utf-16, tcvn3, vni)") from None
+    from emulation_vote.ballots.decode import is_text_encoding
+
+    if not is_text_encoding(value):
+        raise typer.BadParameter(f"'{value}' is not a text encoding (e.g. utf-8, cp1258, utf-16, tcvn3, vni)")
     return value
 
 
