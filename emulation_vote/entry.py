@@ -29,6 +29,14 @@ from emulation_vote.vocab import InvalidReason, Style
 HEADER = ("contest", "ballot_id", "round", "choices", "invalid")
 
 
+MAX_ID_LENGTH = 40
+
+
+def _plain_number(text: str) -> bool:
+    """Whether ``text`` is a ballot number the next one counts on: ASCII digits, not absurdly long."""
+    return text.isascii() and text.isdigit() and len(text) <= MAX_ID_LENGTH
+
+
 def _same_file(a: Path, b: Path) -> bool:
     """Whether two paths name one file: the same path once resolved, or the same inode."""
     if os.path.realpath(a) == os.path.realpath(b):
@@ -203,7 +211,7 @@ class EntrySession:
 
     def next_id(self) -> str:
         """Return the number the next ballot gets: one more than the highest numeric id so far."""
-        numbers = [int(b.ballot_id) for b in self.entered if b.ballot_id.isdigit()]
+        numbers = [int(b.ballot_id) for b in self.entered if _plain_number(b.ballot_id)]
         return str(max(numbers, default=0) + 1)
 
     def parse(self, line: str) -> Entered | Rejected | Command:
@@ -223,7 +231,7 @@ class EntrySession:
         if text.startswith("#"):
             head, _, text = text[1:].partition(" ")
             ballot_id = clean(head)
-            if not ballot_id:
+            if not ballot_id or len(ballot_id) > MAX_ID_LENGTH:
                 return Rejected("enter.bad_id", typed, typed)
             if any(b.ballot_id == ballot_id for b in self.entered):
                 return Rejected("enter.id_used", ballot_id, typed)
@@ -257,9 +265,13 @@ class EntrySession:
             if not piece:
                 continue
             tokens = piece.split()
+            if any(token.isdigit() and not token.isascii() for token in tokens):
+                return Rejected("enter.bad_number", piece, text)  # ² or ٣: not a position typed on this keyboard
             if all(token.isdigit() for token in tokens):
                 found = []
                 for token in tokens:
+                    if len(token) > 6:
+                        return Rejected("enter.bad_number", token[:12] + "…", text)
                     number = int(token)
                     if not 1 <= number <= len(self.candidates):
                         return Rejected("enter.bad_number", token, text)
