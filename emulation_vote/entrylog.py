@@ -43,14 +43,24 @@ def read_entries(path: Path) -> list[dict[str, Any]]:
     """Return the log's entries; raise :class:`BallotFileError` if a line is not a JSON object."""
     entries = []
     for number, line in enumerate(read_input(path).splitlines(), 1):
-        try:
-            entry = json.loads(line)
-        except (json.JSONDecodeError, UnicodeDecodeError):
-            raise BallotFileError("log.not_json", file=str(path), row=number) from None
-        if not isinstance(entry, dict):
+        entry = parse_line(line)
+        if entry is None:
             raise BallotFileError("log.not_json", file=str(path), row=number)
         entries.append(entry)
     return entries
+
+
+def parse_line(line: bytes) -> dict[str, Any] | None:
+    """Return one log line's JSON object, or None for a line that is not one.
+
+    A damaged line may hold anything: invalid UTF-8, nesting deeper than the parser's stack,
+    an integer of thousands of digits; each is "not a log entry", never a crash.
+    """
+    try:
+        entry = json.loads(line)
+    except (ValueError, RecursionError):  # JSONDecodeError and UnicodeDecodeError are ValueErrors
+        return None
+    return entry if isinstance(entry, dict) else None
 
 
 def check_log(path: str | Path) -> LogCheck:
@@ -59,11 +69,10 @@ def check_log(path: str | Path) -> LogCheck:
     lines = raw.splitlines()
     previous = GENESIS
     for number, line in enumerate(lines, 1):
-        try:
-            entry = json.loads(line)
-        except (json.JSONDecodeError, UnicodeDecodeError):
+        entry = parse_line(line)
+        if entry is None:
             return LogCheck(len(lines), number, "not_json")
-        if not isinstance(entry, dict) or entry.get("prev") != previous:
+        if entry.get("prev") != previous:
             return LogCheck(len(lines), number, "prev")
         previous = line_hash(line)
     if raw and not raw.endswith(b"\n"):
@@ -81,9 +90,10 @@ class LogFile:
 
 
 def load_log(path: str | Path) -> LogFile:
-    """Read the log at ``path`` and check its chain; raise :class:`BallotFileError` if a line is not JSON."""
+    """Read the log at ``path`` and check its chain; a damaged line is left out (the check says not intact)."""
     check = check_log(path)
-    return LogFile(str(path), check, read_entries(Path(path)))
+    entries = [entry for line in read_input(Path(path)).splitlines() if (entry := parse_line(line)) is not None]
+    return LogFile(str(path), check, entries)
 
 
 class EntryLog:

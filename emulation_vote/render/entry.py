@@ -128,7 +128,9 @@ def log_rows(entries: list[dict[str, Any]]) -> list[tuple[str, ...]]:
         recorded = entry.get("recorded") or entry.get("replaced") or {}
         what = ""
         if isinstance(recorded, dict) and recorded:
-            what = ";".join(recorded.get("choices") or []) or "-"
+            choices = recorded.get("choices") or []
+            what = ";".join(map(str, choices)) if isinstance(choices, list) else str(choices)
+            what = what or "-"
             if recorded.get("invalid"):
                 what = f"! {recorded['invalid']}"
         rows.append(
