@@ -10,6 +10,7 @@ They take python-docx objects and return nothing; callers serialise the document
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from emulation_vote.render.document import DocumentHeader, SignatureBlock, Signer, text_width_mm
@@ -24,6 +25,17 @@ TEXT_MM = PAGE_WIDTH_MM - LEFT_MM - RIGHT_MM
 # Word's and LibreOffice's default left and right cell padding (0.19 cm), plus a little air.
 _CELL_PAD_MM = 2 * 1.91 + 1.5
 _SIGN_LINES = 4
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_TITLE_LIMIT = 255  # Word's core properties hold at most 255 characters
+
+
+def xml_text(text: str) -> str:
+    r"""Return ``text`` with the characters a Word document cannot hold (control characters) shown as U+FFFD.
+
+    >>> xml_text("rách\x01") == "rách\ufffd"
+    True
+    """
+    return _NOT_XML.sub("\ufffd", text)
 
 
 def new_document(title: str) -> Any:
@@ -44,7 +56,8 @@ def new_document(title: str) -> Any:
     fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
     for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
         fonts.set(qn(attribute), FONT)
-    document.core_properties.title = title
+    title = xml_text(title)
+    document.core_properties.title = title if len(title) <= _TITLE_LIMIT else title[: _TITLE_LIMIT - 1] + "…"
     return document
 
 
@@ -81,7 +94,7 @@ def paragraph(
     if keep_with_next:
         layout.keep_with_next = True
     if text:
-        run = added.add_run(text)
+        run = added.add_run(xml_text(text))
         run.bold, run.italic, run.underline = bold, italic, underline
         if size:
             run.font.size = Pt(size)
@@ -246,7 +259,7 @@ def add_footer(document: Any, text: str) -> None:
         footer.is_linked_to_previous = False
         line = footer.paragraphs[0]
         line.paragraph_format.tab_stops.add_tab_stop(Mm(TEXT_MM), WD_TAB_ALIGNMENT.RIGHT)
-        code = line.add_run(text)
+        code = line.add_run(xml_text(text))
         code.font.size = Pt(FOOTER_PT)
         if numbered:
             line.add_run("\t")
@@ -275,7 +288,7 @@ def _tabbed(cell: Any, stops: list[float], texts: list[str], **style: Any) -> An
     for stop in stops:
         line.paragraph_format.tab_stops.add_tab_stop(Mm(stop), WD_TAB_ALIGNMENT.CENTER)
     text = "".join(f"\t{part}" for part in texts)
-    run = line.add_run(text)
+    run = line.add_run(xml_text(text))
     run.bold = style.get("bold", False)
     run.italic = style.get("italic", False)
     return line
