@@ -57,3 +57,19 @@ MESSAGES.update(
         ),
     }
 )
+MESSAGES.update(
+    {
+        "election.too_deep": (
+            "tệp bầu cử lồng bảng hoặc mảng quá sâu: đây không phải tệp bầu cử hợp lệ.",
+            "the election file nests tables or arrays too deeply: it is not a valid election file.",
+        ),
+        "election.number_too_long": (
+            "tệp bầu cử có một số nguyên dài hàng nghìn chữ số: hãy sửa lại số đó.",
+            "the election file holds an integer thousands of digits long: correct that number.",
+        ),
+        "encoding.not_text": (
+            "'{encoding}' không phải bảng mã văn bản (ví dụ utf-8, cp1258, utf-16, tcvn3, vni).",
+            "'{encoding}' is not a text encoding (e.g. utf-8, cp1258, utf-16, tcvn3, vni).",
+        ),
+    }
+)
