@@ -70,3 +70,14 @@ def test_lines_ended_by_cr_alone_are_left_to_the_exact_reader() -> None:
     exact, fast = outcome_of_both(toml, "b.csv", b"ballot_id,A,B\r1,x,\r2,,x\r")
     assert fast == "declined"
     assert exact == {("c", 1): Counter({(frozenset({"A"}), False, None): 1, (frozenset({"B"}), False, None): 1})}
+
+
+def test_a_twenty_digit_round_is_the_same_error_for_both_readers() -> None:
+    # Found by the fuzzer: the streaming reader overflowed converting the round to int64 (exit 3).
+    toml = (
+        '[[contest]]\nid = "c"\nseats = 1\ncandidates = [{ id = "A", name = "Ban A" }, { id = "B", name = "Ban B" }]\n'
+    )
+    data = b"ballot_id,choices,round\n" + b"".join(b"%d,A,99999999999999999999\n" % n for n in range(1, 60))
+    exact, fast = outcome_of_both(toml, "b.csv", data)
+    assert fast == "declined"
+    assert exact == ("error", "row.bad_round", 2)

@@ -55,14 +55,17 @@ _RESERVED_KEYS = {_header_key(alias): column for column, aliases in RESERVED.ite
 
 
 def parse_round(text: str) -> int | None:
-    """Return the round a cell names (1 when empty), or None when it is not a whole number from 1."""
+    """Return the round a cell names (1 when empty), or None when it is not a whole number from 1.
+
+    Only ASCII digits, at most six of them (``int`` would also take ``1_000``, ``+1`` or ``١``, and a
+    twenty-digit round overflowed the streaming reader).
+    """
     text = clean(text)
     if not text:
         return 1
-    try:
-        number = int(text)
-    except ValueError:
+    if not (text.isascii() and text.isdigit()) or len(text) > 6:
         return None
+    number = int(text)
     return number if number >= 1 else None
 
 
