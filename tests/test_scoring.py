@@ -413,3 +413,21 @@ def test_strict_names_refuses_a_name_without_diacritics(tmp_path: Path) -> None:
     with pytest.raises(ScoreSheetErrors) as caught:
         score_election(election_with(), [path], strict_names=True)
     assert [(e.key, e.row) for e in caught.value.errors] == [("scores.unknown_unit", 2)]
+
+
+def test_rows_of_a_kind_that_does_not_count_are_notices(tmp_path: Path) -> None:
+    body = [*self_rows(), ["board", "A", 1, 1, "", "", ""], ["B", "A", 1, 1, "", "", ""]]
+    record = read(tmp_path, body)
+    assert [(n.code, n.row, dict(n.params)) for n in record.notices] == [
+        ("kind_not_counted", 5, {"kind": "board", "unit": "A"}),
+        ("kind_not_counted", 6, {"kind": "cross", "unit": "A"}),
+    ]
+    assert totals(record) == {"A": "16.00", "B": "12.00", "C": "9.00"}
+
+
+def test_a_typed_total_that_is_not_a_number(tmp_path: Path) -> None:
+    body = [[*row, ""] for row in self_rows()]
+    body[0][-1] = "mười sáu"
+    with pytest.raises(ScoreSheetErrors) as caught:
+        read(tmp_path, body, [*HEADER, "total"])
+    assert [(e.key, e.params["column"]) for e in caught.value.errors] == [("scores.bad_number", "total")]

@@ -194,3 +194,70 @@ def test_the_report_and_the_minutes_say_the_tie_went_by_the_scores(runner: CliRu
     )
     assert line in invoke(runner, "tally", *args, "-f", "plain", "--lang", "en").stdout
     assert line in invoke(runner, "minutes", *args, "--lang", "en").stdout
+
+
+def saved_scores(runner: CliRunner, tmp_path: Path) -> tuple[Path, dict]:
+    saved = tmp_path / "diem.json"
+    result = invoke(runner, "score", BLOCK / "election.toml", BLOCK / "self.csv", BLOCK / "cross.xlsx", "-o", saved)
+    assert result.exit_code == 0, result.output
+    return saved, json.loads(saved.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
+    ("change", "key"),
+    [
+        (lambda d: d.update(schema="emulation-vote/result/1"), "scores.not_scores"),
+        (lambda d: d.pop("rows"), "scores.not_scores"),
+        (lambda d: d["rows"][0].update(unit="XYZ"), "scores.other_rule"),
+        (lambda d: d["rows"][0]["points"].pop("TC6"), "scores.other_rule"),
+        (lambda d: d["rows"][0]["points"].update(TC1=38.5), "scores.not_scores"),
+        (lambda d: d["rows"].pop(), "scores.other_rule"),
+        (lambda d: d.update(fingerprint="sha256:0"), "scores.fingerprint"),
+    ],
+)
+def test_a_saved_ranking_is_checked(runner: CliRunner, tmp_path: Path, change: object, key: str) -> None:
+    from emulation_vote.errors import ScoreSheetError
+    from emulation_vote.scoring.saved import load_saved_scores
+
+    saved, data = saved_scores(runner, tmp_path)
+    change(data)  # type: ignore[operator]
+    saved.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(ScoreSheetError) as caught:
+        load_saved_scores(saved, parse((BLOCK / "election.toml").read_text(encoding="utf-8")))
+    assert caught.value.key == key
+
+
+def test_a_saved_ranking_is_not_json(tmp_path: Path) -> None:
+    from emulation_vote.errors import ScoreSheetError
+    from emulation_vote.scoring.saved import load_saved_scores
+
+    saved = tmp_path / "diem.json"
+    saved.write_text("{not json", encoding="utf-8")
+    with pytest.raises(ScoreSheetError) as caught:
+        load_saved_scores(saved, parse((BLOCK / "election.toml").read_text(encoding="utf-8")))
+    assert caught.value.key == "scores.not_scores"
+
+
+def test_scores_are_one_json_or_sheets(tmp_path: Path) -> None:
+    election = parse((BLOCK / "election.toml").read_text(encoding="utf-8"))
+    with pytest.raises(UsageError) as caught:
+        election_as_voted(election, [tmp_path / "a.json", BLOCK / "self.csv"])
+    assert caught.value.key == "scores.mixed"
+
+
+def test_a_tie_by_score_needs_every_candidate_scored(tmp_path: Path) -> None:
+    election = parse(block_toml(candidates='["A", "B", { id = "X", name = "Đơn vị ngoài Khối" }]'))
+    record = score_election(election, [self_sheet(tmp_path, {"A": 80, "B": 90, "C": 70, "D": 60})])
+    with pytest.raises(ElectionFileError) as caught:
+        apply_scores(election, record)
+    assert (caught.value.key, caught.value.params["ids"]) == ("scores.unscored", "X")
+
+
+def test_the_ranking_must_leave_min_marks_candidates(tmp_path: Path) -> None:
+    election = parse(
+        block_toml("{ from_scores = true, top = 1 }").replace("seats = 1", "seats = 1\nmin_marks = 2\nmax_marks = 2")
+    )
+    record = score_election(election, [self_sheet(tmp_path, {"A": 80, "B": 90, "C": 70, "D": 60})])
+    with pytest.raises(ElectionFileError) as caught:
+        apply_scores(election, record)
+    assert caught.value.key == "election.min_marks_high"
