@@ -223,7 +223,7 @@ def test_english_minutes(runner: CliRunner, tmp_path: Path) -> None:
         "A ballot was valid when it marked at most 2 unit(s); a ballot choosing no unit was invalid.",
         "Valid ballots: 24 (92.31%)",
         "91.67",
-        "FOR THE VOTE-COUNTING COMMITTEE",
+        "**FOR THE VOTE-COUNTING**<br>**COMMITTEE**<br>**HEAD**",
         "CHAIR OF THE CONFERENCE",
         "Recipients:",
         "A unit must receive more than 1/2 of the valid ballots (24), that is at least 13 votes.",

@@ -172,11 +172,13 @@ def test_sample_block_from_sheets_or_saved_json(runner: CliRunner, tmp_path: Pat
 
 def test_minutes_state_the_ranking_rule(runner: CliRunner) -> None:
     args = [BLOCK / "election.toml", BLOCK / "ballots.csv", "--scores", BLOCK / "self.csv"]
-    result = invoke(runner, "minutes", *args, "--scores", BLOCK / "cross.xlsx")
+    result = invoke(runner, "minutes", *args, "--scores", BLOCK / "cross.xlsx", "--annex")
     assert result.exit_code == 0, result.output
     assert "Danh sách bầu gồm các đơn vị xếp hạng từ 1 đến 3 theo kết quả chấm điểm thi đua" in result.stdout
     assert "đơn vị có tổng điểm chấm điểm cao hơn được chọn" in result.stdout
-    assert "Mã kiểm chứng bảng điểm" in result.stdout
+    # the codes stay out of the signed text: the footer's code covers the scores, the annex gives the table's own
+    body, annex = result.stdout.split("## Phụ lục: dữ liệu kiểm phiếu")
+    assert "Mã kiểm chứng bảng điểm" in annex and "Mã kiểm chứng bảng điểm" not in body
 
 
 def test_the_report_and_the_minutes_say_the_tie_went_by_the_scores(runner: CliRunner) -> None:

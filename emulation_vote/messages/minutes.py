@@ -129,7 +129,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "These minutes were closed at {hour}:{minute} the same day, made in {copies} copies, "
         "and approved by the conference.",
     ),
-    "m.on_behalf": ("T/M BAN KIỂM PHIẾU", "FOR THE VOTE-COUNTING COMMITTEE"),
+    "m.on_behalf": ("T/M BAN KIỂM PHIẾU", "FOR THE VOTE-COUNTING\nCOMMITTEE"),  # "\n": a title line break
     "m.head": ("TRƯỞNG BAN", "HEAD"),
     "m.members": ("CÁC ỦY VIÊN", "MEMBERS"),
     "m.secretary": ("THƯ KÝ", "SECRETARY"),

@@ -267,15 +267,32 @@ def add_footer(document: Any, text: str) -> None:
 
 
 def _columns(band: tuple[Signer, ...]) -> list[tuple[float, list[float]]]:
-    """Return each signer's title centre and name centres (mm from the left), the width shared by weight."""
+    """Return each signer's title centre and name centres (mm from the left).
+
+    The width is shared by the number of names, except that a column is never narrower than its
+    widest title line or its names side by side (measured in Times New Roman bold).
+    """
     weights = [max(1, len(signer.names)) for signer in band]
-    unit = TEXT_MM / sum(weights)
+    needs = [
+        max(
+            [text_width_mm(line, BODY_PT, bold=True) for line in signer.title]
+            + [text_width_mm(name, BODY_PT, bold=True) * weight for name in signer.names]
+            + [0.0]
+        )
+        + 6
+        for signer, weight in zip(band, weights, strict=True)
+    ]
+    sizes = [TEXT_MM * weight / sum(weights) for weight in weights]
+    short = {index for index, (size, need) in enumerate(zip(sizes, needs, strict=True)) if size < need}
+    if short and len(short) < len(band):
+        rest = TEXT_MM - sum(needs[index] for index in short)
+        others = sum(weight for index, weight in enumerate(weights) if index not in short)
+        sizes = [needs[i] if i in short else rest * weights[i] / others for i in range(len(band))]
     placed, start = [], 0.0
-    for weight in weights:
-        width = unit * weight
-        names = [start + unit * (index + 0.5) for index in range(weight)]
-        placed.append((start + width / 2, names))
-        start += width
+    for size, weight in zip(sizes, weights, strict=True):
+        unit = size / weight
+        placed.append((start + size / 2, [start + unit * (index + 0.5) for index in range(weight)]))
+        start += size
     return placed
 
 

@@ -65,6 +65,7 @@ class Annex:
     subtitle: str
     code_label: str
     code: str
+    other_codes: tuple[str, ...]
     covers: str
     files_label: str
     files: tuple[str, ...]
@@ -142,6 +143,21 @@ def _figures(rnd: RoundResult, lang: str) -> tuple[tuple[str, str], ...]:
     )
 
 
+def _scores_code(result: ContestResult, lang: str) -> str | None:
+    """Return the line giving the score table's own code, for a contest voted after the ranking."""
+    code = result.contest.scores_fingerprint
+    return None if code is None else t("sc.fingerprint", lang, fingerprint=code)
+
+
+def _ranking_lines(result: ContestResult, scoring: ScoringRule | None, lang: str) -> tuple[str, ...]:
+    """Return what the minutes say of the ranking a contest follows, its code left to the footer and annex.
+
+    The verification code in the footer covers the scores; the score table's own code is in the annex.
+    """
+    code = _scores_code(result, lang)
+    return tuple(line for line in vote_rule_lines(result.contest, scoring, lang) if line != code)
+
+
 def _round(result: ContestResult, index: int, lang: str, scoring: ScoringRule | None = None) -> RoundMinutes:
     rnd = result.rounds[index]
     by_id = {c.id: c for c in rnd.candidates}
@@ -191,7 +207,7 @@ def _round(result: ContestResult, index: int, lang: str, scoring: ScoringRule | 
         rule=_rule(result, rnd, lang),
         figures=_figures(rnd, lang),
         lines=(
-            *(vote_rule_lines(result.contest, scoring, lang) if rnd.number == 1 else ()),
+            *(_ranking_lines(result, scoring, lang) if rnd.number == 1 else ()),
             t("m.seats", lang, seats=rnd.seats),
             threshold_sentence(rnd.threshold, lang),
             t("m.results", lang),
@@ -262,7 +278,8 @@ def _signatures(record: ElectionRecord, lang: str) -> SignatureBlock:
         (m.name for m in committee if m is not head and _is_role(m.role, "Thư ký", "Secretary")), None
     )
     members = tuple(m.name for m in others)
-    head_column = Signer((t("m.on_behalf", lang), t("m.head", lang)), (head.name,) if head else ("",))
+    head_title = (*t("m.on_behalf", lang).split("\n"), t("m.head", lang))
+    head_column = Signer(head_title, (head.name,) if head else ("",))
     bands: list[tuple[Signer, ...]] = []
     if secretary:
         bands.append((Signer((t("m.secretary", lang),), (secretary,)), head_column))
@@ -292,6 +309,7 @@ def _annex(record: ElectionRecord, lang: str) -> Annex:
         subtitle=t("m.annex_of", lang, date=fmt_date_or_blank(record.election.meeting.date, lang)),
         code_label=t("m.annex_code", lang),
         code=record.fingerprint,
+        other_codes=tuple(code for code in (_scores_code(result, lang) for result in record.contests) if code),
         covers=t("m.annex_covers", lang),
         files_label=t("m.annex_files", lang),
         files=(

@@ -69,6 +69,8 @@ def _annex(document: Any, annex: Annex) -> None:
     paragraph(document, annex.subtitle, italic=True, align="center", space_after=12)
     paragraph(document, annex.code_label, bold=True, align="left", space_after=2)
     paragraph(document, annex.code, align="left", size=11, space_after=6)
+    for line in annex.other_codes:
+        paragraph(document, line, align="left", size=11, space_after=6)
     paragraph(document, annex.covers, indent=True)
     paragraph(document, annex.files_label, bold=True, align="left", space_after=2)
     for line in annex.files:
@@ -107,7 +109,11 @@ def render_minutes_docx(minutes: Minutes) -> bytes:
             paragraph(document, line, indent=True, bold=True)
     for note in minutes.notes:
         paragraph(document, note, indent=True, italic=True)
-    # The closing sentence travels with the signatures: no page holds only signatures.
+    # The closing sentence travels with the signatures, and the paragraph before it with the closing
+    # sentence: no page holds only signatures.
+    last = document.element.body[-2] if len(document.element.body) > 1 else None
+    if last is not None and last.tag.endswith("}p"):
+        document.paragraphs[-1].paragraph_format.keep_with_next = True
     paragraph(document, minutes.closing, indent=True, space_before=6, space_after=12, keep_with_next=True)
     add_signatures(document, minutes.signatures)
     if minutes.annex is not None:

@@ -69,6 +69,7 @@ def _annex(annex: Annex) -> list[str]:
         "---",
         f"## {annex.title}\n*{annex.subtitle}*",
         f"**{annex.code_label}** `{annex.code}`",
+        *annex.other_codes,
         annex.covers,
         f"**{annex.files_label}**",
         "\n".join(f"- {line}" for line in annex.files),
