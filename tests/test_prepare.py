@@ -348,3 +348,20 @@ def test_new_asks_on_a_terminal(tmp_path: Path) -> None:
     assert election.meeting.title == "Hội nghị tổng kết phong trào thi đua năm 2023"
     assert election.electorate.convened == 31 and election.electorate.present is None
     assert election.contests[1].threshold.of == "convened"
+
+
+def test_new_cancelled_at_a_question_writes_nothing(tmp_path: Path) -> None:
+    child = pexpect.spawn(
+        sys.executable,
+        [*COMMAND[1:], "new", str(tmp_path / "hn"), "--unit", "Sở Y tế"],
+        encoding="utf-8",
+        timeout=30,
+        env={"PATH": "/usr/bin:/bin", "TERM": "dumb", "NO_COLOR": "1", "PYTHONIOENCODING": "utf-8"},
+    )
+    child.expect("Nội dung bầu 1")
+    child.sendeof()
+    child.expect("Đã hủy")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 1
+    assert not (tmp_path / "hn" / "election.toml").exists()

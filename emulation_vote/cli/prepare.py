@@ -111,7 +111,10 @@ def new(
         )
         interactive = sys.stdin.isatty() and sys.stdout.isatty() and not yes
         if interactive:
-            answered = _ask(draft, language, asked_header=header is not None, asked_threshold=threshold != "valid")
+            try:
+                answered = _ask(draft, language, asked_header=header is not None, asked_threshold=threshold != "valid")
+            except EOFError:  # Ctrl-D at a question: nothing is written
+                answered = None
             if answered is None:
                 typer.echo(t("ask.cancelled", language), err=True)
                 raise typer.Exit(1)
