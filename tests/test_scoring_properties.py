@@ -100,3 +100,43 @@ def test_ranks_follow_the_published_totals(block: tuple[Election, list[ScoreRow]
 
 def _tie(record: ScoreRecord, unit: Any) -> Any:
     return 0 if record.rule.tie == "shared" else unit.criterion(record.rule.tie)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.integers(0, 6), min_size=4, max_size=4),
+    st.lists(st.sampled_from(["A", "B", "C", "D"]), min_size=1, max_size=30),
+    st.integers(1, 3),
+)
+def test_a_tie_by_score_never_passes_over_a_higher_total(scores: list[int], votes: list[str], seats: int) -> None:
+    import tempfile
+    from pathlib import Path
+
+    from emulation_vote.ballots import read_ballots
+    from emulation_vote.pipeline import count_ballots
+    from emulation_vote.scoring.vote import apply_scores
+
+    from helpers import list_rows, parse, write_csv
+
+    units = "".join(f'[[unit]]\nid = "{u}"\nname = "Đơn vị {u}"\n\n' for u in "ABCD")
+    toml = (
+        units
+        + '[scoring]\n\n[[scoring.criterion]]\nid = "K"\nmax = "10"\n\n'
+        + f'[[contest]]\nid = "co"\nseats = {seats}\nmax_marks = 1\ntie = "score"\n'
+        + 'threshold = { share = "0", strict = false }\n'
+    )
+    election = parse(toml)
+    assert election.scoring is not None
+    rows = [ScoreRow(u, u, (Fraction(s),)) for u, s in zip("ABCD", scores, strict=True)]
+    voted = apply_scores(election, score_units(election, election.scoring, block_units(election), rows))
+    with tempfile.TemporaryDirectory() as folder:
+        path = write_csv(Path(folder) / "b.csv", list_rows(votes))
+        result = count_ballots(voted, read_ballots([path], voted)).contests[0]
+    by_id = {c.id: c for c in result.first.candidates}
+    total = dict(zip("ABCD", scores, strict=True))
+    for chosen in result.selected:
+        for other in by_id.values():
+            if other.status == "not_selected" and other.votes == by_id[chosen].votes:
+                assert total[chosen] > total[other.id]
+    if result.runoff is not None:
+        assert len({total[c] for c in result.runoff.candidates}) == 1
