@@ -29,7 +29,7 @@ GROUPS: list[tuple[str | tuple[str, ...], str]] = [
     ("verify.", "verify"),
     ("compare.need_two", "compare"),
     ("papers.", "Ballot papers (ballots)"),
-    (("enter.locked", "enter.log_is_output"), "enter"),
+    (("enter.locked", "enter.log_is_output", "enter.seats_round1", "enter.runoff_twice"), "enter"),
 ]
 HEAD = """# Error messages
 

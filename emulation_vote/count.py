@@ -258,6 +258,32 @@ def _base_count(election: Election, contest: Contest, of: ThresholdBase, cast: i
     return figure if figure is not None else 0
 
 
+def _check_paper_figures(contest: Contest, election: Election, groups: BallotGroups, rounds: list[int]) -> None:
+    """Refuse more ballots than papers: round 1 within the issued papers (else present, else convened).
+
+    A runoff's papers are issued again to those present, so a later round stays within present
+    (else convened).
+    """
+    figures = election.figures(contest)
+    for number in rounds:
+        names = ("issued", "present", "convened") if number == 1 else ("present", "convened")
+        given = [(name, figures.figure(name)) for name in names if figures.figure(name) is not None]
+        if not given:
+            continue
+        name, bound = given[0]
+        loaded = groups.count(contest.id, number)
+        if bound is not None and loaded > bound:
+            raise BallotFileError(
+                "contest.more_than_papers",
+                file=election.source,
+                contest=contest.id,
+                round=number,
+                loaded=loaded,
+                larger=name,
+                bound=bound,
+            )
+
+
 def count_contest(contest: Contest, election: Election, groups: BallotGroups) -> ContestResult:
     """Count every round of ``contest`` from the aggregated ballots."""
     rounds_present = groups.rounds(contest.id)
@@ -269,6 +295,7 @@ def count_contest(contest: Contest, election: Election, groups: BallotGroups) ->
         raise BallotFileError(
             "contest.collected", file=election.source, contest=contest.id, collected=collected, loaded=loaded
         )
+    _check_paper_figures(contest, election, groups, rounds_present)
 
     def round_input(number: int) -> tuple[Mapping[Content, int], list[Ballot] | None, bool]:
         kept = groups.ballots.get((contest.id, number))

@@ -489,7 +489,10 @@ def _electorate(reader: _Reader, value: Any, where: str = "electorate", under: E
     figures = {name: reader.integer(table, name, f"{where}.") for name in _FIGURES}
     if under is not None:
         figures = {name: under.figure(name) if figures[name] is None else figures[name] for name in _FIGURES}
-    pairs = (("present", "convened"), ("issued", "present"), ("collected", "issued"))
+    # Every pair of the chain collected <= issued <= present <= convened, so that a figure left out
+    # (issued without present, say) still bounds the others.
+    chain = ("collected", "issued", "present", "convened")
+    pairs = [(chain[i], chain[j]) for i in range(len(chain)) for j in range(i + 1, len(chain))]
     for smaller, larger in pairs:
         low, high = figures[smaller], figures[larger]
         if low is not None and high is not None and low > high:

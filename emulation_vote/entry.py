@@ -102,6 +102,8 @@ class EntrySession:
         self.round = round_number
         self.output = output
         self.candidates = self._round_candidates(runoff)
+        if seats is not None and round_number == 1:
+            raise UsageError("enter.seats_round1", seats=seats, contest=self.contest.id, default=self.contest.seats)
         if seats is None and round_number > 1 and not self.contest.max_marks_given:
             raise UsageError("enter.runoff_seats", round=round_number)
         self.max_marks, self.min_marks = self.contest.marks_allowed(round_number, seats or self.contest.seats)
@@ -133,11 +135,13 @@ class EntrySession:
         if not runoff:
             raise UsageError("enter.runoff_needed", round=self.round)
         matcher = NameMatcher(self.contest)
-        chosen = []
+        chosen: list[Candidate] = []
         for text in runoff:
             cid = matcher.match(text)
             if cid is None:
                 raise UsageError("enter.runoff_unknown", value=text, suggestion="; ".join(matcher.suggest(text)))
+            if any(c.id == cid for c in chosen):
+                raise UsageError("enter.runoff_twice", value=text, id=cid)
             chosen.append(self.contest.candidate(cid))
         return tuple(chosen)
 
@@ -244,6 +248,8 @@ class EntrySession:
         if text.startswith("!"):
             declared = clean(text[1:]) or "!"
         elif text != "-":
+            if not re.sub(r"[\s,;]", "", text):
+                return Rejected("enter.only_separators", typed, typed)  # ',,,' is no ballot; a blank one is '-'
             found = self._marks(text, loose)
             if isinstance(found, Rejected):
                 return Rejected(found.key, found.value, typed)

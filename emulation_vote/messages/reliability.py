@@ -73,3 +73,41 @@ MESSAGES.update(
         ),
     }
 )
+MESSAGES.update(
+    {
+        "contest.more_than_papers": (
+            "đã nạp {loaded} phiếu của nội dung {contest} (vòng {round}), nhiều hơn {larger} = {bound} trong tệp "
+            "bầu cử: có phiếu bị nhập hai lần hoặc số liệu sai.",
+            "{loaded} ballots of contest {contest} (round {round}) were loaded, more than {larger} = {bound} in the "
+            "election file: ballots entered twice, or a wrong figure.",
+        ),
+    }
+)
+MESSAGES.update(
+    {
+        "enter.seats_round1": (
+            "--seats chỉ dùng cho vòng bầu lại (--round 2 trở lên); vòng 1 của nội dung {contest} bầu {default} "
+            "đơn vị theo tệp bầu cử.",
+            "--seats is for a runoff only (--round 2 and up); round 1 of contest {contest} is for {default} seats, "
+            "as the election file says.",
+        ),
+        "enter.runoff_twice": (
+            "--runoff ghi '{value}' ({id}) hai lần: mỗi đơn vị chỉ ghi một lần.",
+            "--runoff names '{value}' ({id}) twice: name each unit once.",
+        ),
+        "enter.only_separators": (
+            "dòng chỉ có dấu phân cách: phiếu trắng (không chọn ai) gõ '-'.",
+            "the line holds only separators: a blank ballot (nobody chosen) is typed '-'.",
+        ),
+    }
+)
+MESSAGES.update(
+    {
+        "xlsx.merged_rows": (
+            "các ô {range} được gộp qua nhiều hàng: giá trị chỉ nằm ở ô trên cùng, nên chỉ tính cho phiếu đầu. "
+            "Hãy bỏ gộp ô và ghi giá trị vào từng hàng.",
+            "cells {range} are merged across rows: the value is in the top cell only, so it would count for the "
+            "first ballot alone. Unmerge them and fill in every row.",
+        ),
+    }
+)
