@@ -17,7 +17,7 @@ FAST_MIN_BYTES = 2_000_000
 
 
 def count_files(
-    election_path: str | Path,
+    election_path: Election | str | Path,
     ballot_paths: Sequence[str | Path],
     encoding: str | None = None,
     sheet: str | None = None,
@@ -27,7 +27,7 @@ def count_files(
     strict_names: bool = False,
     scores: Sequence[str | Path] = (),
 ) -> ElectionRecord:
-    """Read the election and every ballot file, check them, count; raise on the first error.
+    """Read the election (loaded, or its file) and every ballot file, check them, count; raise on the first error.
 
     ``reader``: "exact" reads ballot by ballot (every ballot keeps its row, for the audit);
     "fast" streams column batches (:mod:`emulation_vote.ballots.fast`); "auto" streams when
@@ -43,7 +43,7 @@ def count_files(
     candidates or their tie rule from the ranking (:func:`emulation_vote.scoring.files.election_as_voted`).
     """
     reader = ReaderChoice(reader)  # a plain string is accepted, an unknown one refused
-    election = load_election(election_path)
+    election = election_path if isinstance(election_path, Election) else load_election(election_path)
     if scores or any(c.from_scores is not None or c.tie == TieRule.score for c in election.contests):
         from emulation_vote.scoring.files import election_as_voted
 

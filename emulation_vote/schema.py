@@ -13,7 +13,7 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from emulation_vote import __version__
+from emulation_vote._version import __version__
 from emulation_vote.record import ContestResult, ElectionRecord, RoundResult, Runoff
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from emulation_vote.ballot import Ballot, BallotGroups, BallotSet, Notice
 from emulation_vote.ballots.layout import read_layout
 from emulation_vote.ballots.reader import ReadRequest
-from emulation_vote.ballots.tabular import read_sheets
+from emulation_vote.ballots.tabular import Sheet, read_sheets
 from emulation_vote.election import Election
 from emulation_vote.errors import BallotFileError
 
@@ -31,7 +31,7 @@ class ExactReader:
 
 
 def iter_ballot_file(
-    path: str | Path,
+    path: str | Path | Sheet,
     election: Election,
     encoding: str | None = None,
     sheet: str | None = None,
@@ -40,11 +40,13 @@ def iter_ballot_file(
 ) -> Iterator[Ballot]:
     """Yield the ballots of one file; raise :class:`BallotFileError` at its first error or when it holds none.
 
+    ``path`` may also be cells already in memory (a :class:`Sheet`, e.g. made from a DataFrame).
     Names matched only without diacritics go to ``notices`` (refused when ``strict_names``).
     """
-    source = str(path)
+    found_sheets = [path] if isinstance(path, Sheet) else read_sheets(Path(path), str(path), encoding, sheet)
+    source = path.source if isinstance(path, Sheet) else str(path)
     empty = True
-    for found in read_sheets(Path(path), source, encoding, sheet):
+    for found in found_sheets:
         for ballot in read_layout(found, election, strict_names, notices):
             empty = False
             yield ballot
@@ -93,14 +95,14 @@ def read_ballot_groups(
 
 
 def read_ballots(
-    paths: Sequence[str | Path],
+    paths: Sequence[str | Path | Sheet],
     election: Election,
     encoding: str | None = None,
     sheet: str | None = None,
     strict_names: bool = False,
 ) -> BallotSet:
-    """Read every ballot file and check ``ballot_id`` is unique per contest and round across them."""
+    """Read every ballot file (or sheet of cells) and check ``ballot_id`` is unique per contest and round."""
     notices: list[Notice] = []
     read = (b for path in paths for b in iter_ballot_file(path, election, encoding, sheet, strict_names, notices))
     ballots = tuple(_unique(read))
-    return BallotSet(ballots, tuple(str(p) for p in paths), tuple(notices))
+    return BallotSet(ballots, tuple(p.source if isinstance(p, Sheet) else str(p) for p in paths), tuple(notices))

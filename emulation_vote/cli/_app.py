@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from emulation_vote import __version__
+from emulation_vote._version import __version__
 from emulation_vote.errors import EmulationVoteError
 from emulation_vote.i18n import t
 from emulation_vote.vocab import Language, ReaderChoice, TallyFormat

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from emulation_vote import __version__
+from emulation_vote._version import __version__
 from emulation_vote.i18n import decimal_text, t
 from emulation_vote.render.scores_words import rule_lines
 from emulation_vote.scoring.model import KINDS, points_text

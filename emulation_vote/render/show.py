@@ -18,7 +18,7 @@ import base64
 from collections.abc import Mapping
 from html import escape
 
-from emulation_vote import __version__
+from emulation_vote._version import __version__
 from emulation_vote.i18n import fmt_date, t
 from emulation_vote.record import ElectionRecord
 from emulation_vote.render.slides import Slide, build_slides

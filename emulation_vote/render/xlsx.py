@@ -15,7 +15,7 @@ from decimal import Decimal
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
-from emulation_vote import __version__
+from emulation_vote._version import __version__
 from emulation_vote.i18n import fmt_date, t
 from emulation_vote.record import ContestResult, ElectionRecord, RoundResult
 from emulation_vote.render.report import round_heading, status_text, threshold_words

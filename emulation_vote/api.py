@@ -1,0 +1,241 @@
+"""The public library API: the one way in, for scripts, notebooks and the command line alike.
+
+Everything here is re-exported by :mod:`emulation_vote` (``import emulation_vote as ev``); every
+other module of the package is private.  The functions apply the same rules, readers, errors and
+fingerprint as the command line, which is itself a client of these functions.
+
+Ballots may be given as files (``.csv``, ``.tsv``, ``.xlsx``: any layout the formats contract
+allows) or as pandas DataFrames holding the same columns a file would (``ballot_id`` and one
+column per candidate, or ``ballot_id`` and ``choices``; a ``contest`` or ``round`` column where a
+file would need one).  A DataFrame is read exactly like a CSV file written from it with
+``frame.to_csv(index=False)``: its rows are numbered as that file's would be (the header is row
+1), and its name in messages is ``frame.attrs["source"]`` when set, else ``DataFrame 1``,
+``DataFrame 2``...
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeGuard
+
+from emulation_vote.audit import AuditBallot, Difference, Relation, reconcile
+from emulation_vote.audit import audit_ballots as _audit_listing
+from emulation_vote.ballot import BallotSet
+from emulation_vote.compare import Comparison
+from emulation_vote.compare import compare_entries as _compare
+from emulation_vote.election import Election, load_election, parse_election
+from emulation_vote.pipeline import count_ballots, count_files, demo_paths
+from emulation_vote.record import ElectionRecord
+from emulation_vote.record import canonical_text as _canonical_text
+from emulation_vote.schema import record_dict, result_text
+from emulation_vote.verify import Mismatch, compare_result, load_result
+from emulation_vote.vocab import ReaderChoice
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from emulation_vote.ballots.tabular import Sheet
+    from emulation_vote.scoring.record import ScoreRecord
+
+PathLike: TypeAlias = "str | os.PathLike[str]"
+BallotSource: TypeAlias = "str | os.PathLike[str] | pd.DataFrame"
+"""One ballot file (its path) or one DataFrame of ballots."""
+
+
+@dataclass(frozen=True)
+class Audit:
+    """Every ballot as counted and the reconciliation of the paper figures, beside the count they come from."""
+
+    record: ElectionRecord
+    ballots: tuple[AuditBallot, ...]
+    relations: tuple[Relation, ...]
+    differences: tuple[Difference, ...]
+
+
+def election_of(election: Election | PathLike) -> Election:
+    """Return ``election`` itself, or the election file at that path loaded."""
+    return election if isinstance(election, Election) else load_election(Path(election))
+
+
+def _as_list(ballots: BallotSource | Sequence[BallotSource]) -> list[Path | pd.DataFrame]:
+    """Return the ballot sources as a list: paths as :class:`Path`, DataFrames as they are."""
+    items: list[Any] = [ballots] if isinstance(ballots, str | os.PathLike) or _is_frame(ballots) else list(ballots)
+    return [item if _is_frame(item) else Path(item) for item in items]
+
+
+def _is_frame(value: object) -> TypeGuard[pd.DataFrame]:
+    """Whether ``value`` is a pandas DataFrame (told without importing pandas)."""
+    return any(cls.__name__ == "DataFrame" and cls.__module__.startswith("pandas") for cls in type(value).__mro__)
+
+
+def tally(
+    election: Election | PathLike,
+    ballots: BallotSource | Sequence[BallotSource],
+    *,
+    encoding: str | None = None,
+    sheet: str | None = None,
+    reader: ReaderChoice | str = ReaderChoice.auto,
+    strict_names: bool = False,
+) -> ElectionRecord:
+    """Count the ballots of ``election`` and return the one result record every output renders from.
+
+    ``election`` is an :class:`Election` (from :func:`load_election` or :func:`parse_election`)
+    or the path of an election file.  ``ballots`` is one source or a list of them: paths of
+    ballot files and/or DataFrames.  ``encoding`` and ``sheet`` apply to files as on the command
+    line; ``reader`` chooses the reader for files (``"auto"``, ``"fast"`` or ``"exact"``: the
+    same result either way); ``strict_names`` refuses a unit name typed without its diacritics
+    instead of reading it as the one unit it can mean (with a notice in the record).  Raises a
+    subclass of :class:`~emulation_vote.errors.EmulationVoteError` (with ``file`` and ``row``)
+    when the input holds an error; nothing is counted then.
+
+    >>> import emulation_vote as ev
+    >>> record = ev.tally(*ev.demo_files())
+    >>> [(c.contest.id, c.selected) for c in record.contests]
+    [('co-thi-dua', ('TCT', 'VPTU'))]
+    """
+    loaded = election_of(election)
+    sources = _as_list(ballots)
+    paths = [source for source in sources if isinstance(source, Path)]
+    if len(paths) == len(sources):
+        return count_files(loaded, paths, encoding, sheet, ReaderChoice(reader), strict_names=strict_names)
+    return count_ballots(loaded, _read_mixed(loaded, sources, encoding, sheet, strict_names))
+
+
+def _read_mixed(
+    election: Election,
+    sources: list[Path | pd.DataFrame],
+    encoding: str | None,
+    sheet: str | None,
+    strict_names: bool = False,
+) -> BallotSet:
+    """Read files and DataFrames together with the exact reader (DataFrames are read as their CSV would be)."""
+    from emulation_vote.ballots.exact import read_ballots
+    from emulation_vote.frames import frame_sheet
+
+    items: list[Path | Sheet] = []
+    for source in sources:
+        if isinstance(source, Path):
+            items.append(source)
+        else:
+            items.append(frame_sheet(source, f"DataFrame {sum(1 for i in items if not isinstance(i, Path)) + 1}"))
+    return read_ballots(items, election, encoding, sheet, strict_names)
+
+
+def audit_ballots(
+    election: Election | PathLike,
+    ballots: BallotSource | Sequence[BallotSource],
+    *,
+    encoding: str | None = None,
+    sheet: str | None = None,
+    strict_names: bool = False,
+) -> Audit:
+    """Count with every ballot kept, and list each ballot's verdict and the paper figures' reconciliation.
+
+    The ballots are read exactly (ballot by ballot), so each keeps its file and row.  The
+    options are :func:`tally`'s.
+    """
+    loaded = election_of(election)
+    sources = _as_list(ballots)
+    paths = [source for source in sources if isinstance(source, Path)]
+    if len(paths) == len(sources):
+        record = count_files(loaded, paths, encoding, sheet, keep_ballots=True, strict_names=strict_names)
+    else:
+        record = count_ballots(loaded, _read_mixed(loaded, sources, encoding, sheet, strict_names))
+    relations, differences = reconcile(record)
+    return Audit(record, tuple(_audit_listing(record)), tuple(relations), tuple(differences))
+
+
+def verify_result(
+    saved: PathLike,
+    election: Election | PathLike,
+    ballots: BallotSource | Sequence[BallotSource],
+    *,
+    encoding: str | None = None,
+    sheet: str | None = None,
+    reader: ReaderChoice | str = ReaderChoice.auto,
+    strict_names: bool = False,
+) -> list[Mismatch]:
+    """Recount and compare with a saved JSON result: an empty list when the saved result is exactly the recount.
+
+    ``saved`` is the path of a result written by ``tally --format json --output``.  It is read
+    strictly (a key written twice refuses the file) and compared whole: every key, list element
+    and number exactly as written; each difference is one :class:`Mismatch`.
+    """
+    document = load_result(Path(saved))
+    recount = tally(election, ballots, encoding=encoding, sheet=sheet, reader=reader, strict_names=strict_names)
+    return compare_result(document, recount)
+
+
+def compare_entries(
+    election: Election | PathLike,
+    entries: Sequence[PathLike],
+    *,
+    encoding: str | None = None,
+    sheet: str | None = None,
+) -> Comparison:
+    """Compare two or more entries of the same paper ballots (one file each); ``.agree`` when they all agree."""
+    return _compare(election_of(election), [Path(e) for e in entries], encoding, sheet)
+
+
+def score(
+    election: Election | PathLike,
+    sheets: PathLike | Sequence[PathLike],
+    *,
+    encoding: str | None = None,
+    sheet: str | None = None,
+) -> ScoreRecord:
+    """Read the score sheets of ``election`` (its ``[scoring]`` table) and return the ranking of its units.
+
+    Every error of every sheet is checked before anything is ranked; the first is raised.
+    """
+    from emulation_vote.scoring.files import score_election
+
+    paths = [sheets] if isinstance(sheets, str | os.PathLike) else list(sheets)
+    return score_election(election_of(election), [Path(p) for p in paths], encoding, sheet)
+
+
+def result_json(record: ElectionRecord) -> str:
+    """Return the JSON result document (``emulation-vote/result/1``) exactly as ``tally --format json`` prints it."""
+    return result_text(record)
+
+
+def result_dict(record: ElectionRecord) -> dict[str, Any]:
+    """Return the JSON result document as Python data, percents as exact :class:`~decimal.Decimal`."""
+    return record_dict(record)
+
+
+def canonical_text(record: ElectionRecord) -> str:
+    """Return the exact text the fingerprint hashes (docs/fingerprint.md): ``sha256`` of its UTF-8 is the fingerprint.
+
+    >>> import hashlib, emulation_vote as ev
+    >>> record = ev.tally(*ev.demo_files())
+    >>> "sha256:" + hashlib.sha256(ev.canonical_text(record).encode("utf-8")).hexdigest() == record.fingerprint
+    True
+    """
+    return _canonical_text(record.election, record.contests)
+
+
+def demo_files() -> tuple[Path, Path]:
+    """Return the bundled seed conference's election file and ballot file (what ``emulation-vote demo`` counts)."""
+    return demo_paths()
+
+
+__all__ = [
+    "Audit",
+    "BallotSource",
+    "audit_ballots",
+    "canonical_text",
+    "compare_entries",
+    "demo_files",
+    "election_of",
+    "load_election",
+    "parse_election",
+    "result_dict",
+    "result_json",
+    "score",
+    "tally",
+    "verify_result",
+]
