@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 from typer.testing import CliRunner
 
@@ -294,11 +296,13 @@ def test_sheets_named_by_id_or_title_with_an_instruction_sheet(
     co, bk = data["contests"]
     assert co["ballots"] == {"cast": 3, "valid": 2, "invalid": 1}
     assert bk["selected"] == ["SNV", "STP"]
-    only = invoke(
-        runner, "tally", election, path, "--sheet", "co-thi-dua-chinh-phu", "--contest", "co-thi-dua-chinh-phu"
-    )
-    if only.exit_code == 0:  # counting part of a conference is available
-        assert "Sở Tư pháp" in only.output
+    # --sheet reads that sheet alone; its name gives its contest
+    alone = tmp_path / "co.toml"
+    alone.write_text(ELECTION.split('[[contest]]\nid = "bang-khen"')[0], encoding="utf-8")
+    only = tally_json(runner, alone, path, "--sheet", "co-thi-dua-chinh-phu")
+    assert only["contests"][0]["ballots"] == co["ballots"]
+    other = invoke(runner, "tally", alone, path, "--sheet", "Bằng khen của Thủ tướng Chính p")
+    assert other.exit_code == 1 and "Sở Tài chính (STC)" in other.output  # that sheet lacks a unit of the contest
 
 
 def test_a_sheet_matching_no_contest_is_an_error(tmp_path: Path, runner: CliRunner, election: Path) -> None:
@@ -331,11 +335,9 @@ def test_ballot_number_headings(tmp_path: Path, runner: CliRunner, election: Pat
     rows = [[heading, "Sở Tư pháp", "Sở Nội vụ", "Sở Tài chính", "Sở Thông tin và Truyền thông", "Ghi chú"]]
     rows += [["1", "x", "", "", "", "đã xem lại"], ["2", "x", "", "", "", ""]]
     path = write_csv(tmp_path / "co-thi-dua-chinh-phu.csv", rows)
-    result = invoke(runner, "audit", election, path, "-f", "json", "--contest", "co-thi-dua-chinh-phu")
-    if result.exit_code != 0:  # counting part of a conference not available: count the one contest alone
-        single = tmp_path / "one.toml"
-        single.write_text(ELECTION.split('[[contest]]\nid = "bang-khen"')[0], encoding="utf-8")
-        result = invoke(runner, "audit", single, path, "-f", "json")
+    single = tmp_path / "one.toml"
+    single.write_text(ELECTION.split('[[contest]]\nid = "bang-khen"')[0], encoding="utf-8")
+    result = invoke(runner, "audit", single, path, "-f", "json")
     assert result.exit_code == 0, result.output
     ballots = json.loads(result.stdout)["ballots"]
     assert [(b["ballot_id"], b.get("note")) for b in ballots] == [("1", "đã xem lại"), ("2", None)]
@@ -351,3 +353,43 @@ def test_missing_ballot_number_names_accepted_and_found_headings(
         f"Error: {path}, row 1: there is no ballot number column: the header row holds 'Thứ tự', 'Sở Tư pháp'; "
         "the ballot number column must be headed one of: ballot_id, STT, Số phiếu, Phiếu số, Mã phiếu."
     )
+
+
+PAPER = st.one_of(
+    st.none(),  # the number left unused
+    st.tuples(st.lists(st.booleans(), min_size=4, max_size=4), st.sampled_from(["", "rách"])),
+)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(papers=st.lists(PAPER, min_size=1, max_size=12), word=st.sampled_from(["x", "X", "✓", "1", "có"]))
+def test_any_filled_template_counts_like_its_papers_as_a_list(
+    tmp_path_factory: pytest.TempPathFactory, papers: list[tuple[list[bool], str] | None], word: str
+) -> None:
+    from emulation_vote.election import load_election
+    from emulation_vote.pipeline import count_files
+    from emulation_vote.render.workbook import clerks_workbook
+
+    folder = tmp_path_factory.mktemp("wb")
+    election = folder / "e.toml"
+    election.write_text(ELECTION.split('[[contest]]\nid = "bang-khen"')[0], encoding="utf-8")
+    book_path = folder / "phieu.xlsx"
+    book_path.write_bytes(clerks_workbook(load_election(election), "e.toml", "phieu.xlsx"))
+    book = load_workbook(book_path)
+    sheet = book.worksheets[1]
+    ids = ["STP", "SNV", "STC", "STTTT"]
+    rows = [["ballot_id", "choices", "invalid"]]
+    for number, paper in enumerate(papers, 1):
+        if paper is None:
+            continue
+        marks, reason = paper
+        for column, marked in enumerate(marks, 2):
+            sheet.cell(row=number + 1, column=column, value=word if marked else "0")
+        if reason:
+            sheet.cell(row=number + 1, column=6, value=reason)
+        rows.append([str(number), ";".join(i for i, m in zip(ids, marks, strict=True) if m), reason])
+    book.save(book_path)
+    if len(rows) == 1:
+        return  # nothing typed: no ballots either way
+    listed = write_csv(folder / "same.csv", rows)
+    assert count_files(election, [book_path]).fingerprint == count_files(election, [listed]).fingerprint
