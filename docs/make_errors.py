@@ -28,6 +28,7 @@ GROUPS: list[tuple[str | tuple[str, ...], str]] = [
     ("pdf.", "PDF (through LibreOffice)"),
     ("verify.", "verify"),
     ("compare.need_two", "compare"),
+    (("usage.unknown_contest", "minutes.partial"), "Counting part of a conference (--contest, --partial)"),
     ("papers.", "Ballot papers (ballots)"),
     (("enter.locked", "enter.log_is_output", "enter.seats_round1", "enter.runoff_twice"), "enter"),
 ]

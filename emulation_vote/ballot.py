@@ -99,6 +99,8 @@ class BallotGroups:
     sources: tuple[str, ...] = ()
     complete: bool = True
     notices: list[Notice] = field(default_factory=list)
+    skipped: Counter[str] = field(default_factory=Counter)
+    """Rows of contests not asked for (``--contest``), skipped unread, per contest id."""
 
     def add(self, ballot: Ballot) -> None:
         """Count ``ballot``; keep it (all of them when ``complete``, else the first of its content)."""
@@ -143,10 +145,11 @@ class BallotSet:
     ballots: tuple[Ballot, ...]
     sources: tuple[str, ...]
     notices: tuple[Notice, ...] = ()
+    skipped: dict[str, int] = field(default_factory=dict)
 
     def grouped(self) -> BallotGroups:
         """Return the ballots aggregated by contest, round and content, keeping each ballot."""
-        groups = BallotGroups(sources=self.sources, notices=list(self.notices))
+        groups = BallotGroups(sources=self.sources, notices=list(self.notices), skipped=Counter(self.skipped))
         for ballot in self.ballots:
             groups.add(ballot)
         return groups

@@ -284,14 +284,14 @@ def _check_paper_figures(contest: Contest, election: Election, groups: BallotGro
             )
 
 
-def count_contest(contest: Contest, election: Election, groups: BallotGroups) -> ContestResult:
-    """Count every round of ``contest`` from the aggregated ballots."""
+def count_contest(contest: Contest, election: Election, groups: BallotGroups, partial: bool = False) -> ContestResult:
+    """Count every round of ``contest`` from the aggregated ballots (``partial``: no ``collected`` check)."""
     rounds_present = groups.rounds(contest.id)
     if 1 not in rounds_present:
         raise BallotFileError("contest.no_ballots", contest=contest.id)
     collected = election.figures(contest).collected
     loaded = groups.count(contest.id, 1)
-    if collected is not None and collected != loaded:
+    if collected is not None and collected != loaded and not partial:
         raise BallotFileError(
             "contest.collected", file=election.source, contest=contest.id, collected=collected, loaded=loaded
         )
@@ -316,16 +316,30 @@ def count_contest(contest: Contest, election: Election, groups: BallotGroups) ->
     return ContestResult(contest, tuple(rounds), tuple(selected), rounds[-1].runoff)
 
 
-def count_election(election: Election, ballots: BallotSet | BallotGroups) -> ElectionRecord:
-    """Count every contest of ``election``; return the one result record.
+def count_election(
+    election: Election,
+    ballots: BallotSet | BallotGroups,
+    only: frozenset[str] | None = None,
+    partial: bool = False,
+) -> ElectionRecord:
+    """Count every contest of ``election`` (those of ``only`` when given); return the one result record.
 
     ``ballots`` is a :class:`BallotSet` read one ballot at a time (every ballot gets its
     verdict) or :class:`BallotGroups` aggregated by a streaming reader: the same engine counts both.
+    ``partial`` counts what is there: no ``collected`` check, and a contest without ballots yet is
+    left out (at least one must have some).
     """
     groups = ballots.grouped() if isinstance(ballots, BallotSet) else ballots
-    contests = tuple(count_contest(c, election, groups) for c in election.contests)
+    wanted = [c for c in election.contests if only is None or c.id in only]
+    if partial:
+        present = [c for c in wanted if 1 in groups.rounds(c.id)]
+        wanted = present or wanted[:1]
+    contests = tuple(count_contest(c, election, groups, partial) for c in wanted)
     notices = tuple(dict.fromkeys(groups.notices))  # in file and row order, each once
-    return ElectionRecord(election, contests, fingerprint(election, contests), groups.sources, notices)
+    skipped = tuple(sorted(groups.skipped.items()))
+    return ElectionRecord(
+        election, contests, fingerprint(election, contests), groups.sources, notices, partial, skipped
+    )
 
 
 def shares(counts: tuple[int, ...]) -> tuple[Decimal, ...]:

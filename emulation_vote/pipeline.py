@@ -9,7 +9,8 @@ from emulation_vote.ballot import BallotGroups, BallotSet
 from emulation_vote.ballots.exact import ExactReader, read_ballots
 from emulation_vote.ballots.reader import GaveUp, ReadRequest
 from emulation_vote.count import CountingError, count_election
-from emulation_vote.election import Election, load_election
+from emulation_vote.election import Election, closest, load_election
+from emulation_vote.errors import UsageError
 from emulation_vote.record import ElectionRecord
 from emulation_vote.vocab import ReaderChoice, TieRule
 
@@ -26,6 +27,8 @@ def count_files(
     keep_ballots: bool = False,
     strict_names: bool = False,
     scores: Sequence[str | Path] = (),
+    contests: Sequence[str] | None = None,
+    partial: bool = False,
 ) -> ElectionRecord:
     """Read the election (loaded, or its file) and every ballot file, check them, count; raise on the first error.
 
@@ -41,6 +44,9 @@ def count_files(
     candidate it can mean with a notice.
     ``scores``: the score sheets (or one saved scores JSON) of an election whose contests take their
     candidates or their tie rule from the ranking (:func:`emulation_vote.scoring.files.election_as_voted`).
+    ``contests`` (ids) counts those contests only: the rows of the others are skipped unread (their
+    number is kept in the record).  ``partial`` counts what is there, without the ``collected``
+    check and leaving out contests with no ballots yet: a provisional result.
     """
     reader = ReaderChoice(reader)  # a plain string is accepted, an unknown one refused
     election = election_path if isinstance(election_path, Election) else load_election(election_path)
@@ -48,34 +54,54 @@ def count_files(
         from emulation_vote.scoring.files import election_as_voted
 
         election = election_as_voted(election, scores, encoding, strict_names)
-    request = ReadRequest(ballot_paths, election, encoding, sheet, progress, strict_names)
+    only = _contest_ids(election, contests)
+    request = ReadRequest(ballot_paths, election, encoding, sheet, progress, strict_names, only)
     if keep_ballots:
-        return count_ballots(election, read_ballots(ballot_paths, election, encoding, sheet, strict_names))
+        ballots = read_ballots(ballot_paths, election, encoding, sheet, strict_names, only)
+        return count_ballots(election, ballots, only, partial)
     if reader != ReaderChoice.exact and _use_streaming(request, reader):
         from emulation_vote.ballots.fast import StreamingReader
 
-        streamed = _count_streamed(election, StreamingReader().read(request))
+        streamed = _count_streamed(election, StreamingReader().read(request), only, partial)
         if not isinstance(streamed, GaveUp):
             return streamed
         # Read again ballot by ballot: the same result, or the error with its file and row.
-    return count_ballots(election, ExactReader().read(request))
+    return count_ballots(election, ExactReader().read(request), only, partial)
 
 
-def _count_streamed(election: Election, outcome: BallotGroups | GaveUp) -> ElectionRecord | GaveUp:
+def _contest_ids(election: Election, contests: Sequence[str] | None) -> frozenset[str] | None:
+    """Return the contest ids asked for (refusing an unknown one with the closest id), or None for all."""
+    if not contests:
+        return None
+    ids = [c.id for c in election.contests]
+    for wanted in contests:
+        if wanted not in ids:
+            raise UsageError("usage.unknown_contest", value=wanted, suggestion=closest(wanted, ids) or ", ".join(ids))
+    return frozenset(contests)
+
+
+def _count_streamed(
+    election: Election, outcome: BallotGroups | GaveUp, only: frozenset[str] | None, partial: bool
+) -> ElectionRecord | GaveUp:
     """Count what the streaming reader read; give up too on an error, which only the exact reader can place."""
     if isinstance(outcome, GaveUp):
         return outcome
     try:
-        return count_election(election, outcome)
+        return count_election(election, outcome, only, partial)
     except CountingError:
         return GaveUp("an error in the ballots, to be placed at its file and row")
 
 
-def count_ballots(election: Election, ballots: BallotSet | BallotGroups) -> ElectionRecord:
+def count_ballots(
+    election: Election,
+    ballots: BallotSet | BallotGroups,
+    only: frozenset[str] | None = None,
+    partial: bool = False,
+) -> ElectionRecord:
     """Count ballots read one by one; a counting error is placed at the first ballot it is about (file, row)."""
     groups = ballots.grouped() if isinstance(ballots, BallotSet) else ballots
     try:
-        return count_election(election, groups)
+        return count_election(election, groups, only, partial)
     except CountingError as error:
         ballot = groups.first_with(error.contest_id, error.round_number, error.content)
         if ballot is None:

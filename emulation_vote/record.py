@@ -137,6 +137,10 @@ class ElectionRecord:
     fingerprint: str
     sources: tuple[str, ...]
     notices: tuple[Notice, ...] = ()
+    partial: bool = False
+    """A provisional count (``--partial``): no ``collected`` check, contests without ballots left out."""
+    skipped: tuple[tuple[str, int], ...] = ()
+    """Rows of contests not asked for (``--contest``), skipped unread: (contest id, rows)."""
 
     @property
     def schema(self) -> str:

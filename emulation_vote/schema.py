@@ -81,6 +81,10 @@ def record_dict(record: ElectionRecord) -> dict[str, Any]:
         "generator": f"emulation-vote {__version__}",
         "contests": [contest_dict(c) for c in record.contests],
     }
+    if record.partial:
+        data["partial"] = True
+    if record.skipped:
+        data["skipped"] = dict(record.skipped)
     if record.notices:
         data["notices"] = notices_list(record)
     return data

@@ -7,6 +7,7 @@ counts whenever the streaming reader gives up.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
@@ -26,7 +27,7 @@ class ExactReader:
     def read(self, request: ReadRequest) -> BallotGroups:
         """Read every file of ``request`` into aggregated counts (raising at the first data error)."""
         return read_ballot_groups(
-            request.paths, request.election, request.encoding, request.sheet, request.strict_names
+            request.paths, request.election, request.encoding, request.sheet, request.strict_names, request.only
         )
 
 
@@ -37,20 +38,25 @@ def iter_ballot_file(
     sheet: str | None = None,
     strict_names: bool = False,
     notices: list[Notice] | None = None,
+    only: frozenset[str] | None = None,
+    skipped: Counter[str] | None = None,
 ) -> Iterator[Ballot]:
     """Yield the ballots of one file; raise :class:`BallotFileError` at its first error or when it holds none.
 
     ``path`` may also be cells already in memory (a :class:`Sheet`, e.g. made from a DataFrame).
     Names matched only without diacritics go to ``notices`` (refused when ``strict_names``).
+    With ``only``, rows of other contests are skipped and counted in ``skipped``.
     """
     found_sheets = [path] if isinstance(path, Sheet) else read_sheets(Path(path), str(path), encoding, sheet)
     source = path.source if isinstance(path, Sheet) else str(path)
     empty = True
+    passed = Counter[str]() if skipped is None else skipped
+    before = passed.total()
     for found in found_sheets:
-        for ballot in read_layout(found, election, strict_names, notices):
+        for ballot in read_layout(found, election, strict_names, notices, only, passed):
             empty = False
             yield ballot
-    if empty:
+    if empty and passed.total() == before:
         raise BallotFileError("file.no_ballots", file=source)
 
 
@@ -80,6 +86,7 @@ def read_ballot_groups(
     encoding: str | None = None,
     sheet: str | None = None,
     strict_names: bool = False,
+    only: frozenset[str] | None = None,
 ) -> BallotGroups:
     """Read every file ballot by ballot into aggregated counts, keeping one example ballot per content.
 
@@ -87,8 +94,12 @@ def read_ballot_groups(
     exact reader does for counting a large file (not for auditing it).
     """
     groups = BallotGroups(sources=tuple(str(p) for p in paths), complete=False)
-    notices = groups.notices
-    read = (b for path in paths for b in iter_ballot_file(path, election, encoding, sheet, strict_names, notices))
+    notices, skipped = groups.notices, groups.skipped
+    read = (
+        b
+        for path in paths
+        for b in iter_ballot_file(path, election, encoding, sheet, strict_names, notices, only, skipped)
+    )
     for ballot in _unique(read):
         groups.add(ballot)
     return groups
@@ -100,9 +111,16 @@ def read_ballots(
     encoding: str | None = None,
     sheet: str | None = None,
     strict_names: bool = False,
+    only: frozenset[str] | None = None,
 ) -> BallotSet:
     """Read every ballot file (or sheet of cells) and check ``ballot_id`` is unique per contest and round."""
     notices: list[Notice] = []
-    read = (b for path in paths for b in iter_ballot_file(path, election, encoding, sheet, strict_names, notices))
+    skipped: Counter[str] = Counter()
+    read = (
+        b
+        for path in paths
+        for b in iter_ballot_file(path, election, encoding, sheet, strict_names, notices, only, skipped)
+    )
     ballots = tuple(_unique(read))
-    return BallotSet(ballots, tuple(p.source if isinstance(p, Sheet) else str(p) for p in paths), tuple(notices))
+    sources = tuple(p.source if isinstance(p, Sheet) else str(p) for p in paths)
+    return BallotSet(ballots, sources, tuple(notices), dict(skipped))

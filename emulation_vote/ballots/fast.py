@@ -611,6 +611,8 @@ class StreamingReader:
         """Stream every file of ``request``; :class:`GaveUp` when any is not plainly valid."""
         if not self.accepts(request.paths, request.encoding):
             return GaveUp("a file type or encoding the streaming reader does not read")
+        if request.only is not None:
+            return GaveUp("some contests only: the exact reader skips the others row by row")
         return read_groups_fast(request.paths, request.election, request.sheet, request.progress, request.strict_names)
 
 

@@ -13,6 +13,7 @@ parsers below (:func:`~emulation_vote.marks.read_mark`, :func:`parse_round`,
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -394,17 +395,28 @@ def sheet_plan(sheet: Sheet, election: Election, strict_names: bool = False) -> 
 
 
 def read_layout(
-    sheet: Sheet, election: Election, strict_names: bool = False, notices: list[Notice] | None = None
+    sheet: Sheet,
+    election: Election,
+    strict_names: bool = False,
+    notices: list[Notice] | None = None,
+    only: frozenset[str] | None = None,
+    skipped: Counter[str] | None = None,
 ) -> Iterator[Ballot]:
     """Yield the ballots of ``sheet``; raise :class:`BallotFileError` at the first data-entry error.
 
     Names matched only without their diacritics are appended to ``notices`` (file, row, text,
-    candidate); ``strict_names`` refuses them instead.
+    candidate); ``strict_names`` refuses them instead.  With ``only`` (contest ids), the rows of
+    other contests are skipped unread, counted per contest in ``skipped``: their errors are not
+    reported.
     """
     found = sheet_plan(sheet, election, strict_names)
     if found is None:
         return
     plan = found
+    if only is not None and plan.fixed is not None and plan.fixed.id not in only:
+        if skipped is not None:
+            skipped[plan.fixed.id] += sum(1 for _number, cells in sheet.rows if any(c.strip() for c in cells))
+        return
     sink = notices if notices is not None else []
     sink += plan.notices
     source = sheet.source
@@ -425,6 +437,12 @@ def read_layout(
     for number, cells in rows:
         if not any(c.strip() for c in cells):
             continue
+        if only is not None and contest_index is not None and contest_index < len(cells):
+            other = contest_for(clean(cells[contest_index]), election)
+            if other is not None and other.id not in only:
+                if skipped is not None:
+                    skipped[other.id] += 1
+                continue
         count = len(cells)
         for index in range(plan.width, count):
             if cells[index].strip():

@@ -25,7 +25,8 @@ class ReadRequest:
     """What to read: the ballot files, for which election, how (encoding, sheet), and whom to tell progress.
 
     ``strict_names`` refuses a name typed without its diacritics instead of reading it as the one
-    candidate it can mean (with a notice).
+    candidate it can mean (with a notice).  ``only`` (contest ids) reads the rows of those
+    contests alone; the others are skipped unread and counted.
     """
 
     paths: Sequence[str | Path]
@@ -34,6 +35,7 @@ class ReadRequest:
     sheet: str | None = None
     progress: Progress | None = None
     strict_names: bool = False
+    only: frozenset[str] | None = None
 
 
 @dataclass(frozen=True)

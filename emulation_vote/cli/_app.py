@@ -109,6 +109,23 @@ ScoresOption = Annotated[
         show_default=False,
     ),
 ]
+ContestsOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--contest",
+        help="Count only this contest (its id; repeatable). Rows of the other contests are skipped, "
+        "and their number stated.",
+        show_default=False,
+    ),
+]
+PartialOption = Annotated[
+    bool,
+    typer.Option(
+        "--partial",
+        help="A provisional count of what is there: no check against the ballots collected, "
+        "contests without ballots left out; marked KẾT QUẢ TẠM TÍNH.",
+    ),
+]
 ElectionArg = Annotated[Path, typer.Argument(help="The election file (TOML).", show_default=False, metavar="ELECTION")]
 BallotsArg = Annotated[
     list[Path], typer.Argument(help="Ballot files (.csv, .tsv, .xlsx).", show_default=False, metavar="BALLOTS...")

@@ -10,12 +10,14 @@ import typer
 
 from emulation_vote.cli._app import (
     BallotsArg,
+    ContestsOption,
     ElectionArg,
     EncodingOption,
     ForceOption,
     Lang,
     LangOption,
     OutputOption,
+    PartialOption,
     Reader,
     ReaderOption,
     ScoresOption,
@@ -55,6 +57,8 @@ def audit(
     ] = None,
     strict_names: StrictNamesOption = False,
     scores: ScoresOption = None,
+    contest: ContestsOption = None,
+    partial: PartialOption = False,
 ) -> None:
     """List every ballot as counted (file, row, status, reason, choices) and reconcile the paper figures."""
     with guard(lang.value):
@@ -63,7 +67,15 @@ def audit(
         inputs = [election, *ballots, *(logs or []), *(scores or [])]
         check_output(output, force, inputs)
         record = count_files(
-            election, ballots, encoding, sheet, keep_ballots=True, strict_names=strict_names, scores=scores or ()
+            election,
+            ballots,
+            encoding,
+            sheet,
+            keep_ballots=True,
+            strict_names=strict_names,
+            contests=contest,
+            partial=partial,
+            scores=scores or (),
         )
         if fmt is AuditFormat.canonical:
             from emulation_vote.record import canonical_text

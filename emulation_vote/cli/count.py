@@ -9,6 +9,7 @@ import typer
 
 from emulation_vote.cli._app import (
     BallotsArg,
+    ContestsOption,
     ElectionArg,
     EncodingOption,
     ForceOption,
@@ -16,6 +17,7 @@ from emulation_vote.cli._app import (
     Lang,
     LangOption,
     OutputOption,
+    PartialOption,
     Reader,
     ReaderOption,
     ScoresOption,
@@ -77,6 +79,8 @@ def tally(
     excel: ExcelOption = False,
     strict_names: StrictNamesOption = False,
     scores: ScoresOption = None,
+    contest: ContestsOption = None,
+    partial: PartialOption = False,
 ) -> None:
     """Count the ballots and print the result (rank, votes, percent, selection, runoff).
 
@@ -89,7 +93,16 @@ def tally(
         check_output(output, force, [election, *ballots, *(scores or [])])
         with progress_bar(ballots) as progress:
             record = count_files(
-                election, ballots, encoding, sheet, reader, progress, strict_names=strict_names, scores=scores or ()
+                election,
+                ballots,
+                encoding,
+                sheet,
+                reader,
+                progress,
+                strict_names=strict_names,
+                contests=contest,
+                partial=partial,
+                scores=scores or (),
             )
         emit(_render(record, fmt, lang.value, excel, output), output, force, lang.value, [election, *ballots])
 

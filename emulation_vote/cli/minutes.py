@@ -10,6 +10,7 @@ import typer
 
 from emulation_vote.cli._app import (
     BallotsArg,
+    ContestsOption,
     ElectionArg,
     EncodingOption,
     ForceOption,
@@ -94,12 +95,18 @@ def minutes(
     reader: ReaderOption = Reader.auto,
     strict_names: StrictNamesOption = False,
     scores: ScoresOption = None,
+    contest: ContestsOption = None,
+    partial: Annotated[
+        bool, typer.Option("--partial", help="Refused: minutes are made from the official result only.")
+    ] = False,
 ) -> None:
     """Write the minutes of the count (biên bản kiểm phiếu), ready to sign: Word, PDF or Markdown."""
     with guard(lang.value):
         from emulation_vote.pipeline import count_files
         from emulation_vote.render.minutes import build_minutes
 
+        if partial:
+            raise UsageError("minutes.partial")
         chosen = _format(fmt, output)
         check_output(output, force, [election, *ballots, *(scores or [])])
         if chosen is MinutesFormat.pdf:
@@ -109,7 +116,16 @@ def minutes(
                 from emulation_vote.pdf import PACKAGE
 
                 raise UsageError("pdf.no_libreoffice", package=PACKAGE)
-        record = count_files(election, ballots, encoding, sheet, reader, strict_names=strict_names, scores=scores or ())
+        record = count_files(
+            election,
+            ballots,
+            encoding,
+            sheet,
+            reader,
+            strict_names=strict_names,
+            scores=scores or (),
+            contests=contest,
+        )
         document = build_minutes(record, lang.value, annex=annex)
         if chosen is MinutesFormat.md:
             from emulation_vote.render.minutes_md import render_minutes_md

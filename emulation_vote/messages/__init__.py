@@ -6,7 +6,18 @@ One module per feature, so that features add their wording without touching each
 
 from __future__ import annotations
 
-from emulation_vote.messages import core, entering, minutes, paper, prepare, reading, reliability, scoring, show
+from emulation_vote.messages import (
+    core,
+    entering,
+    minutes,
+    paper,
+    partial,
+    prepare,
+    reading,
+    reliability,
+    scoring,
+    show,
+)
 
 _PARTS: tuple[dict[str, tuple[str, str]], ...] = (
     core.MESSAGES,
@@ -18,6 +29,7 @@ _PARTS: tuple[dict[str, tuple[str, str]], ...] = (
     show.MESSAGES,
     entering.MESSAGES,
     minutes.MESSAGES,
+    partial.MESSAGES,
 )
 
 

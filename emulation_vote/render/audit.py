@@ -14,7 +14,7 @@ from emulation_vote.entrylog import LogFile
 from emulation_vote.i18n import t
 from emulation_vote.record import ElectionRecord
 from emulation_vote.render.entry import check_text, log_rows
-from emulation_vote.render.report import notice_lines
+from emulation_vote.render.report import notice_lines, preamble_lines
 from emulation_vote.render.table import text_console
 from emulation_vote.schema import dumps, notices_list
 from emulation_vote.verify import Mismatch, Number
@@ -51,6 +51,8 @@ def audit_data(record: ElectionRecord, lang: str = "vi") -> dict[str, Any]:
     return {
         "schema": "emulation-vote/audit/1",
         "fingerprint": record.fingerprint,
+        **({"partial": True} if record.partial else {}),
+        **({"skipped": dict(record.skipped)} if record.skipped else {}),
         "ballots": [
             {
                 "contest": b.contest,
@@ -140,6 +142,8 @@ def render_audit_table(
     console = text_console(buffer, width, color)
     ballots = audit_ballots(record)
     with_voter = any(b.voter for b in ballots)
+    for line in preamble_lines(record, lang):
+        console.print(line, style="bold yellow")
     with_note = any(b.note for b in ballots)
     console.print(t("a.title", lang), style="bold")
     keys: tuple[str, ...] = ("contest", "round", "ballot", "source", "row", "status", "reason", "chosen")

@@ -178,6 +178,20 @@ def notice_lines(record: ElectionRecord, lang: str) -> list[str]:
     return lines
 
 
+def preamble_lines(record: ElectionRecord, lang: str) -> list[str]:
+    """Return the lines before the tables: a provisional result's banner, contests left out, rows skipped."""
+    lines = []
+    if record.partial:
+        lines.append(t("partial.banner", lang))
+        counted = {r.contest.id for r in record.contests}
+        left = [c.id for c in record.election.contests if c.id not in counted and c.id not in dict(record.skipped)]
+        if left:
+            lines.append(t("partial.left_out", lang, contests=", ".join(left)))
+    for contest_id, count in record.skipped:
+        lines.append(t("partial.skipped", lang, count=count, contest=contest_id))
+    return lines
+
+
 def build_report(record: ElectionRecord, lang: str) -> tuple[list[Section], str]:
     """Return the sections of every contest and round, and the closing lines: notices, then the fingerprint."""
     sections = [build_section(result, rnd, lang) for result in record.contests for rnd in result.rounds]

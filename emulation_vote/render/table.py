@@ -6,7 +6,7 @@ import io
 from typing import Any
 
 from emulation_vote.record import ElectionRecord
-from emulation_vote.render.report import Section, build_report
+from emulation_vote.render.report import Section, build_report, preamble_lines
 from emulation_vote.vocab import Status
 
 BAR_WIDTH = 20
@@ -64,6 +64,11 @@ def render_table(record: ElectionRecord, lang: str = "vi", color: bool = False, 
     buffer = io.StringIO()
     console = text_console(buffer, width, color)
     sections, closing = build_report(record, lang)
+    preamble = preamble_lines(record, lang)
+    for line in preamble:
+        console.print(line, style="bold yellow" if line is preamble[0] and record.partial else None)
+    if preamble:
+        console.print()
     for index, section in enumerate(sections):
         if index:
             console.print()

@@ -5,13 +5,16 @@ from __future__ import annotations
 from tabulate import tabulate
 
 from emulation_vote.record import ElectionRecord
-from emulation_vote.render.report import build_report
+from emulation_vote.render.report import build_report, preamble_lines
 
 
 def render_text(record: ElectionRecord, lang: str = "vi", markdown: bool = False) -> str:
     """Render the tally as Markdown (``markdown=True``, GitHub tables) or plain text."""
     sections, closing = build_report(record, lang)
     parts: list[str] = []
+    preamble = preamble_lines(record, lang)
+    if preamble:
+        parts.append("\n".join(f"**{line}**" if markdown else line for line in preamble) + "\n")
     for section in sections:
         if markdown:
             parts.append(f"## {section.heading}\n")

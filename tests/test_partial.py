@@ -1,0 +1,90 @@
+"""Counting part of a conference: --contest (one contest while the other is still being typed) and --partial."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from helpers import SAMPLES, invoke, write_csv
+
+TWO = SAMPLES / "two-contests" / "election.toml"
+
+
+def _rows(path: Path) -> list[list[str]]:
+    return [line.split(",") for line in path.read_text(encoding="utf-8-sig").splitlines()]
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def flag_only(tmp_path: Path) -> Path:
+    """The two-contest conference's file with only the flag's ballots typed so far."""
+    rows = [r for r in _rows(SAMPLES / "two-contests" / "ballots.csv") if r[0] != "bang-khen"]
+    return write_csv(tmp_path / "b.csv", rows)
+
+
+def test_one_contest_while_the_other_is_missing(runner: CliRunner, flag_only: Path) -> None:
+    refused = invoke(runner, "tally", TWO, flag_only)
+    assert refused.exit_code == 1 and "bang-khen" in refused.stderr
+    result = invoke(runner, "tally", TWO, flag_only, "--contest", "co-thi-dua", "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert [c["id"] for c in data["contests"]] == ["co-thi-dua"]
+    assert data["contests"][0]["ballots"]["cast"] == 14
+    assert "partial" not in data and "skipped" not in data
+
+
+def test_the_other_contests_broken_rows_are_skipped_and_counted(runner: CliRunner, tmp_path: Path) -> None:
+    rows = _rows(SAMPLES / "two-contests" / "ballots.csv")
+    broken = [r if r[0] != "bang-khen" else [r[0], r[1], "Nobody; Sở Xây dựng", ""] for r in rows]
+    broken.append(["bang-khen", "", "", "", "extra"])
+    path = write_csv(tmp_path / "b.csv", broken)
+    assert invoke(runner, "tally", TWO, path).exit_code == 1
+    result = invoke(runner, "tally", TWO, path, "--contest", "co-thi-dua", "-f", "plain")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("Bỏ qua 15 phiếu của nội dung bang-khen (không thuộc --contest).\n")
+    data = json.loads(invoke(runner, "tally", TWO, path, "--contest", "co-thi-dua", "-f", "json").stdout)
+    assert data["skipped"] == {"bang-khen": 15}
+    audit = invoke(runner, "audit", TWO, path, "--contest", "co-thi-dua", "-f", "json")
+    assert {b["contest"] for b in json.loads(audit.stdout)["ballots"]} == {"co-thi-dua"}
+    minutes = invoke(runner, "minutes", TWO, path, "--contest", "co-thi-dua")
+    assert minutes.exit_code == 0 and "Bằng khen" not in minutes.stdout
+
+
+def test_an_unknown_contest_is_a_usage_error(runner: CliRunner, flag_only: Path) -> None:
+    result = invoke(runner, "tally", TWO, flag_only, "--contest", "co-thi-dau")
+    assert result.exit_code == 2
+    assert "--contest: không có nội dung 'co-thi-dau'; gần nhất: co-thi-dua." in result.stderr
+
+
+def test_partial_counts_what_is_there_and_says_so(runner: CliRunner, tmp_path: Path) -> None:
+    rows = _rows(SAMPLES / "two-contests" / "ballots.csv")
+    half = [rows[0], *[r for r in rows[1:] if r[0] == "co-thi-dua"][:9]]
+    path = write_csv(tmp_path / "b.csv", half)
+    refused = invoke(runner, "tally", TWO, path, "--contest", "co-thi-dua")
+    assert refused.exit_code == 1 and "14" in refused.stderr  # collected = 14, 9 loaded
+    text = invoke(runner, "tally", TWO, path, "--partial", "-f", "plain")
+    assert text.exit_code == 0, text.stderr
+    assert text.stdout.startswith(
+        "KẾT QUẢ TẠM TÍNH — chưa đối chiếu số phiếu thu vào; chưa phải kết quả chính thức.\n"
+        "Chưa có phiếu nào, chưa kiểm: bang-khen.\n"
+    )
+    english = invoke(runner, "tally", TWO, path, "--partial", "--lang", "en")
+    assert english.stdout.startswith("PROVISIONAL RESULT")
+    data = json.loads(invoke(runner, "tally", TWO, path, "--partial", "-f", "json").stdout)
+    assert data["partial"] is True and [c["ballots"]["cast"] for c in data["contests"]] == [9]
+    audit = json.loads(invoke(runner, "audit", TWO, path, "--partial", "-f", "json").stdout)
+    assert audit["partial"] is True and len(audit["ballots"]) == 9
+    assert "KẾT QUẢ TẠM TÍNH" in invoke(runner, "audit", TWO, path, "--partial").stdout
+
+
+def test_minutes_refuse_a_provisional_count(runner: CliRunner, flag_only: Path) -> None:
+    result = invoke(runner, "minutes", TWO, flag_only, "--partial")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "Lỗi: Biên bản chỉ lập từ kết quả chính thức: bỏ --partial" in result.stderr
