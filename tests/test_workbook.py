@@ -393,3 +393,18 @@ def test_any_filled_template_counts_like_its_papers_as_a_list(
         return  # nothing typed: no ballots either way
     listed = write_csv(folder / "same.csv", rows)
     assert count_files(election, [book_path]).fingerprint == count_files(election, [listed]).fingerprint
+
+
+def test_template_of_a_vote_that_follows_the_ranking_takes_the_scores(tmp_path: Path, runner: CliRunner) -> None:
+    from helpers import SAMPLES
+
+    folder = SAMPLES / "scoring"
+    out = tmp_path / "p.xlsx"
+    missing = template(runner, folder / "election.toml", "-o", out, "--lang", "en")
+    assert missing.exit_code != 0 and "--scores" in missing.output and not out.exists()
+    scores = ["--scores", str(folder / "self.csv"), "--scores", str(folder / "cross.xlsx")]
+    assert template(runner, folder / "election.toml", "-o", out, *scores).exit_code == 0
+    header = [c.value for c in load_workbook(out).worksheets[1][1]]
+    # the units ranked onto the ballot (the top 3), not the block's 9
+    assert header[1:4] == ["Trường Chính trị tỉnh", "Văn phòng Tỉnh ủy", "Ban Tổ chức Tỉnh ủy"]
+    assert header[4:6] == ["Phiếu không hợp lệ (lý do)", "Ghi chú"]

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from emulation_vote.cli._app import ElectionArg, ForceOption, Lang, LangOption, app, guard
+from emulation_vote.cli._app import ElectionArg, ForceOption, Lang, LangOption, ScoresOption, app, check_output, guard
 from emulation_vote.errors import EmulationVoteError, OutputError
 from emulation_vote.i18n import t
 from emulation_vote.render.errors import describe_error
@@ -298,6 +298,7 @@ def template(
     contest: Annotated[
         str | None, typer.Option("--contest", "-c", help="With --format csv: the contest id (needed if several).")
     ] = None,
+    scores: ScoresOption = None,
     force: ForceOption = False,
     lang: LangOption = Lang.vi,
 ) -> None:
@@ -306,11 +307,15 @@ def template(
     with guard(language):
         from emulation_vote.election import load_election
         from emulation_vote.errors import UsageError
-        from emulation_vote.output import check_target, write_atomic
+        from emulation_vote.output import write_atomic
         from emulation_vote.render.workbook import clerks_csv, clerks_workbook, numbered_rows
 
-        check_target(output, force)
+        check_output(output, force, [election, *(scores or [])])
         loaded = load_election(election)
+        if scores or any(c.from_scores is not None for c in loaded.contests):
+            from emulation_vote.scoring.files import election_as_voted
+
+            loaded = election_as_voted(loaded, scores or ())  # the units ranked onto the ballot are its columns
         form = fmt or (TemplateFormat.csv if output.suffix.lower() == ".csv" else TemplateFormat.xlsx)
         ids = ", ".join(c.id for c in loaded.contests)
         if form is TemplateFormat.csv:
