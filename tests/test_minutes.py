@@ -366,3 +366,14 @@ def test_golden_markdown_minutes(runner: CliRunner, tmp_path: Path, case: str) -
     if os.environ.get("UPDATE_GOLDEN"):
         path.write_text(result.stdout, encoding="utf-8")
     assert path.read_text(encoding="utf-8") == result.stdout, f"{case} differs; UPDATE_GOLDEN=1 rewrites it"
+
+
+def test_annex_of_part_of_a_conference_recounts_that_part(runner: CliRunner) -> None:
+    two = SAMPLES / "two-contests"
+    args = ["minutes", two / "election.toml", two / "ballots.csv", "--contest", "bang-khen", "--annex"]
+    text = invoke(runner, *args).stdout
+    annex = text[text.index("## Phụ lục") :]
+    assert "emulation-vote tally election.toml ballots.csv --contest bang-khen --format json" in annex
+    assert "emulation-vote verify" not in annex  # verify re-counts the whole conference
+    tally = invoke(runner, "tally", two / "election.toml", two / "ballots.csv", "--contest", "bang-khen", "-f", "json")
+    assert tally.stdout.split('"fingerprint": "', 1)[1].split('"', 1)[0] in annex

@@ -179,6 +179,10 @@ def test_minutes_state_the_ranking_rule(runner: CliRunner) -> None:
     # the codes stay out of the signed text: the footer's code covers the scores, the annex gives the table's own
     body, annex = result.stdout.split("## Phụ lục: dữ liệu kiểm phiếu")
     assert "Mã kiểm chứng bảng điểm" in annex and "Mã kiểm chứng bảng điểm" not in body
+    # the annex's commands re-check the count with the same score files, so they give the same code
+    assert "tệp điểm: self.csv" in annex and "tệp điểm: cross.xlsx" in annex
+    command = "emulation-vote tally election.toml ballots.csv --scores self.csv --scores cross.xlsx --format json"
+    assert command in annex
 
 
 def test_the_report_and_the_minutes_say_the_tie_went_by_the_scores(runner: CliRunner) -> None:

@@ -126,7 +126,13 @@ def minutes(
             scores=scores or (),
             contests=contest,
         )
-        document = build_minutes(record, lang.value, annex=annex)
+        document = build_minutes(
+            record,
+            lang.value,
+            annex=annex,
+            score_files=tuple(str(p) for p in scores or ()),
+            contest_ids=tuple(contest or ()),
+        )
         if chosen is MinutesFormat.md:
             from emulation_vote.render.minutes_md import render_minutes_md
 

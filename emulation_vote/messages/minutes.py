@@ -147,6 +147,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "m.annex_files": ("Các tệp dữ liệu:", "The data files:"),
     "m.annex_election": ("tệp hội nghị: {name}", "election file: {name}"),
     "m.annex_ballots": ("tệp phiếu: {name}", "ballot file: {name}"),
+    "m.annex_scores": ("tệp điểm: {name}", "score file: {name}"),
     "m.annex_how": ("Cách kiểm chứng lại:", "How to re-check:"),
     "m.annex_step_tally": (
         "Chạy lệnh: {command}; mã fingerprint trong kết quả phải trùng với mã kiểm chứng ở trên.",

@@ -300,10 +300,12 @@ def _signatures(record: ElectionRecord, lang: str) -> SignatureBlock:
     )
 
 
-def _annex(record: ElectionRecord, lang: str) -> Annex:
+def _annex(record: ElectionRecord, lang: str, score_files: tuple[str, ...], contest_ids: tuple[str, ...]) -> Annex:
     election = PurePath(record.election.source).name or "election.toml"
     ballots = [PurePath(source).name for source in record.sources]
-    files = " ".join([election, *ballots])
+    scores = [PurePath(source).name for source in score_files]
+    options = [*(f"--scores {name}" for name in scores), *(f"--contest {cid}" for cid in contest_ids)]
+    files = " ".join([election, *ballots, *options])
     return Annex(
         title=t("m.annex_title", lang),
         subtitle=t("m.annex_of", lang, date=fmt_date_or_blank(record.election.meeting.date, lang)),
@@ -315,11 +317,17 @@ def _annex(record: ElectionRecord, lang: str) -> Annex:
         files=(
             t("m.annex_election", lang, name=election),
             *(t("m.annex_ballots", lang, name=name) for name in ballots),
+            *(t("m.annex_scores", lang, name=name) for name in scores),
         ),
         how_label=t("m.annex_how", lang),
         steps=(
             t("m.annex_step_tally", lang, command=f"emulation-vote tally {files} --format json"),
-            t("m.annex_step_verify", lang, command=f"emulation-vote verify ket-qua.json {files}"),
+            # verify re-counts every contest: it checks a count of the whole conference only
+            *(
+                ()
+                if contest_ids
+                else (t("m.annex_step_verify", lang, command=f"emulation-vote verify ket-qua.json {files}"),)
+            ),
         ),
     )
 
@@ -328,8 +336,19 @@ def _copies(copies: int | None) -> str:
     return BLANK if copies is None else f"{copies:02d}"
 
 
-def build_minutes(record: ElectionRecord, lang: str = "vi", annex: bool = False) -> Minutes:
-    """Build the minutes of ``record`` in ``lang``; ``annex`` adds the page of counting data."""
+def build_minutes(
+    record: ElectionRecord,
+    lang: str = "vi",
+    annex: bool = False,
+    score_files: tuple[str, ...] = (),
+    contest_ids: tuple[str, ...] = (),
+) -> Minutes:
+    """Build the minutes of ``record`` in ``lang``.
+
+    ``annex`` adds the page of counting data, which names the data files: the record's ballot files
+    and ``score_files``, the score sheets the count took its candidates or tie rule from; its commands
+    re-count ``contest_ids`` only when the count was of those contests.
+    """
     election = record.election
     meeting = election.meeting
     electorate = election.electorate
@@ -381,5 +400,5 @@ def build_minutes(record: ElectionRecord, lang: str = "vi", annex: bool = False)
         closing=t("m.closing", lang, hour=closing_hour, minute=closing_minute, copies=_copies(meeting.copies)),
         signatures=_signatures(record, lang),
         footer=t("m.footer", lang, fingerprint=record.fingerprint),
-        annex=_annex(record, lang) if annex else None,
+        annex=_annex(record, lang, score_files, contest_ids) if annex else None,
     )
