@@ -56,7 +56,7 @@ def docx_to_pdf(document: bytes) -> bytes:
         raise UsageError("pdf.no_libreoffice", package=PACKAGE)
     with tempfile.TemporaryDirectory(prefix="emulation-vote-pdf-") as folder:
         work = Path(folder)
-        source = work / "minutes.docx"
+        source = work / "bien-ban.docx"
         write_atomic(source, document)
         command = [
             program,
@@ -77,7 +77,7 @@ def docx_to_pdf(document: bytes) -> bytes:
             raise UsageError("pdf.failed", program=program, detail=f"no answer in {TIMEOUT_SECONDS} s") from None
         except OSError as error:
             raise UsageError("pdf.failed", program=program, detail=error.strerror or str(error)) from None
-        target = work / "minutes.pdf"
+        target = work / "bien-ban.pdf"
         if done.returncode != 0 or not target.is_file():
             detail = (done.stderr or done.stdout).decode("utf-8", "replace").strip().splitlines()
             raise UsageError(
