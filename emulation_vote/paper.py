@@ -114,6 +114,7 @@ class PaperLayout:
     texts: tuple[Text, ...]
     lines: tuple[tuple[float, float, float, float], ...]
     number_size: float
+    lang: str
 
     @property
     def marks(self) -> tuple[Rect, ...]:
@@ -133,6 +134,7 @@ class PaperLayout:
             "id": self.contest_id,
             "style": self.style,
             "per_page": self.per_page,
+            "lang": self.lang,
             "paper": {"width": _r(self.width), "height": _r(self.height)},
             "frame": {
                 "origin_in_paper": [MARK_INSET, MARK_INSET],
@@ -202,10 +204,15 @@ def election_fingerprint(election: Election) -> str:
     return "sha256:" + hashlib.sha256(paper_canonical_text(election).encode("utf-8")).hexdigest()
 
 
-def qr_payload(contest_id: str, number: int, fingerprint: str) -> str:
-    """Return the QR code's text: ``EV1|contest|number|first 16 hex digits of the election fingerprint``."""
+def qr_payload(contest_id: str, number: int, fingerprint: str, per_page: int, lang: str) -> str:
+    """Return the QR code's text: ``EV1|contest|number|fingerprint digits|layout``.
+
+    The fingerprint digits are the first 16 hex digits of the election's paper fingerprint; the
+    layout is the papers per page and the language printed (``2vi``), which with the election
+    fix every position on the paper.
+    """
     digits = fingerprint.removeprefix("sha256:")[:QR_FINGERPRINT_DIGITS]
-    return f"{QR_PREFIX}|{contest_id}|{number}|{digits}"
+    return f"{QR_PREFIX}|{contest_id}|{number}|{digits}|{per_page}{lang}"
 
 
 @dataclass(frozen=True)
@@ -215,14 +222,23 @@ class QrContent:
     contest_id: str
     number: int
     fingerprint_prefix: str
+    per_page: int
+    lang: str
 
 
 def parse_qr(text: str) -> QrContent | None:
-    """Return the content of a paper's QR code, or ``None`` when the text is not one."""
+    """Return the content of a paper's QR code, or ``None`` when the text is not one.
+
+    >>> parse_qr("EV1|co-thi-dua|17|dd3ba7fab69dcdb1|2vi")
+    QrContent(contest_id='co-thi-dua', number=17, fingerprint_prefix='dd3ba7fab69dcdb1', per_page=2, lang='vi')
+    """
     parts = text.strip().split("|")
-    if len(parts) != 4 or parts[0] != QR_PREFIX or not parts[2].isdigit():
+    if len(parts) != 5 or parts[0] != QR_PREFIX or not parts[2].isdigit():
         return None
-    return QrContent(parts[1], int(parts[2]), parts[3].lower())
+    layout = parts[4]
+    if len(layout) != 3 or not layout[0].isdigit() or int(layout[0]) not in SLOTS or layout[1:] not in ("vi", "en"):
+        return None
+    return QrContent(parts[1], int(parts[2]), parts[3].lower(), int(layout[0]), layout[1:])
 
 
 # --- text measure ---------------------------------------------------------------------------------
@@ -440,6 +456,7 @@ def _layout(election: Election, contest: Contest, per_page: int, columns: int, l
         texts=tuple(texts),
         lines=tuple(lines),
         number_size=number_size,
+        lang=lang,
     )
 
 
@@ -481,7 +498,7 @@ def layout_document(
         "schema": LAYOUT_SCHEMA,
         "units": "mm",
         "election_fingerprint": fingerprint,
-        "qr": {"format": f"{QR_PREFIX}|contest|number|fingerprint[:{QR_FINGERPRINT_DIGITS}]"},
+        "qr": {"format": f"{QR_PREFIX}|contest|number|fingerprint[:{QR_FINGERPRINT_DIGITS}]|per_page+lang"},
         "page": {"width": PAGE_WIDTH, "height": PAGE_HEIGHT},
         "contests": [
             {**layout.json(), "papers": count, "first_page": first}

@@ -76,7 +76,8 @@ def test_seed_papers_text_numbers_and_qr(runner: CliRunner, tmp_path: Path) -> N
     for page in rasterise(out):
         for found in zxingcpp.read_barcodes(page):
             content = parse_qr(found.text)
-            assert content is not None and found.text == qr_payload(content.contest_id, content.number, fingerprint)
+            assert content is not None
+            assert found.text == qr_payload(content.contest_id, content.number, fingerprint, 2, "vi")
             seen.append((content.contest_id, content.number))
     assert sorted(seen) == [("co-thi-dua", n) for n in range(1, 6)]
 
@@ -157,8 +158,16 @@ def test_fingerprint_covers_what_is_printed_not_the_figures() -> None:
     assert election_fingerprint(base) != election_fingerprint(parse(election_toml(style="strike")))
     text = paper_canonical_text(base)
     assert text.endswith("\n") and text.count("\n") == 1 and '"Văn phòng Tỉnh ủy"' in text
-    assert parse_qr(qr_payload("co", 12, election_fingerprint(base))) is not None
-    assert parse_qr("EV1|co|x|00") is None and parse_qr("hello") is None
+    content = parse_qr(qr_payload("co", 12, election_fingerprint(base), 4, "en"))
+    assert content is not None and (content.contest_id, content.number, content.per_page, content.lang) == (
+        "co",
+        12,
+        4,
+        "en",
+    )
+    assert election_fingerprint(base)[7:23] == content.fingerprint_prefix
+    for text in ("EV1|co|x|00|2vi", "hello", "EV1|co|1|00|3vi", "EV1|co|1|00|2fr", "EV1|co|1|00"):
+        assert parse_qr(text) is None
 
 
 def test_layout_is_deterministic_and_inside_the_frame() -> None:

@@ -89,7 +89,9 @@ def _paper(pdf: FPDF, layout: PaperLayout, number: int, ox: float, oy: float, fi
     pdf.set_draw_color(0)
     for mark in layout.marks:
         pdf.rect(ox + mark.x, oy + mark.y, mark.w, mark.h, style="F")
-    qr = segno.make(qr_payload(layout.contest_id, number, fingerprint), error="m", micro=False)
+    qr = segno.make(
+        qr_payload(layout.contest_id, number, fingerprint, layout.per_page, layout.lang), error="m", micro=False
+    )
     matrix = [list(row) for row in qr.matrix]
     module = layout.qr.w / len(matrix)
     for row_index, row in enumerate(matrix):
