@@ -31,6 +31,7 @@ GROUPS: list[tuple[str | tuple[str, ...], str]] = [
     (("usage.unknown_contest", "minutes.partial"), "Counting part of a conference (--contest, --partial)"),
     ("papers.", "Ballot papers (ballots)"),
     (("enter.locked", "enter.log_is_output", "enter.seats_round1", "enter.runoff_twice"), "enter"),
+    ("scanning.", "Reading papers from scans (scan)"),
 ]
 HEAD = """# Error messages
 

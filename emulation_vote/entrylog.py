@@ -125,3 +125,19 @@ class EntryLog:
         append_durably(self.path, line + b"\n")
         self.previous = line_hash(line)
         return entry
+
+
+def chain(entries: list[dict[str, Any]]) -> bytes:
+    """Return ``entries`` as a whole log: one JSON line each, every ``prev`` the hash of the line before.
+
+    >>> text = chain([{"action": "a"}, {"action": "b"}])
+    >>> text.splitlines()[1].startswith(b'{"prev":"') and len(text.splitlines()) == 2
+    True
+    """
+    previous = GENESIS
+    lines = []
+    for entry in entries:
+        line = json.dumps({"prev": previous, **entry}, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        lines.append(line)
+        previous = line_hash(line)
+    return b"".join(line + b"\n" for line in lines)

@@ -16,6 +16,7 @@ from emulation_vote.cli import score  # noqa: F401  (score)
 from emulation_vote.cli import audit  # noqa: F401  (audit, verify, compare)
 from emulation_vote.cli import entry  # noqa: F401  (enter, check-log)
 from emulation_vote.cli import ballots  # noqa: F401  (ballots)
+from emulation_vote.cli import scan  # noqa: F401  (scan)
 
 # isort: on
 from emulation_vote.cli._app import app

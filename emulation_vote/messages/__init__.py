@@ -15,6 +15,7 @@ from emulation_vote.messages import (
     prepare,
     reading,
     reliability,
+    scan,
     scoring,
     show,
 )
@@ -30,6 +31,7 @@ _PARTS: tuple[dict[str, tuple[str, str]], ...] = (
     entering.MESSAGES,
     minutes.MESSAGES,
     partial.MESSAGES,
+    scan.MESSAGES,
 )
 
 
