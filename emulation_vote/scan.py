@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import importlib
 import itertools
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -142,15 +142,10 @@ class PaperReading:
 
 def file_pages(path: Path) -> Iterator[tuple[Source, Image]]:
     """Yield each page of an image file (PNG, JPEG, TIFF, PDF) as a grey image with its source."""
+    from emulation_vote.output import read_input
+
     where = str(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise BallotFileError("file.missing", file=where) from None
-    except IsADirectoryError:
-        raise BallotFileError("file.is_dir", file=where) from None
-    except OSError as exc:
-        raise BallotFileError("file.unreadable", file=where, reason=exc.strerror or str(exc)) from None
+    data = read_input(path)
     digest = hashlib.sha256(data).hexdigest()
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
@@ -619,7 +614,7 @@ def ballot_rows(
     return [(contest, str(number), 1, choices, declared) for contest, number, choices, declared in rows]
 
 
-def _paper_entry(paper: PaperReading, result: str, styles: dict[str, str]) -> dict[str, Any]:
+def _paper_entry(paper: PaperReading, result: str, styles: Mapping[str, str]) -> dict[str, Any]:
     return {
         "action": "paper",
         "file": paper.source.file,

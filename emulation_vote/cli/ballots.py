@@ -71,10 +71,10 @@ def ballots(
             )
         if per_page is not None and per_page not in SLOTS:
             raise UsageError("papers.bad_per_page", per_page=per_page)
-        check_output(output, force)
+        check_output(output, force, [election])
         layout_file = layout_path(output)
         if chosen == PaperFormat.pdf:
-            check_output(layout_file, force)
+            check_output(layout_file, force, [election])
         loaded = load_election(election)
         contests = loaded.contests
         if contest:

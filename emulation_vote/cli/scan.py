@@ -78,6 +78,7 @@ def _review(election: Election, papers: list[PaperReading], clerk: str | None, l
     from rich.prompt import Prompt
     from rich.table import Table
 
+    from emulation_vote.output import write_atomic
     from emulation_vote.scan import Reviewed, parse_reading, png_bytes
 
     console = Console(highlight=False)
@@ -101,7 +102,7 @@ def _review(election: Election, papers: list[PaperReading], clerk: str | None, l
         )
         if paper.crop is not None:
             image = folder / f"{index}.png"
-            image.write_bytes(png_bytes(paper.crop))
+            write_atomic(image, png_bytes(paper.crop), True)
             console.print(t("scan.review_image", lang, path=image))
             _open_viewer(image)
         if paper.boxes:
@@ -162,16 +163,16 @@ def scan(
     """Read the marked papers printed by 'ballots' from scans or photos; unclear papers go to review, never guessed."""
     language = lang.value
     with guard(language):
+        from emulation_vote.csvrows import write_rows
         from emulation_vote.election import load_election
         from emulation_vote.entrylog import chain
         from emulation_vote.output import write_atomic
-        from emulation_vote.render.csv import write_rows
         from emulation_vote.scan import ballot_rows, log_entries, png_bytes, scan_images
 
         log_path = log or output.with_name(output.name + ".log")
         review_path = output.with_name(output.name + ".review.json")
         for path in (output, log_path, review_path):
-            check_output(path, force)
+            check_output(path, force, [election, *images])
         loaded = load_election(election)
         result = scan_images(loaded, images)
         reviewed = _review(loaded, list(result.review), clerk, language) if review and sys.stdin.isatty() else []
