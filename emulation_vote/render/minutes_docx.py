@@ -77,7 +77,7 @@ def _annex(document: Any, annex: Annex) -> None:
         paragraph(document, f"- {line}", indent=True, space_after=0)
     paragraph(document, annex.how_label, bold=True, align="left", space_before=6, space_after=2)
     for number, step in enumerate(annex.steps, 1):
-        paragraph(document, f"{number}. {step}", indent=True, space_after=2)
+        paragraph(document, f"{number}. {step}", align="left", indent=True, space_after=2)  # commands: no stretching
 
 
 def render_minutes_docx(minutes: Minutes) -> bytes:
