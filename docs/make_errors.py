@@ -17,6 +17,7 @@ GROUPS: list[tuple[str | tuple[str, ...], str]] = [
     ("xlsx.", "Excel workbooks"),
     ("header.", "The header row"),
     ("row.", "Ballot rows"),
+    ("data.several", "Several errors at once"),
     ("round.", "Runoff rounds"),
     ("contest.", "Contests and figures"),
     ("election.", "The election file"),

@@ -61,3 +61,27 @@ class UsageError(EmulationVoteError):
 
 class ScoreSheetError(EmulationVoteError):
     """A score sheet is unreadable, holds a data-entry error, or lacks scores the scoring rule needs."""
+
+
+class DataErrors(BallotFileError):
+    """Several data errors found in one pass over the ballot files, in file and row order.
+
+    ``errors`` are the first ones (up to the limit asked for); ``more`` is how many were found
+    beyond them.  Nothing was counted.
+    """
+
+    def __init__(self, errors: list[EmulationVoteError], more: int = 0) -> None:
+        """Hold ``errors`` (at least two, or one and ``more``)."""
+        super().__init__("data.several", count=len(errors) + more)
+        self.errors = tuple(errors)
+        self.more = more
+
+
+def raise_collected(errors: list[EmulationVoteError], limit: int | None) -> None:
+    """Raise what ``errors`` holds: nothing when empty, a single error as itself, several as :class:`DataErrors`."""
+    if not errors:
+        return
+    if len(errors) == 1:
+        raise errors[0]
+    shown = errors if limit is None else errors[:limit]
+    raise DataErrors(list(shown), len(errors) - len(shown))

@@ -29,6 +29,7 @@ def count_files(
     scores: Sequence[str | Path] = (),
     contests: Sequence[str] | None = None,
     partial: bool = False,
+    max_errors: int | None = 50,
 ) -> ElectionRecord:
     """Read the election (loaded, or its file) and every ballot file, check them, count; raise on the first error.
 
@@ -46,7 +47,9 @@ def count_files(
     candidates or their tie rule from the ranking (:func:`emulation_vote.scoring.files.election_as_voted`).
     ``contests`` (ids) counts those contests only: the rows of the others are skipped unread (their
     number is kept in the record).  ``partial`` counts what is there, without the ``collected``
-    check and leaving out contests with no ballots yet: a provisional result.
+    check and leaving out contests with no ballots yet: a provisional result.  Every data error of
+    the ballot files is found in one pass: several are raised together
+    (:class:`~emulation_vote.errors.DataErrors`, the first ``max_errors``).
     """
     reader = ReaderChoice(reader)  # a plain string is accepted, an unknown one refused
     election = election_path if isinstance(election_path, Election) else load_election(election_path)
@@ -55,9 +58,9 @@ def count_files(
 
         election = election_as_voted(election, scores, encoding, strict_names)
     only = _contest_ids(election, contests)
-    request = ReadRequest(ballot_paths, election, encoding, sheet, progress, strict_names, only)
+    request = ReadRequest(ballot_paths, election, encoding, sheet, progress, strict_names, only, max_errors)
     if keep_ballots:
-        ballots = read_ballots(ballot_paths, election, encoding, sheet, strict_names, only)
+        ballots = read_ballots(ballot_paths, election, encoding, sheet, strict_names, only, max_errors)
         return count_ballots(election, ballots, only, partial)
     if reader != ReaderChoice.exact and _use_streaming(request, reader):
         from emulation_vote.ballots.fast import StreamingReader

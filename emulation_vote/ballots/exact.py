@@ -16,7 +16,7 @@ from emulation_vote.ballots.layout import read_layout
 from emulation_vote.ballots.reader import ReadRequest
 from emulation_vote.ballots.tabular import Sheet, read_sheets
 from emulation_vote.election import Election
-from emulation_vote.errors import BallotFileError
+from emulation_vote.errors import BallotFileError, EmulationVoteError, raise_collected
 
 
 class ExactReader:
@@ -27,7 +27,13 @@ class ExactReader:
     def read(self, request: ReadRequest) -> BallotGroups:
         """Read every file of ``request`` into aggregated counts (raising at the first data error)."""
         return read_ballot_groups(
-            request.paths, request.election, request.encoding, request.sheet, request.strict_names, request.only
+            request.paths,
+            request.election,
+            request.encoding,
+            request.sheet,
+            request.strict_names,
+            request.only,
+            request.max_errors,
         )
 
 
@@ -40,34 +46,61 @@ def iter_ballot_file(
     notices: list[Notice] | None = None,
     only: frozenset[str] | None = None,
     skipped: Counter[str] | None = None,
+    errors: list[EmulationVoteError] | None = None,
 ) -> Iterator[Ballot]:
     """Yield the ballots of one file; raise :class:`BallotFileError` at its first error or when it holds none.
 
     ``path`` may also be cells already in memory (a :class:`Sheet`, e.g. made from a DataFrame).
     Names matched only without diacritics go to ``notices`` (refused when ``strict_names``).
-    With ``only``, rows of other contests are skipped and counted in ``skipped``.
+    With ``only``, rows of other contests are skipped and counted in ``skipped``.  With
+    ``errors``, every data error is appended there instead (a row's error, and the reading goes
+    on; a file's or header's error, and the file stops there).
     """
-    found_sheets = [path] if isinstance(path, Sheet) else read_sheets(Path(path), str(path), encoding, sheet)
     source = path.source if isinstance(path, Sheet) else str(path)
     empty = True
     passed = Counter[str]() if skipped is None else skipped
     before = passed.total()
-    for found in found_sheets:
-        for ballot in read_layout(found, election, strict_names, notices, only, passed):
-            empty = False
-            yield ballot
-    if empty and passed.total() == before:
-        raise BallotFileError("file.no_ballots", file=source)
+    errors_before = len(errors) if errors is not None else 0
+    try:
+        found_sheets = [path] if isinstance(path, Sheet) else read_sheets(Path(path), str(path), encoding, sheet)
+        for found in found_sheets:
+            for ballot in read_layout(found, election, strict_names, notices, only, passed, errors):
+                empty = False
+                yield ballot
+        if empty and passed.total() == before and (errors is None or len(errors) == errors_before):
+            raise BallotFileError("file.no_ballots", file=source)
+    except BallotFileError as error:
+        if errors is None:
+            raise
+        errors.append(error)
 
 
-def _unique(ballots: Iterable[Ballot]) -> Iterator[Ballot]:
-    """Pass the ballots on, raising at the first ``ballot_id`` used twice in a contest and round."""
+def _in_file_order(errors: list[EmulationVoteError], paths: Sequence[str | Path | Sheet]) -> list[EmulationVoteError]:
+    """Return ``errors`` by file (in the order given) and row; a repeated file-wide error once."""
+    order = {(p.source if isinstance(p, Sheet) else str(p)): i for i, p in enumerate(paths)}
+    unique: dict[tuple[object, ...], EmulationVoteError] = {}
+    for error in errors:
+        wide = error.key in FILE_WIDE
+        key = (error.key, error.file, None if wide else error.row, tuple(sorted(map(str, error.params.items()))))
+        unique.setdefault(key, error)
+    return sorted(unique.values(), key=lambda e: (order.get(e.file or "", len(order)), e.row or 0))
+
+
+FILE_WIDE = frozenset({"encoding.legacy", "file.which_contest"})
+"""Errors that hold for a whole file, reported once even when several rows meet them."""
+
+
+def _unique(ballots: Iterable[Ballot], errors: list[EmulationVoteError] | None = None) -> Iterator[Ballot]:
+    """Pass the ballots on, raising at the first ``ballot_id`` used twice in a contest and round.
+
+    With ``errors``, each repeated id is appended there instead (and the ballot left out).
+    """
     seen: dict[tuple[str, int, str], tuple[str, int]] = {}
     for ballot in ballots:
         key = (ballot.contest, ballot.round, ballot.ballot_id)
         first = seen.get(key)
         if first is not None:
-            raise BallotFileError(
+            error = BallotFileError(
                 "row.duplicate_id",
                 file=ballot.source,
                 row=ballot.row,
@@ -76,6 +109,10 @@ def _unique(ballots: Iterable[Ballot]) -> Iterator[Ballot]:
                 first_file=first[0],
                 first_row=first[1],
             )
+            if errors is None:
+                raise error
+            errors.append(error)
+            continue
         seen[key] = (ballot.source, ballot.row)
         yield ballot
 
@@ -87,6 +124,7 @@ def read_ballot_groups(
     sheet: str | None = None,
     strict_names: bool = False,
     only: frozenset[str] | None = None,
+    max_errors: int | None = 50,
 ) -> BallotGroups:
     """Read every file ballot by ballot into aggregated counts, keeping one example ballot per content.
 
@@ -95,13 +133,15 @@ def read_ballot_groups(
     """
     groups = BallotGroups(sources=tuple(str(p) for p in paths), complete=False)
     notices, skipped = groups.notices, groups.skipped
+    errors: list[EmulationVoteError] = []
     read = (
         b
         for path in paths
-        for b in iter_ballot_file(path, election, encoding, sheet, strict_names, notices, only, skipped)
+        for b in iter_ballot_file(path, election, encoding, sheet, strict_names, notices, only, skipped, errors)
     )
-    for ballot in _unique(read):
+    for ballot in _unique(read, errors):
         groups.add(ballot)
+    raise_collected(_in_file_order(errors, paths), max_errors)
     return groups
 
 
@@ -112,15 +152,22 @@ def read_ballots(
     sheet: str | None = None,
     strict_names: bool = False,
     only: frozenset[str] | None = None,
+    max_errors: int | None = 50,
 ) -> BallotSet:
-    """Read every ballot file (or sheet of cells) and check ``ballot_id`` is unique per contest and round."""
+    """Read every ballot file (or sheet of cells) and check ``ballot_id`` is unique per contest and round.
+
+    Every data error of every file is found in one pass: one is raised as itself, several as
+    :class:`~emulation_vote.errors.DataErrors` (the first ``max_errors``, and how many more).
+    """
     notices: list[Notice] = []
     skipped: Counter[str] = Counter()
+    errors: list[EmulationVoteError] = []
     read = (
         b
         for path in paths
-        for b in iter_ballot_file(path, election, encoding, sheet, strict_names, notices, only, skipped)
+        for b in iter_ballot_file(path, election, encoding, sheet, strict_names, notices, only, skipped, errors)
     )
-    ballots = tuple(_unique(read))
+    ballots = tuple(_unique(read, errors))
+    raise_collected(_in_file_order(errors, paths), max_errors)
     sources = tuple(p.source if isinstance(p, Sheet) else str(p) for p in paths)
     return BallotSet(ballots, sources, tuple(notices), dict(skipped))

@@ -23,7 +23,7 @@ from emulation_vote.ballots.legacy import detect
 from emulation_vote.ballots.matching import NameMatcher, suggest_names
 from emulation_vote.ballots.tabular import Sheet
 from emulation_vote.election import Contest, Election, closest
-from emulation_vote.errors import BallotFileError
+from emulation_vote.errors import BallotFileError, EmulationVoteError
 from emulation_vote.marks import MARK_WORDS, NO_MARK_WORDS, read_mark
 from emulation_vote.text import clean, name_key, short
 from emulation_vote.vocab import Style
@@ -401,8 +401,12 @@ def read_layout(
     notices: list[Notice] | None = None,
     only: frozenset[str] | None = None,
     skipped: Counter[str] | None = None,
+    errors: list[EmulationVoteError] | None = None,
 ) -> Iterator[Ballot]:
     """Yield the ballots of ``sheet``; raise :class:`BallotFileError` at the first data-entry error.
+
+    With ``errors``, a row's error is appended there instead and the rows after it are read on,
+    so that one run reports every row to fix; the header's errors still stop the file.
 
     Names matched only without their diacritics are appended to ``notices`` (file, row, text,
     candidate); ``strict_names`` refuses them instead.  With ``only`` (contest ids), the rows of
@@ -434,15 +438,16 @@ def read_layout(
     note_index = reserved.get("note")
     is_text_file = source.lower().endswith((".csv", ".tsv", ".txt"))
     checked: set[str] = set()
-    for number, cells in rows:
+
+    def one(number: int, cells: list[str]) -> Ballot | None:
         if not any(c.strip() for c in cells):
-            continue
+            return None
         if only is not None and contest_index is not None and contest_index < len(cells):
             other = contest_for(clean(cells[contest_index]), election)
             if other is not None and other.id not in only:
                 if skipped is not None:
                     skipped[other.id] += 1
-                continue
+                return None
         count = len(cells)
         for index in range(plan.width, count):
             if cells[index].strip():
@@ -464,7 +469,7 @@ def read_layout(
                     "row.no_heading", file=source, row=number, column=index + 1, value=short(cells[index].strip())
                 )
         if plan.template is not None and not any(c.strip() for i, c in enumerate(cells) if i != id_index):
-            continue  # a pre-printed number left unused
+            return None  # a pre-printed number left unused
         ballot_id = clean(cells[id_index])
         if not ballot_id:
             raise BallotFileError("row.no_ballot_id", file=source, row=number)
@@ -486,8 +491,8 @@ def read_layout(
                     suggestion=closest(text, ids) or ", ".join(ids),
                 )
         if contest.id not in checked:
+            checked.add(contest.id)  # a missing column is reported once, at the first row of its contest
             check_columns(plan, contest)
-            checked.add(contest.id)
         round_number = 1 if round_index is None else parse_round(cells[round_index])
         if round_number is None:
             raise BallotFileError("row.bad_round", file=source, row=number, value=short(clean(cells[round_index or 0])))
@@ -513,10 +518,9 @@ def read_layout(
                 raise BallotFileError(key, file=source, row=number, value=short(value), candidates=detail)
             for text, candidate_id in parsed.loose:
                 sink.append(Notice(source, number, MATCHED_WITHOUT_DIACRITICS, text, candidate_id, contest.id))
-            yield Ballot(
+            return Ballot(
                 contest.id, round_number, ballot_id, parsed.chosen, False, declared, source, number, voter, note
             )
-            continue
         mapping = plan.candidate_columns[contest.id]
         marks: set[str] = set()
         for index, heading in plan.others:
@@ -539,7 +543,7 @@ def read_layout(
                     "row.mark_other_contest", file=source, row=number, column=short(heading), contest=contest.id
                 )
             marks.add(marked)
-        yield Ballot(
+        return Ballot(
             contest.id,
             round_number,
             ballot_id,
@@ -551,3 +555,19 @@ def read_layout(
             voter,
             note,
         )
+
+    try:
+        for number, cells in rows:
+            try:
+                ballot = one(number, cells)
+            except BallotFileError as error:
+                if errors is None:
+                    raise
+                errors.append(error)
+                continue
+            if ballot is not None:
+                yield ballot
+    except BallotFileError as error:  # the file cannot be read on (a broken CSV quote, say)
+        if errors is None:
+            raise
+        errors.append(error)

@@ -36,6 +36,7 @@ class ReadRequest:
     progress: Progress | None = None
     strict_names: bool = False
     only: frozenset[str] | None = None
+    max_errors: int | None = 50
 
 
 @dataclass(frozen=True)

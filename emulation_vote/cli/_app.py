@@ -126,6 +126,15 @@ PartialOption = Annotated[
         "contests without ballots left out; marked KẾT QUẢ TẠM TÍNH.",
     ),
 ]
+MaxErrorsOption = Annotated[
+    int,
+    typer.Option(
+        "--max-errors",
+        min=1,
+        help="Show at most this many data errors (then how many more); every file is read in one pass.",
+        metavar="N",
+    ),
+]
 ElectionArg = Annotated[Path, typer.Argument(help="The election file (TOML).", show_default=False, metavar="ELECTION")]
 BallotsArg = Annotated[
     list[Path], typer.Argument(help="Ballot files (.csv, .tsv, .xlsx).", show_default=False, metavar="BALLOTS...")
@@ -133,14 +142,23 @@ BallotsArg = Annotated[
 
 
 @contextmanager
-def guard(lang: str) -> Iterator[None]:
-    """Turn the tool's errors into a message on stderr and an exit code; never a traceback."""
+def guard(lang: str, json_errors: bool = False) -> Iterator[None]:
+    """Turn the tool's errors into a message on stderr and an exit code; never a traceback.
+
+    Data errors (exit 1) found together are listed by file: a table on a terminal, plain lines
+    when piped.  With ``json_errors`` (``--format json``) they are the JSON error document on stdout.
+    """
     try:
         yield
     except EmulationVoteError as error:
-        from emulation_vote.render.errors import describe_error
+        from emulation_vote.render.errors import errors_json, errors_text
 
-        typer.echo(f"{t('error.prefix', lang)}: {describe_error(error, lang)}", err=True)
+        if json_errors and error.exit_code == 1:
+            sys.stdout.write(errors_json(error, lang))
+        else:
+            table = sys.stderr.isatty()
+            width = shutil.get_terminal_size().columns if table else 100
+            sys.stderr.write(errors_text(error, lang, table=table, width=width))
         raise typer.Exit(error.exit_code) from None
     except KeyboardInterrupt:
         typer.echo(t("error.interrupted", lang), err=True)

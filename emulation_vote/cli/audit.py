@@ -16,6 +16,7 @@ from emulation_vote.cli._app import (
     ForceOption,
     Lang,
     LangOption,
+    MaxErrorsOption,
     OutputOption,
     PartialOption,
     Reader,
@@ -59,9 +60,10 @@ def audit(
     scores: ScoresOption = None,
     contest: ContestsOption = None,
     partial: PartialOption = False,
+    max_errors: MaxErrorsOption = 50,
 ) -> None:
     """List every ballot as counted (file, row, status, reason, choices) and reconcile the paper figures."""
-    with guard(lang.value):
+    with guard(lang.value, json_errors=fmt is AuditFormat.json):
         from emulation_vote.pipeline import count_files
 
         inputs = [election, *ballots, *(logs or []), *(scores or [])]
@@ -74,6 +76,7 @@ def audit(
             keep_ballots=True,
             strict_names=strict_names,
             contests=contest,
+            max_errors=max_errors,
             partial=partial,
             scores=scores or (),
         )
@@ -114,6 +117,7 @@ def verify(
     sheet: SheetOption = None,
     reader: ReaderOption = Reader.auto,
     strict_names: StrictNamesOption = False,
+    max_errors: MaxErrorsOption = 50,
     scores: ScoresOption = None,
 ) -> None:
     """Recount and compare with a saved JSON result: exit 0 when it matches, 1 listing every difference."""
@@ -123,7 +127,16 @@ def verify(
         from emulation_vote.verify import compare_result, load_result
 
         saved = load_result(result)
-        record = count_files(election, ballots, encoding, sheet, reader, strict_names=strict_names, scores=scores or ())
+        record = count_files(
+            election,
+            ballots,
+            encoding,
+            sheet,
+            reader,
+            strict_names=strict_names,
+            scores=scores or (),
+            max_errors=max_errors,
+        )
         mismatches = compare_result(saved, record)
         sys.stdout.write(verify_text(mismatches, record, lang.value))
         if mismatches:

@@ -16,6 +16,7 @@ from emulation_vote.cli._app import (
     FormatOption,
     Lang,
     LangOption,
+    MaxErrorsOption,
     OutputOption,
     PartialOption,
     Reader,
@@ -81,12 +82,13 @@ def tally(
     scores: ScoresOption = None,
     contest: ContestsOption = None,
     partial: PartialOption = False,
+    max_errors: MaxErrorsOption = 50,
 ) -> None:
     """Count the ballots and print the result (rank, votes, percent, selection, runoff).
 
     Also as an Excel workbook (--format xlsx --output ket-qua.xlsx) or a CSV for Excel (--format csv --excel).
     """
-    with guard(lang.value):
+    with guard(lang.value, json_errors=fmt is TallyFormat.json):
         from emulation_vote.pipeline import count_files
 
         _check_format(fmt, excel, output)
@@ -101,6 +103,7 @@ def tally(
                 progress,
                 strict_names=strict_names,
                 contests=contest,
+                max_errors=max_errors,
                 partial=partial,
                 scores=scores or (),
             )

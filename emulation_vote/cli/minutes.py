@@ -16,6 +16,7 @@ from emulation_vote.cli._app import (
     ForceOption,
     Lang,
     LangOption,
+    MaxErrorsOption,
     Reader,
     ReaderOption,
     ScoresOption,
@@ -94,6 +95,7 @@ def minutes(
     force: ForceOption = False,
     reader: ReaderOption = Reader.auto,
     strict_names: StrictNamesOption = False,
+    max_errors: MaxErrorsOption = 50,
     scores: ScoresOption = None,
     contest: ContestsOption = None,
     partial: Annotated[
@@ -125,6 +127,7 @@ def minutes(
             strict_names=strict_names,
             scores=scores or (),
             contests=contest,
+            max_errors=max_errors,
         )
         document = build_minutes(
             record,

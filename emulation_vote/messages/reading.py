@@ -34,3 +34,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "notice.more_rows": ("và {count} hàng khác", "and {count} more"),
     "loc.rows": ("các hàng {row}", "rows {row}"),
 }
+MESSAGES.update(
+    {
+        "data.several": (
+            "{count} lỗi trong các tệp phiếu; chưa kiểm phiếu nào. Sửa các hàng dưới đây rồi chạy lại:",
+            "{count} errors in the ballot files; nothing was counted. Fix the rows below and run again:",
+        ),
+        "data.more": ("… và {count} lỗi khác (--max-errors để xem thêm).", "… and {count} more (see --max-errors)."),
+        "data.col.message": ("Lỗi", "Error"),
+    }
+)

@@ -48,3 +48,81 @@ def describe_error(error: EmulationVoteError, lang: str = "vi") -> str:
     message = t(error.key, lang, **params)
     where = [part for part in (error.file, t("loc.row", lang, row=error.row) if error.row else None) if part]
     return f"{', '.join(where)}: {message}" if where else message[:1].upper() + message[1:]
+
+
+def error_list(error: EmulationVoteError) -> list[EmulationVoteError]:
+    """Return the errors one raised error stands for: those of a :class:`DataErrors`, or itself."""
+    from emulation_vote.errors import DataErrors
+
+    return list(error.errors) if isinstance(error, DataErrors) else [error]
+
+
+def _bare(error: EmulationVoteError, lang: str) -> str:
+    """Return the message alone, without its file and row."""
+    return describe_error(type(error)(error.key, **error.params), lang)
+
+
+def errors_text(error: EmulationVoteError, lang: str, table: bool = False, width: int = 100) -> str:
+    """Return the errors of ``error`` for a person: one line, or several grouped by file.
+
+    Several errors get a first line saying how many and that nothing was counted, then each file
+    and its rows (a Rich table when ``table``, for a terminal), then "and N more" beyond the limit.
+    """
+    from emulation_vote.errors import DataErrors
+
+    prefix = t("error.prefix", lang)
+    if not isinstance(error, DataErrors):
+        return f"{prefix}: {describe_error(error, lang)}\n"
+    lines = [f"{prefix}: {t('data.several', lang, count=len(error.errors) + error.more)}"]
+    groups: dict[str, list[EmulationVoteError]] = {}
+    for one in error.errors:
+        groups.setdefault(one.file or "", []).append(one)
+    if table:
+        import io
+
+        from rich.table import Table
+
+        from emulation_vote.render.table import text_console
+
+        buffer = io.StringIO()
+        console = text_console(buffer, width, False)
+        for source, found in groups.items():
+            grid = Table(title=source or None, title_justify="left", header_style="bold")
+            grid.add_column(t("a.col.row", lang), justify="right")
+            grid.add_column(t("data.col.message", lang), overflow="fold")
+            for one in found:
+                grid.add_row(str(one.row or ""), _bare(one, lang))
+            console.print(grid)
+        lines.append(buffer.getvalue().rstrip("\n"))
+    else:
+        for source, found in groups.items():
+            if source:
+                lines.append(f"{source}:")
+            for one in found:
+                where = t("loc.row", lang, row=one.row) + ": " if one.row else ""
+                lines.append(f"  {where}{_bare(one, lang)}")
+    if error.more:
+        lines.append(t("data.more", lang, count=error.more))
+    return "\n".join(lines) + "\n"
+
+
+def errors_json(error: EmulationVoteError, lang: str) -> str:
+    """Return the errors of ``error`` as the JSON error document (``emulation-vote/errors/1``)."""
+    import json
+
+    from emulation_vote.errors import DataErrors
+
+    items = [
+        {
+            "file": one.file,
+            "row": one.row,
+            "column": one.params.get("column") if isinstance(one.params.get("column"), str) else None,
+            "code": one.key,
+            "message": _bare(one, lang),
+        }
+        for one in error_list(error)
+    ]
+    document: dict[str, object] = {"schema": "emulation-vote/errors/1", "errors": items}
+    if isinstance(error, DataErrors) and error.more:
+        document["more"] = error.more
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
