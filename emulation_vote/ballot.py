@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Set
 from dataclasses import dataclass, field
+from typing import Any
 
 Content = tuple[frozenset[str], bool, "str | None"]
 """What a ballot says, without where it came from: (marks, marks are strikes, declared reason)."""
@@ -84,6 +85,64 @@ class Notice:
     contest: str
 
 
+@dataclass(frozen=True)
+class MaskedContents:
+    """The distinct contents of one contest and round as arrays, as the streaming reader counts them.
+
+    Row ``i`` says: the candidates whose bits are set in ``masks[i]`` (bit ``b`` is ``ids[b]``,
+    the contest's candidates in ballot order) are marked, they strike when ``strikes``, and the
+    declared reason is ``texts[declared[i]]``; ``counts[i]`` ballots say exactly that.  Each
+    (mask, declared) pair appears once.  The arrays are numpy int64 arrays; the counting engine
+    counts them as arrays (:mod:`emulation_vote.count`) and :meth:`decoded` gives the same
+    contents as a :class:`~collections.Counter`, as a reader of single ballots would have them.
+    """
+
+    ids: tuple[str, ...]
+    strikes: bool
+    texts: tuple[str | None, ...]
+    masks: Any
+    declared: Any
+    counts: Any
+
+    def total(self) -> int:
+        """Return how many ballots the contents stand for."""
+        return int(self.counts.sum())
+
+    def merged(self, other: MaskedContents) -> MaskedContents:
+        """Return these contents and ``other``'s (the same contest and round, from another file) counted together."""
+        import numpy as np
+
+        texts = list(self.texts)
+        recode = np.asarray([_code_of(texts, text) for text in other.texts], dtype=np.int64)
+        masks = np.concatenate([self.masks, other.masks])
+        declared = np.concatenate([self.declared, recode[other.declared] if other.declared.size else other.declared])
+        unique, inverse = np.unique(np.stack([masks, declared], axis=1), axis=0, return_inverse=True)
+        counts = np.zeros(len(unique), dtype=np.int64)
+        np.add.at(counts, inverse.reshape(-1), np.concatenate([self.counts, other.counts]))
+        return MaskedContents(self.ids, self.strikes, tuple(texts), unique[:, 0].copy(), unique[:, 1].copy(), counts)
+
+    def decoded(self) -> Counter[Content]:
+        """Return the contents as a Counter of (marks, strikes, declared reason), the single ballots' form."""
+        tables = [
+            [
+                tuple(self.ids[start + bit] for bit in range(8) if byte >> bit & 1 and start + bit < len(self.ids))
+                for byte in range(256)
+            ]
+            for start in range(0, len(self.ids), 8)
+        ]
+        counter: Counter[Content] = Counter()
+        for mask, code, count in zip(self.masks.tolist(), self.declared.tolist(), self.counts.tolist(), strict=True):
+            marks = frozenset(name for chunk, table in enumerate(tables) for name in table[mask >> (8 * chunk) & 255])
+            counter[(marks, self.strikes, self.texts[code])] += count
+        return counter
+
+
+def _code_of(texts: list[str | None], text: str | None) -> int:
+    if text not in texts:
+        texts.append(text)
+    return texts.index(text)
+
+
 @dataclass
 class BallotGroups:
     """Ballots aggregated by what they say: per (contest, round), each distinct content and its count.
@@ -94,20 +153,32 @@ class BallotGroups:
     reader of large files keeps none.
     """
 
-    groups: dict[tuple[str, int], Counter[Content]] = field(default_factory=dict)
+    counted: dict[tuple[str, int], Counter[Content]] = field(default_factory=dict)
     ballots: dict[tuple[str, int], list[Ballot]] = field(default_factory=dict)
     sources: tuple[str, ...] = ()
     complete: bool = True
     notices: list[Notice] = field(default_factory=list)
     skipped: Counter[str] = field(default_factory=Counter)
     """Rows of contests not asked for (``--contest``), skipped unread, per contest id."""
+    masked: dict[tuple[str, int], MaskedContents] = field(default_factory=dict)
+    """Contents counted as arrays by a streaming reader (never the same contest and round as ``counted``)."""
+
+    @property
+    def groups(self) -> dict[tuple[str, int], Counter[Content]]:
+        """Every contest and round's contents as a Counter (those counted as arrays decoded: slow when many)."""
+        return {**self.counted, **{key: masked.decoded() for key, masked in self.masked.items()}}
+
+    def contents(self, contest: str, round_number: int) -> Counter[Content] | MaskedContents:
+        """Return the contest and round's contents: as a Counter, or as arrays when a streaming reader counted them."""
+        masked = self.masked.get((contest, round_number))
+        return masked if masked is not None else self.counted.get((contest, round_number), Counter())
 
     def add(self, ballot: Ballot) -> None:
         """Count ``ballot``; keep it (all of them when ``complete``, else the first of its content)."""
         key = (ballot.contest, ballot.round)
-        counts = self.groups.get(key)
+        counts = self.counted.get(key)
         if counts is None:
-            counts = self.groups[key] = Counter()
+            counts = self.counted[key] = Counter()
             self.ballots[key] = []
         content = ballot.content
         if self.complete or content not in counts:
@@ -116,11 +187,18 @@ class BallotGroups:
 
     def add_counts(self, contest: str, round_number: int, counts: Counter[Content]) -> None:
         """Add already-aggregated contents (from a streaming reader)."""
-        self.groups.setdefault((contest, round_number), Counter()).update(counts)
+        self.counted.setdefault((contest, round_number), Counter()).update(counts)
+
+    def add_masked(self, contest: str, round_number: int, contents: MaskedContents) -> None:
+        """Add contents counted as arrays (from a streaming reader)."""
+        key = (contest, round_number)
+        found = self.masked.get(key)
+        self.masked[key] = contents if found is None else found.merged(contents)
 
     def rounds(self, contest: str) -> list[int]:
         """Return the round numbers with ballots for ``contest``, in order."""
-        return sorted(r for c, r in self.groups if c == contest and self.groups[(c, r)].total() > 0)
+        keys = set(self.counted) | set(self.masked)
+        return sorted(r for c, r in keys if c == contest and self.count(c, r) > 0)
 
     def first_with(self, contest: str, round_number: int, content: Content | None = None) -> Ballot | None:
         """Return the first kept ballot of the contest and round saying ``content`` (any content when None).
@@ -134,8 +212,9 @@ class BallotGroups:
 
     def count(self, contest: str, round_number: int) -> int:
         """Return how many ballots the contest has in the round."""
-        counts = self.groups.get((contest, round_number))
-        return counts.total() if counts is not None else 0
+        masked = self.masked.get((contest, round_number))
+        counts = self.counted.get((contest, round_number))
+        return (masked.total() if masked is not None else 0) + (counts.total() if counts is not None else 0)
 
 
 @dataclass(frozen=True)

@@ -18,20 +18,22 @@ the seats left.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from emulation_vote.ballot import Ballot, BallotGroups, BallotSet, Content, chosen_of, in_ballot_order
+from emulation_vote.ballot import Ballot, BallotGroups, BallotSet, Content, MaskedContents, chosen_of, in_ballot_order
 from emulation_vote.election import Contest, Election
 from emulation_vote.errors import BallotFileError
 from emulation_vote.record import (
     BallotVerdict,
     CandidateResult,
     ContentResult,
+    ContentTable,
     ContestResult,
     ElectionRecord,
     RoundResult,
@@ -90,15 +92,21 @@ def classify(
 
 def rank_candidates(votes: dict[str, int], order: tuple[str, ...]) -> list[tuple[str, int]]:
     """Return (id, rank) by rank, then ballot order; equal votes share a rank."""
-    ranked = sorted(order, key=lambda cid: (-votes[cid], order.index(cid)))
-    return [(cid, 1 + sum(1 for other in order if votes[other] > votes[cid])) for cid in ranked]
+    position = {cid: i for i, cid in enumerate(order)}
+    ranked = sorted(order, key=lambda cid: (-votes[cid], position[cid]))
+    result: list[tuple[str, int]] = []
+    for index, cid in enumerate(ranked):
+        same = index > 0 and votes[ranked[index - 1]] == votes[cid]
+        result.append((cid, result[-1][1] if same else index + 1))
+    return result
 
 
 def select(
     eligible: list[str], votes: dict[str, int], seats: int, contest: Contest, order: tuple[str, ...]
 ) -> tuple[list[str], Runoff | None]:
     """Fill ``seats`` from ``eligible`` (ids meeting the threshold, by rank); return the selected and any runoff."""
-    ranked = sorted(eligible, key=lambda cid: (-votes[cid], order.index(cid)))
+    position = {cid: i for i, cid in enumerate(order)}
+    ranked = sorted(eligible, key=lambda cid: (-votes[cid], position[cid]))
     if len(ranked) <= seats:
         return ranked, None
     last = votes[ranked[seats - 1]]
@@ -108,12 +116,13 @@ def select(
     tied = [cid for cid in ranked if votes[cid] == last]
     open_seats = seats - len(above)
     if contest.tie == TieRule.priority:
-        preference = list(contest.priority) + [cid for cid in order if cid not in contest.priority]
-        return above + sorted(tied, key=preference.index)[:open_seats], None
+        preference = list(contest.priority) + [cid for cid in order if cid not in set(contest.priority)]
+        rank_of = {cid: i for i, cid in enumerate(preference)}
+        return above + sorted(tied, key=rank_of.__getitem__)[:open_seats], None
     if contest.tie == TieRule.score and contest.scores:
         # The published score total breaks the tie; units still equal on it go to a runoff.
         totals = dict(contest.scores)
-        tied = sorted(tied, key=lambda cid: (-totals[cid], order.index(cid)))
+        tied = sorted(tied, key=lambda cid: (-totals[cid], position[cid]))
         edge = totals[tied[open_seats - 1]]
         if totals[tied[open_seats]] != edge:
             return above + tied[:open_seats], None
@@ -129,17 +138,46 @@ def count_round(
     number: int,
     candidate_ids: tuple[str, ...],
     seats: int,
-    contents: Mapping[Content, int],
+    contents: Mapping[Content, int] | MaskedContents,
     ballots: list[Ballot] | None = None,
     complete: bool = True,
 ) -> RoundResult:
     """Count one round of ``contest`` among ``candidate_ids`` for ``seats`` seats.
 
-    ``contents`` maps each distinct ballot content to how many ballots say it.  ``ballots``, when
+    ``contents`` maps each distinct ballot content to how many ballots say it (or holds them as
+    arrays, :class:`MaskedContents`, counted as arrays to the same result).  ``ballots``, when
     they were read one by one and ``complete`` (every ballot kept), each get their verdict.  An error in
     what ballots say raises :class:`CountingError`, naming the content rather than a file and row.
     """
     max_marks, min_marks = contest.marks_allowed(number, seats)
+    content_results: Sequence[ContentResult]
+    if isinstance(contents, MaskedContents):
+        votes, reasons, declared, content_results, cast = _count_masked(
+            contest, number, candidate_ids, contents, max_marks, min_marks
+        )
+        verdicts: tuple[BallotVerdict, ...] = ()
+    else:
+        votes, reasons, declared, content_results, verdicts, cast = _count_contents(
+            contest, number, candidate_ids, contents, max_marks, min_marks, ballots if complete else None
+        )
+    counted = _round_result(
+        contest, election, number, candidate_ids, seats, (max_marks, min_marks), votes, reasons, declared, cast
+    )
+    return dataclasses.replace(counted, contents=content_results, verdicts=verdicts)
+
+
+def _count_contents(
+    contest: Contest,
+    number: int,
+    candidate_ids: tuple[str, ...],
+    contents: Mapping[Content, int],
+    max_marks: int,
+    min_marks: int,
+    ballots: list[Ballot] | None,
+) -> tuple[
+    dict[str, int], Counter[InvalidReason], Counter[str], tuple[ContentResult, ...], tuple[BallotVerdict, ...], int
+]:
+    """Count contents one by one: votes, invalid reasons, declared texts, the merged contents, verdicts, cast."""
     in_round = frozenset(candidate_ids)
     votes = dict.fromkeys(candidate_ids, 0)
     reasons: Counter[InvalidReason] = Counter()
@@ -165,7 +203,7 @@ def count_round(
         if ordered is None:
             ordered = in_order[chosen] = in_ballot_order(chosen, candidate_ids)
         reason = classify(chosen, reason_text, contest, max_marks, min_marks)
-        if ballots is not None and complete:
+        if ballots is not None:
             verdict_of[content] = (ordered, reason)
         # A ballot declared invalid counts by its reason alone: its marks cannot change a result.
         kept = () if reason == InvalidReason.declared else ordered
@@ -178,7 +216,108 @@ def count_round(
             reasons[reason] += count
             if reason == InvalidReason.declared and reason_text:
                 declared[reason_text] += count
-    cast = sum(contents.values())
+    content_results = tuple(
+        ContentResult(chosen, text, count, reason_of[(chosen, text)]) for (chosen, text), count in merged.items()
+    )
+    verdicts = tuple(BallotVerdict(b, *verdict_of[b.content]) for b in ballots) if ballots else ()
+    return votes, reasons, declared, content_results, verdicts, sum(contents.values())
+
+
+_REASONS = (InvalidReason.declared, InvalidReason.blank, InvalidReason.too_many, InvalidReason.too_few)
+_POPCOUNT = bytes(bin(byte).count("1") for byte in range(256))
+
+
+def _count_masked(
+    contest: Contest,
+    number: int,
+    candidate_ids: tuple[str, ...],
+    contents: MaskedContents,
+    max_marks: int,
+    min_marks: int,
+) -> tuple[dict[str, int], Counter[InvalidReason], Counter[str], ContentTable, int]:
+    """Count contents held as arrays, as :func:`_count_contents` counts them one by one (the same figures).
+
+    The reasons are boolean masks over the distinct contents (the number of choices is a
+    popcount), a candidate's votes the sum of the counts of the valid contents with its bit set.
+    """
+    import numpy as np
+
+    position = {cid: bit for bit, cid in enumerate(contents.ids)}
+    round_bits = 0
+    for cid in candidate_ids:
+        round_bits |= 1 << position[cid]
+    masks, codes, counts = contents.masks, contents.declared, contents.counts
+    outside = np.flatnonzero(masks & ~np.int64(round_bits))
+    if outside.size:
+        first = int(outside[0])
+        marks = frozenset(contents.ids[bit] for bit in range(len(contents.ids)) if int(masks[first]) >> bit & 1)
+        content = (marks, contents.strikes, contents.texts[int(codes[first])])
+        raise CountingError(
+            "round.not_candidate",
+            contest_id=contest.id,
+            round_number=number,
+            content=content,
+            round=number,
+            ids=", ".join(sorted(marks - frozenset(candidate_ids))),
+            candidates=", ".join(candidate_ids),
+        )
+    chosen = (np.int64(round_bits) & ~masks) if contents.strikes else masks
+    table = np.frombuffer(_POPCOUNT, dtype=np.uint8)
+    marked = table[np.ascontiguousarray(chosen).view(np.uint8)].reshape(-1, 8).sum(axis=1, dtype=np.int64)
+    is_declared = np.asarray([bool(text) for text in contents.texts], dtype=bool)[codes]
+    reason = np.select(
+        [
+            is_declared,
+            (marked == 0) & (contest.blank == BlankRule.invalid),
+            marked > max_marks,
+            marked < min_marks,
+        ],
+        [0, 1, 2, 3],
+        default=-1,
+    )
+    valid_counts = np.where(reason == -1, counts, 0)
+    votes = {cid: int(((chosen >> position[cid]) & 1) @ valid_counts) for cid in candidate_ids}
+    reasons: Counter[InvalidReason] = Counter()
+    for code, name in enumerate(_REASONS):
+        total = int(counts[reason == code].sum())
+        if total:
+            reasons[name] = total
+    declared: Counter[str] = Counter()
+    declared_rows = reason == 0
+    by_text = np.zeros(len(contents.texts), dtype=np.int64)
+    np.add.at(by_text, codes[declared_rows], counts[declared_rows])
+    for code in np.flatnonzero(by_text).tolist():
+        text = contents.texts[code]
+        if text:
+            declared[text] = int(by_text[code])
+    # Ballots declared invalid count by their reason alone; the others keep their content (the
+    # choices follow from the marks one to one, so those rows stay distinct).
+    declared_codes = np.flatnonzero(by_text)
+    table_masks = np.concatenate([chosen[~declared_rows], np.zeros(declared_codes.size, dtype=np.int64)])
+    table_codes = np.concatenate([codes[~declared_rows], declared_codes])
+    table_counts = np.concatenate([counts[~declared_rows], by_text[declared_codes]])
+    table_reasons = np.concatenate([reason[~declared_rows], np.zeros(declared_codes.size, dtype=reason.dtype)])
+    bits = tuple(position[cid] for cid in candidate_ids)
+    content_table = ContentTable(
+        candidate_ids, bits, contents.texts, table_masks, table_codes, table_counts, table_reasons
+    )
+    return votes, reasons, declared, content_table, int(counts.sum())
+
+
+def _round_result(
+    contest: Contest,
+    election: Election,
+    number: int,
+    candidate_ids: tuple[str, ...],
+    seats: int,
+    allowed: tuple[int, int],
+    votes: dict[str, int],
+    reasons: Counter[InvalidReason],
+    declared: Counter[str],
+    cast: int,
+) -> RoundResult:
+    """Return the round's result from its counted figures (its contents and verdicts still empty)."""
+    max_marks, min_marks = allowed
     valid = cast - sum(reasons.values())
     rule = contest.threshold
     base = _base_count(election, contest, rule.of, cast, valid)
@@ -189,8 +328,9 @@ def count_round(
     selected, runoff = select(eligible, votes, seats, contest, candidate_ids)
     tied = set(runoff.candidates) if runoff else set()
     results = []
+    by_id = {c.id: c for c in contest.candidates}
     for cid, rank in rank_candidates(votes, candidate_ids):
-        candidate = contest.candidate(cid)
+        candidate = by_id[cid]
         status = Status.selected if cid in selected else Status.tied if cid in tied else Status.not_selected
         results.append(
             CandidateResult(
@@ -204,10 +344,6 @@ def count_round(
                 status,
             )
         )
-    content_results = tuple(
-        ContentResult(chosen, text, count, reason_of[(chosen, text)]) for (chosen, text), count in merged.items()
-    )
-    verdicts = tuple(BallotVerdict(b, *verdict_of[b.content]) for b in ballots) if ballots and complete else ()
     return RoundResult(
         number=number,
         seats=seats,
@@ -222,8 +358,7 @@ def count_round(
         candidates=tuple(results),
         selected=tuple(selected),
         runoff=runoff,
-        contents=content_results,
-        verdicts=verdicts,
+        contents=(),
     )
 
 
@@ -297,9 +432,9 @@ def count_contest(contest: Contest, election: Election, groups: BallotGroups, pa
         )
     _check_paper_figures(contest, election, groups, rounds_present)
 
-    def round_input(number: int) -> tuple[Mapping[Content, int], list[Ballot] | None, bool]:
+    def round_input(number: int) -> tuple[Mapping[Content, int] | MaskedContents, list[Ballot] | None, bool]:
         kept = groups.ballots.get((contest.id, number))
-        return groups.groups[(contest.id, number)], kept, groups.complete
+        return groups.contents(contest.id, number), kept, groups.complete
 
     rounds = [count_round(contest, election, 1, contest.ids, contest.seats, *round_input(1))]
     selected = list(rounds[0].selected)

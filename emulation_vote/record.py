@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any, overload
 
 from emulation_vote.ballot import Ballot, Notice
 from emulation_vote.election import Contest, Election, Electorate
@@ -83,6 +85,96 @@ class ContentResult:
     reason: InvalidReason | None
 
 
+class ContentTable(Sequence[ContentResult]):
+    """A round's contents as arrays (counted by the engine as arrays): a sequence of :class:`ContentResult`.
+
+    Row ``i``: the chosen candidates are the bits set in ``masks[i]`` (bit ``bits[j]`` stands for
+    ``candidate_ids[j]``; listed in that order), the declared reason ``texts[codes[i]]``,
+    ``counts[i]`` ballots, and the reason ``reasons[i]`` (an index into declared, blank, too_many,
+    too_few; -1 valid).  The :class:`ContentResult` objects are made only when asked for; the
+    fingerprint reads the arrays (:meth:`canonical_lines`).
+    """
+
+    def __init__(
+        self,
+        candidate_ids: tuple[str, ...],
+        bits: tuple[int, ...],
+        texts: tuple[str | None, ...],
+        masks: Any,
+        codes: Any,
+        counts: Any,
+        reasons: Any,
+    ) -> None:
+        """Hold the arrays (numpy int64; see the class)."""
+        self.candidate_ids, self.bits, self.texts = candidate_ids, bits, texts
+        self.masks, self.codes, self.counts, self.reasons = masks, codes, counts, reasons
+        self._rows: tuple[ContentResult, ...] | None = None
+
+    def _results(self) -> tuple[ContentResult, ...]:
+        if self._rows is None:
+            order = (InvalidReason.declared, InvalidReason.blank, InvalidReason.too_many, InvalidReason.too_few)
+            self._rows = tuple(
+                ContentResult(
+                    tuple(cid for cid, bit in zip(self.candidate_ids, self.bits, strict=True) if mask >> bit & 1),
+                    self.texts[code],
+                    count,
+                    None if reason < 0 else order[reason],
+                )
+                for mask, code, count, reason in zip(
+                    self.masks.tolist(), self.codes.tolist(), self.counts.tolist(), self.reasons.tolist(), strict=True
+                )
+            )
+        return self._rows
+
+    @overload
+    def __getitem__(self, index: int) -> ContentResult: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[ContentResult, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> ContentResult | tuple[ContentResult, ...]:
+        """Return the content at ``index`` (made on first use)."""
+        return self._results()[index]
+
+    def __len__(self) -> int:
+        """Return the number of distinct contents."""
+        return len(self.counts)
+
+    def __eq__(self, other: object) -> bool:
+        """Equal to any sequence of the same contents, in the same order."""
+        if not isinstance(other, Sequence):
+            return NotImplemented
+        return self._results() == tuple(other)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable cache inside: never a dict key
+
+    def canonical_lines(self, contest_id: str, round_number: int) -> Any:
+        """Return the fingerprint's lines for these contents as a pyarrow string array (unsorted).
+
+        Each line is ``count<TAB>contest<TAB>round<TAB>chosen ids joined by ";"<TAB>declared``, as
+        :func:`canonical_text` writes it for a :class:`ContentResult`.
+        """
+        import numpy as np
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        # Each chosen candidate gives ";id" (no nulls: joining with nulls skipped loses rows in
+        # some pyarrow versions), the first ";" is then cut off.
+        size = len(self.counts)
+        pieces = [
+            pc.if_else(pa.array(((self.masks >> bit) & 1).astype(bool)), f";{cid}", "")
+            for cid, bit in zip(self.candidate_ids, self.bits, strict=True)
+        ]
+        if pieces:
+            chosen = pc.utf8_slice_codeunits(pc.binary_join_element_wise(*pieces, ""), 1)
+        else:
+            chosen = pa.array([""] * size, pa.string())
+        declared = pa.array([text or "" for text in self.texts], pa.string()).take(pa.array(self.codes))
+        counts = pc.cast(pa.array(np.asarray(self.counts, dtype=np.int64)), pa.string())
+        fixed = pa.scalar(f"{contest_id}\t{round_number}", pa.string())
+        return pc.binary_join_element_wise(counts, fixed, chosen, declared, "\t")
+
+
 @dataclass(frozen=True)
 class RoundResult:
     """One round of one contest: its ballots, threshold, candidates by rank, selection and runoff."""
@@ -100,7 +192,7 @@ class RoundResult:
     candidates: tuple[CandidateResult, ...]
     selected: tuple[str, ...]
     runoff: Runoff | None
-    contents: tuple[ContentResult, ...]
+    contents: Sequence[ContentResult]
     verdicts: tuple[BallotVerdict, ...] = ()
 
     @property
@@ -182,14 +274,36 @@ def canonical_text(election: Election, contests: tuple[ContestResult, ...]) -> s
             for c in sorted(election.contests, key=lambda c: c.id)
         ],
     }
-    body = sorted(
+    lines = [
         f"{content.count}\t{result.contest.id}\t{rnd.number}\t{';'.join(content.chosen)}\t{content.declared or ''}"
         for result in contests
         for rnd in result.rounds
+        if not isinstance(rnd.contents, ContentTable)
         for content in rnd.contents
-    )
+    ]
+    tables = [
+        rnd.contents.canonical_lines(result.contest.id, rnd.number)
+        for result in contests
+        for rnd in result.rounds
+        if isinstance(rnd.contents, ContentTable)
+    ]
     head = json.dumps(rules, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return "\n".join([head, *body]) + "\n"
+    if not tables:
+        return "\n".join([head, *sorted(lines)]) + "\n"
+    # Contents counted as arrays: their lines are made and sorted in Arrow, by UTF-8 bytes (the
+    # same order as code points), then joined, one newline after each.
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    every = pa.concat_arrays([*tables, pa.array(lines, pa.string())])
+    ordered = every.take(pc.sort_indices(every))
+    ended = pc.binary_join_element_wise(ordered, pa.scalar("\n"), "")
+    offsets = ended.buffers()[1]
+    start = int.from_bytes(offsets[ended.offset * 4 : ended.offset * 4 + 4], "little", signed=True)
+    end = int.from_bytes(offsets[(ended.offset + len(ended)) * 4 : (ended.offset + len(ended)) * 4 + 4], "little")
+    data = ended.buffers()[2]
+    body = data[start:end].to_pybytes().decode("utf-8") if data is not None else ""
+    return head + "\n" + body
 
 
 def _figures(electorate: Electorate) -> dict[str, int | None]:

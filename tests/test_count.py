@@ -343,3 +343,83 @@ def test_shares_property(counts: list[int]) -> None:
     assert sum(result) == 100
     for count, value in zip(counts, result, strict=True):
         assert abs(Fraction(value) - Fraction(count * 100, total)) < Fraction(1, 100)
+
+
+@st.composite
+def masked_rounds(draw: st.DrawFn) -> tuple[str, list[tuple[int, int, int]], bool]:
+    """An election of 1-12 candidates and distinct (mask, declared code, count) contents of round 1."""
+    n = draw(st.integers(1, 12))
+    seats = draw(st.integers(1, n))
+    style = draw(st.sampled_from(["tick", "strike"]))
+    blank = draw(st.sampled_from(["invalid", "valid"]))
+    min_marks = draw(st.integers(0, seats))
+    rows = draw(
+        st.lists(
+            st.tuples(st.integers(0, (1 << n) - 1), st.integers(0, 2), st.integers(1, 50)),
+            max_size=40,
+            unique_by=lambda row: (row[0], row[1]),
+        )
+    )
+    candidates = ", ".join(f'{{ id = "K{i}", name = "Đơn vị {i}" }}' for i in range(n))
+    toml = (
+        f'[meeting]\ntitle = "T"\n\n[[contest]]\nid = "c"\nseats = {seats}\nstyle = "{style}"\n'
+        f'blank = "{blank}"\nmin_marks = {min_marks}\ncandidates = [{candidates}]\n'
+    )
+    return toml, rows, style == "strike"
+
+
+@given(masked_rounds())
+def test_contents_as_arrays_count_as_contents_one_by_one(case: tuple[str, list[tuple[int, int, int]], bool]) -> None:
+    from collections import Counter
+
+    import numpy as np
+
+    from emulation_vote.ballot import BallotGroups, Content, MaskedContents
+    from emulation_vote.count import count_election
+    from emulation_vote.election import parse_election
+    from emulation_vote.errors import EmulationVoteError
+    from emulation_vote.record import canonical_text
+
+    toml, rows, strikes = case
+    election = parse_election(toml, "e.toml")
+    ids = election.contests[0].ids
+    texts: tuple[str | None, ...] = (None, "rách", "không có dấu")
+    masked = MaskedContents(
+        ids,
+        strikes,
+        texts,
+        np.asarray([m for m, _, _ in rows], dtype=np.int64),
+        np.asarray([d for _, d, _ in rows], dtype=np.int64),
+        np.asarray([c for _, _, c in rows], dtype=np.int64),
+    )
+    counted: Counter[Content] = Counter()
+    for mask, code, count in rows:
+        counted[(frozenset(ids[b] for b in range(len(ids)) if mask >> b & 1), strikes, texts[code])] += count
+    assert masked.decoded() == counted
+    by_arrays, one_by_one = BallotGroups(complete=False), BallotGroups(complete=False)
+    if rows:
+        by_arrays.add_masked("c", 1, masked)
+        one_by_one.add_counts("c", 1, counted)
+    outcomes = []
+    for groups in (by_arrays, one_by_one):
+        try:
+            record = count_election(election, groups)
+        except EmulationVoteError as error:
+            outcomes.append(("error", error.key))
+            continue
+        first = record.contests[0].first
+        outcomes.append(
+            (
+                canonical_text(record.election, record.contests),
+                record.fingerprint,
+                first.candidates,
+                first.invalid_reasons,
+                first.declared_texts,
+                first.cast,
+                first.valid,
+                first.selected,
+                first.runoff,
+                sorted(first.contents, key=repr),
+            )
+        )
+    assert outcomes[0] == outcomes[1]

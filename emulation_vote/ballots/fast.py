@@ -19,7 +19,6 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
-from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,7 +26,7 @@ from typing import Any
 
 import numpy as np
 
-from emulation_vote.ballot import BallotGroups, Content
+from emulation_vote.ballot import BallotGroups, MaskedContents
 from emulation_vote.ballots.layout import (
     HeaderPlan,
     check_columns,
@@ -343,21 +342,20 @@ class _Aggregator:
                 parts[:] = [_merge(parts)]
 
     def into(self, groups: BallotGroups) -> None:
-        """Add the counted contents to ``groups``."""
-        texts = {code: text for text, code in self.declared.items()}
-        decoders = [_MaskDecoder(c.ids) for c in self.contests]
-        merged: dict[tuple[str, int], Counter[Content]] = {}
+        """Add the counted contents to ``groups``, as arrays (one :class:`MaskedContents` per contest and round)."""
+        texts = [text for text, _code in sorted(self.declared.items(), key=lambda item: item[1])]
+        collected: dict[tuple[int, int], list[tuple[np.ndarray[Any, Any], np.ndarray[Any, Any], int]]] = {}
         for (contest_index, round_number, declared_code), parts in self.parts.items():
             unique_masks, totals = _merge(parts)
+            collected.setdefault((contest_index, round_number), []).append((unique_masks, totals, declared_code))
+        for (contest_index, round_number), pieces in collected.items():
             contest = self.contests[contest_index]
             strikes = self.plan.layout == "wide" and contest.style == Style.strike
-            text = texts[declared_code]
-            decode = decoders[contest_index].decode
-            counter = merged.setdefault((contest.id, round_number), Counter())
-            for mask, count in zip(unique_masks.tolist(), totals.tolist(), strict=True):
-                counter[(decode(mask), strikes, text)] += count
-        for (contest_id, round_number), counts in merged.items():
-            groups.add_counts(contest_id, round_number, counts)
+            masks = np.concatenate([m for m, _, _ in pieces])
+            counts = np.concatenate([c for _, c, _ in pieces])
+            codes = np.concatenate([np.full(m.size, code, dtype=np.int64) for m, _, code in pieces])
+            contents = MaskedContents(contest.ids, strikes, tuple(texts), masks, codes, counts)
+            groups.add_masked(contest.id, round_number, contents)
         groups.notices.extend(self.plan.notices)
 
 
@@ -371,29 +369,6 @@ def _merge(
     totals = np.zeros(unique_masks.size, dtype=np.int64)
     np.add.at(totals, inverse.reshape(-1), counts)
     return unique_masks, totals
-
-
-class _MaskDecoder:
-    """Turns a bit mask of candidate positions back into the set of candidate ids, a byte at a time."""
-
-    def __init__(self, ids: tuple[str, ...]) -> None:
-        self.tables = [
-            [
-                tuple(ids[start + bit] for bit in range(8) if byte >> bit & 1 and start + bit < len(ids))
-                for byte in range(256)
-            ]
-            for start in range(0, len(ids), 8)
-        ]
-        self.cache: dict[int, frozenset[str]] = {}
-
-    def decode(self, mask: int) -> frozenset[str]:
-        found = self.cache.get(mask)
-        if found is None:
-            parts: list[str] = []
-            for chunk, table in enumerate(self.tables):
-                parts.extend(table[mask >> (8 * chunk) & 255])
-            found = self.cache[mask] = frozenset(parts)
-        return found
 
 
 def _bits(values: int) -> int:
