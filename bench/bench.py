@@ -23,6 +23,7 @@ from pathlib import Path
 
 OUT = Path(__file__).parent / "out"
 PY = sys.executable
+CLI_TALLY = [PY, "-m", "emulation_vote", "tally"]
 
 BASELINES = {
     "pyarrow-stream": """
@@ -115,6 +116,140 @@ def generate(ballots: int, candidates: int, seed: int = 6) -> dict[str, Path]:
     return paths
 
 
+SHAPES = {
+    # name: (ballots, layout, string ids, candidates that get marks, how they are marked)
+    "wide-str": (1_000_000, "wide", True, 20, "independent"),
+    "wide-num": (1_000_000, "wide", False, 20, "independent"),
+    "few": (1_000_000, "wide", True, 5, "one-to-three"),
+    "list-many": (1_000_000, "list", True, 20, "independent"),
+    "wide-str-10m": (10_000_000, "wide", True, 20, "independent"),
+}
+"""The shapes of file measured side by side with DuckDB and Polars (20 candidate columns each)."""
+
+SHAPE_BASELINES = {
+    "pyarrow-stream": """
+import sys, pyarrow as pa, pyarrow.csv as pc_csv, pyarrow.compute as pc
+path, layout = sys.argv[1], sys.argv[2]
+reader = pc_csv.open_csv(path, convert_options=pc_csv.ConvertOptions(column_types={}, strings_can_be_null=False))
+names = reader.schema.names
+counts = {}
+for batch in reader:
+    if layout == "list":
+        pieces = pc.list_flatten(pc.split_pattern(batch.column(1), ";"))
+        for item in pc.value_counts(pieces).to_pylist():
+            counts[item["values"]] = counts.get(item["values"], 0) + item["counts"]
+    else:
+        for n in names[1:-1]:
+            col = batch.column(batch.schema.get_field_index(n))
+            counts[n] = counts.get(n, 0) + (pc.sum(pc.not_equal(pc.cast(col, pa.string()), "")).as_py() or 0)
+print(sorted(counts.items()))
+""",
+    "duckdb": """
+import sys, duckdb
+path, layout = sys.argv[1], sys.argv[2]
+con = duckdb.connect()
+con.execute("SET threads = 2")
+source = f"read_csv('{path}', all_varchar = true, header = true)"
+if layout == "list":
+    query = f"SELECT c, count(*) FROM (SELECT unnest(string_split(choices, ';')) AS c FROM {source}) GROUP BY c"
+else:
+    names = [r[0] for r in con.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()][1:-1]
+    query = "SELECT " + ", ".join(f'count(*) FILTER (WHERE "{n}" <> \'\')' for n in names) + f" FROM {source}"
+print(con.execute(query).fetchall())
+""",
+    "polars": """
+import sys, polars as pl
+path, layout = sys.argv[1], sys.argv[2]
+frame = pl.scan_csv(path, infer_schema=False)
+if layout == "list":
+    query = frame.select(pl.col("choices").str.split(";").explode().value_counts())
+else:
+    names = frame.collect_schema().names()[1:-1]
+    query = frame.select([(pl.col(n).fill_null("") != "").sum().alias(n) for n in names])
+print(query.collect(engine="streaming"))
+""",
+}
+
+
+def generate_shape(name: str, seed: int = 15) -> dict[str, Path]:
+    """Write the election and the ballot file of shape ``name`` (see :data:`SHAPES`), seeded."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.csv as pa_csv
+
+    ballots, layout, string_ids, marked, how = SHAPES[name]
+    candidates = 20
+    OUT.mkdir(exist_ok=True)
+    paths = {"election": OUT / f"shape-{name}.toml", "ballots": OUT / f"shape-{name}.csv"}
+    paths["election"].write_text(election_text(candidates, 5), encoding="utf-8")
+    ids = [f"U{i:02d}" for i in range(1, candidates + 1)]
+    rng = np.random.default_rng(seed)
+    with paths["ballots"].open("wb") as handle:
+        if layout == "wide":
+            handle.write(("ballot_id," + ",".join(ids) + ",invalid\n").encode())
+        else:
+            handle.write(b"ballot_id,choices,invalid\n")
+        step = 1_000_000
+        for start in range(0, ballots, step):
+            size = min(step, ballots - start)
+            if how == "independent":
+                marks = rng.random((size, candidates)) < 0.25
+            else:
+                marks = np.zeros((size, candidates), dtype=bool)
+                keys = rng.random((size, marked)).argsort(axis=1)
+                k = rng.integers(1, 4, size)
+                for j in range(marked):
+                    marks[np.arange(size), keys[:, j]] |= j < k
+            numbers = np.arange(start + 1, start + size + 1)
+            id_column = pa.array(numbers)
+            if string_ids:
+                id_column = pc.binary_join_element_wise("B", pc.utf8_lpad(pc.cast(id_column, pa.string()), 7, "0"), "")
+            declared = pa.array(np.where(rng.random(size) < 0.004, "rách", ""))
+            columns: dict[str, object] = {"ballot_id": id_column}
+            if layout == "wide":
+                for j, cid in enumerate(ids):
+                    columns[cid] = pa.array(np.where(marks[:, j], "x", ""))
+            else:
+                pieces = [pa.array(np.where(marks[:, j], cid, "")) for j, cid in enumerate(ids)]
+                joined = pc.binary_join_element_wise(*pieces, ";", null_handling="skip")
+                joined = pc.replace_substring_regex(joined, ";;+", ";")
+                columns["choices"] = pc.utf8_trim(joined, ";")
+            columns["invalid"] = declared
+            table = pa.table(columns)
+            pa_csv.write_csv(table, handle, pa_csv.WriteOptions(include_header=False, quoting_style="none"))
+    return paths
+
+
+def run_shapes(names: list[str], repeat: int) -> list[dict[str, object]]:
+    """Measure each shape: the tally and the three baselines, interleaved, medians of ``repeat`` runs."""
+    results = []
+    for name in names:
+        paths = {"election": OUT / f"shape-{name}.toml", "ballots": OUT / f"shape-{name}.csv"}
+        if not paths["ballots"].exists():
+            paths = generate_shape(name)
+        layout = SHAPES[name][1]
+        jobs = {
+            "emulation-vote": [*CLI_TALLY, str(paths["election"]), str(paths["ballots"]), "-f", "json"],
+            **{base: [PY, "-c", script, str(paths["ballots"]), layout] for base, script in SHAPE_BASELINES.items()},
+        }
+        measured: dict[str, list[tuple[float, float]]] = {job: [] for job in jobs}
+        for _ in range(repeat):
+            for job, command in jobs.items():
+                measured[job].append(measure_child(command))
+        row: dict[str, object] = {"shape": name, "ballots": SHAPES[name][0]}
+        for job, runs in measured.items():
+            row[job] = (
+                round(statistics.median(t for t, _ in runs), 3),
+                round(statistics.median(m for _, m in runs), 1),
+            )
+        arrow = statistics.median(t for t, _ in measured["pyarrow-stream"])
+        row["ratio"] = round(statistics.median(t for t, _ in measured["emulation-vote"]) / arrow, 2)
+        print(json.dumps(row, ensure_ascii=False), flush=True)
+        results.append(row)
+    return results
+
+
 def measure_child(command: list[str]) -> tuple[float, float]:
     """Run ``command`` in a fresh child; return wall seconds and the child's peak RSS in MB."""
     start = time.perf_counter()
@@ -201,8 +336,14 @@ def main() -> None:
             "demo",
         ],
     )
+    shapes = sub.add_parser("shapes", help="generate (seeded) and measure the shapes side by side with DuckDB, Polars")
+    shapes.add_argument("--only", nargs="*", default=list(SHAPES), choices=list(SHAPES))
+    shapes.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    if args.command == "generate":
+    if args.command == "shapes":
+        print(f"# {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+        run_shapes(args.only, args.repeat)
+    elif args.command == "generate":
         for kind, path in generate(args.ballots, args.candidates).items():
             print(kind, path, f"{path.stat().st_size / 1e6:.1f} MB")
     else:
