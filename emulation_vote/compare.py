@@ -17,6 +17,7 @@ from emulation_vote.ballots import read_ballots
 from emulation_vote.count import count_contest
 from emulation_vote.election import Election
 from emulation_vote.errors import EmulationVoteError
+from emulation_vote.output import check_distinct
 
 Key = tuple[str, int, str]
 Reading = tuple[tuple[str, ...], str | None]
@@ -91,6 +92,7 @@ def compare_entries(
     strict_names: bool = False,
 ) -> Comparison:
     """Read every entry (each a ballot file) and list the ballots they disagree on."""
+    check_distinct(entries)
     loaded = [list(read_ballots([path], election, encoding, sheet, strict_names).ballots) for path in entries]
     candidates = _round_candidates(election, loaded[0])
     maps = [{(b.contest, b.round, b.ballot_id): b for b in ballots} for ballots in loaded]

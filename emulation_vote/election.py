@@ -587,6 +587,8 @@ def _contest(reader: _Reader, value: Any, index: int, units: tuple[Unit, ...], e
     if max_marks is None:
         max_marks = seats
     if max_marks < min_marks:
+        if not max_given:  # max_marks was never written: it defaults to the seats
+            raise reader.fail("election.min_marks_over_seats", contest=contest_id, seats=seats, min_marks=min_marks)
         raise reader.fail("election.marks_order", contest=contest_id, max_marks=max_marks, min_marks=min_marks)
     if min_marks > len(candidates):
         raise reader.fail("election.min_marks_high", contest=contest_id, min_marks=min_marks, count=len(candidates))
@@ -663,7 +665,9 @@ def _candidates(reader: _Reader, value: Any, where: str, units: tuple[Unit, ...]
         if not units:
             raise reader.fail("election.no_candidates", key=f"{where}candidates")
         value = [unit.id for unit in units]
-    if not isinstance(value, list) or not value:
+    if isinstance(value, list) and not value:
+        raise reader.fail("election.empty_candidates", key=f"{where}candidates")
+    if not isinstance(value, list):
         raise reader.fail(
             "election.type", key=f"{where}candidates", expected="array of unit ids or tables", found=_type_name(value)
         )

@@ -62,6 +62,20 @@ def append_durably(path: Path, data: bytes) -> None:
         os.close(descriptor)
 
 
+def check_distinct(paths: Iterable[str | Path]) -> None:
+    """Raise :class:`UsageError` when one file is given twice (by the same name, a link or another path)."""
+    seen: list[tuple[os.stat_result, str]] = []
+    for path in paths:
+        try:
+            info = os.stat(path)
+        except OSError:
+            continue  # a missing file is reported by its reader
+        for earlier, name in seen:
+            if os.path.samestat(info, earlier):
+                raise UsageError("file.given_twice", file=str(path), other=name)
+        seen.append((info, str(path)))
+
+
 def check_target(path: Path, force: bool, inputs: Iterable[str | Path] = ()) -> None:
     """Raise :class:`OutputError` now if ``path`` cannot be written, before any work is done.
 

@@ -11,6 +11,7 @@ from emulation_vote.ballots.reader import GaveUp, ReadRequest
 from emulation_vote.count import CountingError, count_election
 from emulation_vote.election import Election, closest, load_election
 from emulation_vote.errors import UsageError
+from emulation_vote.output import check_distinct
 from emulation_vote.record import ElectionRecord
 from emulation_vote.vocab import ReaderChoice, TieRule
 
@@ -52,6 +53,7 @@ def count_files(
     (:class:`~emulation_vote.errors.DataErrors`, the first ``max_errors``).
     """
     reader = ReaderChoice(reader)  # a plain string is accepted, an unknown one refused
+    check_distinct(ballot_paths)
     election = election_path if isinstance(election_path, Election) else load_election(election_path)
     if scores or any(c.from_scores is not None or c.tie == TieRule.score for c in election.contests):
         from emulation_vote.scoring.files import election_as_voted

@@ -75,7 +75,7 @@ def test_units_give_the_same_fingerprint_as_inline_candidates() -> None:
         ('candidates = ["STP", "SNX"]', "election.unknown_unit", ["SNX", "SNV"]),
         ('candidates = ["STP", "Sở Tư pháp"]', "election.unknown_unit", ["Sở Tư pháp"]),
         ('candidates = ["STP", "SNV", "STP"]', "election.unit_twice", ["STP", "contest[1].candidates[3]"]),
-        ("candidates = []", "election.type", ["candidates"]),
+        ("candidates = []", "election.empty_candidates", ["candidates", "is empty"]),
     ],
 )
 def test_contest_candidate_errors(tail: str, key: str, words: list[str]) -> None:

@@ -39,6 +39,28 @@ def is_text_encoding(name: str) -> bool:
         return False
 
 
+def utf16_without_bom(raw: bytes) -> str | None:
+    """Return "utf-16-le" or "utf-16-be" when ``raw`` looks like UTF-16 text saved without a byte-order mark.
+
+    Text in a Latin script saved as UTF-16 has a zero byte in every other place (the high byte
+    of each character): in the odd places for little-endian, the even ones for big-endian.
+
+    >>> utf16_without_bom("ballot_id,choices".encode("utf-16-le")), utf16_without_bom(b"ballot_id")
+    ('utf-16-le', None)
+    """
+    sample = raw[:4096]
+    pairs = len(sample) // 2
+    if pairs < 4 or b"\x00" not in sample:
+        return None
+    even = sample[0 : 2 * pairs : 2].count(0)
+    odd = sample[1 : 2 * pairs : 2].count(0)
+    if odd >= pairs * 0.6 and even <= pairs * 0.05:
+        return "utf-16-le"
+    if even >= pairs * 0.6 and odd <= pairs * 0.05:
+        return "utf-16-be"
+    return None
+
+
 def decode(raw: bytes, source: str, encoding: str | None = None) -> str:
     """Decode ``raw``: a UTF-8 or UTF-16 byte-order mark decides; else ``encoding``; else UTF-8.
 
@@ -57,6 +79,10 @@ def decode(raw: bytes, source: str, encoding: str | None = None) -> str:
             except UnicodeDecodeError:
                 text = _windows(raw)
         return convert(text, encoding.lower())
+    if encoding is None and not raw.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        guess = utf16_without_bom(raw)
+        if guess is not None:
+            raise BallotFileError("encoding.utf16_no_bom", file=source, encoding=guess)
     if raw.startswith(codecs.BOM_UTF8):
         chosen, body = "utf-8", raw[len(codecs.BOM_UTF8) :]
     elif raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):

@@ -111,3 +111,40 @@ MESSAGES.update(
         ),
     }
 )
+MESSAGES.update(
+    {
+        "file.given_twice": (
+            "tệp này đã được chỉ ra một lần (là {other}): mỗi tệp phiếu chỉ ghi một lần.",
+            "this file was already given (as {other}): name each ballot file once.",
+        ),
+    }
+)
+MESSAGES.update(
+    {
+        "encoding.utf16_no_bom": (
+            "tệp có vẻ là UTF-16 lưu không có dấu BOM: thêm --encoding {encoding}, hoặc lưu lại dưới dạng 'CSV UTF-8'.",
+            "the file looks like UTF-16 saved without a byte-order mark: add --encoding {encoding}, or save it again "
+            "as 'CSV UTF-8'.",
+        ),
+    }
+)
+MESSAGES.update(
+    {
+        "election.min_marks_over_seats": (
+            "nội dung {contest}: min_marks = {min_marks} lớn hơn số đơn vị được chọn tối đa, mặc định bằng "
+            "seats = {seats} vì không ghi max_marks: ghi max_marks, hoặc giảm min_marks.",
+            "contest {contest}: min_marks = {min_marks} is more than the most marks allowed, which is seats = "
+            "{seats} since max_marks is not written: write max_marks, or lower min_marks.",
+        ),
+    }
+)
+MESSAGES.update(
+    {
+        "election.empty_candidates": (
+            "'{key}' là danh sách rỗng: ghi các đơn vị được bầu (mã đơn vị, hoặc bảng id/name), hoặc bỏ dòng này "
+            "để lấy mọi đơn vị của danh sách [[unit]].",
+            "'{key}' is empty: list the units to vote on (unit ids, or id/name tables), or leave the line out to "
+            "take every unit of the [[unit]] list.",
+        ),
+    }
+)

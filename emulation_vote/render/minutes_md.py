@@ -10,6 +10,15 @@ from emulation_vote.render.minutes import Annex, Minutes, RoundMinutes
 _RULE = "———"
 
 
+def _cell(value: object) -> str:
+    r"""Return a table cell's text with ``|`` escaped, so that a unit named "A | B" stays in its column.
+
+    >>> _cell("Ban A | B")
+    'Ban A \\| B'
+    """
+    return str(value).replace("|", "\\|")
+
+
 def header_md(header: DocumentHeader) -> str:
     """Return the document header as a two-column Markdown table: the body left, the national heading right."""
     left = [*header.superior, *(f"**{line}**" for line in header.organization)]
@@ -50,7 +59,7 @@ def _round(rnd: RoundMinutes) -> list[str]:
     blocks.extend(rnd.lines)
     blocks.append(
         tabulate(
-            rnd.rows,
+            [[_cell(value) for value in row] for row in rnd.rows],
             headers=rnd.columns,
             tablefmt="github",
             colalign=("right", "left", "right", "right", "right"),

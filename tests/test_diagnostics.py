@@ -1,0 +1,79 @@
+"""Messages that used to mislead: each now says what is really wrong."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from emulation_vote.ballots.decode import decode
+from emulation_vote.election import parse_election
+from emulation_vote.errors import BallotFileError, ElectionFileError
+
+from helpers import invoke
+
+E = """[[contest]]
+id = "c"
+seats = 2
+candidates = [{id="A",name="Ban A"},{id="B",name="Ban B"},{id="C",name="Ban C"},{id="D",name="Ban D"}]
+"""
+
+
+@pytest.fixture()
+def election(tmp_path: Path) -> Path:
+    path = tmp_path / "E.toml"
+    path.write_text(E, encoding="utf-8")
+    return path
+
+
+@pytest.fixture()
+def ballots(tmp_path: Path) -> Path:
+    path = tmp_path / "b.csv"
+    path.write_text("ballot_id,choices\n1,A\n2,B\n", encoding="utf-8")
+    return path
+
+
+def test_tally_given_one_file_twice_says_so(runner: CliRunner, tmp_path: Path, election: Path, ballots: Path) -> None:
+    (tmp_path / "link.csv").symlink_to(ballots)
+    result = invoke(runner, "tally", election, ballots, tmp_path / "link.csv", "--lang", "en")
+    assert result.exit_code == 2
+    assert f"this file was already given (as {ballots})" in result.stderr
+
+
+def test_compare_given_one_file_twice_says_so(runner: CliRunner, election: Path, ballots: Path) -> None:
+    result = invoke(runner, "compare", election, ballots, ballots, "--lang", "en")
+    assert result.exit_code == 2
+    assert "already given" in result.stderr
+    assert "agree" not in result.stdout
+
+
+def test_utf16_without_bom_is_named() -> None:
+    raw = "ballot_id,choices\n1,Ban A\n".encode("utf-16-le")
+    with pytest.raises(BallotFileError) as caught:
+        decode(raw, "b.csv")
+    assert caught.value.key == "encoding.utf16_no_bom" and caught.value.params["encoding"] == "utf-16-le"
+    with pytest.raises(BallotFileError) as caught:
+        decode("ballot_id,choices\n".encode("utf-16-be"), "b.csv")
+    assert caught.value.params["encoding"] == "utf-16-be"
+    assert decode(raw, "b.csv", "utf-16-le").startswith("ballot_id")
+
+
+def test_min_marks_over_the_default_max_marks_blames_the_seats() -> None:
+    with pytest.raises(ElectionFileError) as caught:
+        parse_election(E.replace("seats = 2", "seats = 2\nmin_marks = 3"))
+    assert caught.value.key == "election.min_marks_over_seats"
+    with pytest.raises(ElectionFileError) as caught:
+        parse_election(E.replace("seats = 2", "seats = 2\nmax_marks = 2\nmin_marks = 3"))
+    assert caught.value.key == "election.marks_order"
+
+
+def test_pipe_in_a_unit_name_keeps_the_markdown_table(runner: CliRunner, tmp_path: Path, ballots: Path) -> None:
+    election = tmp_path / "p.toml"
+    election.write_text(E.replace('name="Ban A"', 'name="Ban A | Khối 1"'), encoding="utf-8")
+    result = invoke(runner, "minutes", election, ballots)
+    assert result.exit_code == 0, result.stderr
+    row = next(line for line in result.stdout.splitlines() if "Khối 1" in line and line.startswith("|"))
+    assert "Ban A \\| Khối 1" in row
+    header = next(line for line in result.stdout.splitlines() if line.startswith("|--") or line.startswith("|-"))
+    assert row.replace("\\|", "").count("|") == header.count("|")
