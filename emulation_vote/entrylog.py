@@ -63,17 +63,38 @@ def parse_line(line: bytes) -> dict[str, Any] | None:
     return entry if isinstance(entry, dict) else None
 
 
+def _canonical(entry: dict[str, Any]) -> bytes:
+    return json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def seal_of(entry: dict[str, Any]) -> str:
+    """Return the SHA-256 of an entry without its ``seal``: each line's own hash, written in the line.
+
+    The chain (each line's ``prev``) covers every line but the last; the seal covers the last one
+    too, so that an edit of the closing line (its totals, say) is found.
+    """
+    return line_hash(_canonical({key: value for key, value in entry.items() if key != "seal"}))
+
+
+def seal_holds(entry: dict[str, Any]) -> bool:
+    """Whether ``entry`` carries the seal of its own content."""
+    return entry.get("seal") == seal_of(entry)
+
+
 def check_log(path: str | Path) -> LogCheck:
-    """Check the hash chain of the log at ``path``."""
+    """Check the hash chain of the log at ``path``, and each line's seal when the log's lines carry seals."""
     raw = read_input(Path(path))
     lines = raw.splitlines()
     previous = GENESIS
-    for number, line in enumerate(lines, 1):
-        entry = parse_line(line)
+    parsed = [parse_line(line) for line in lines]
+    sealed = any(entry is not None and "seal" in entry for entry in parsed)
+    for number, (line, entry) in enumerate(zip(lines, parsed, strict=True), 1):
         if entry is None:
             return LogCheck(len(lines), number, "not_json")
         if entry.get("prev") != previous:
             return LogCheck(len(lines), number, "prev")
+        if sealed and not seal_holds(entry):
+            return LogCheck(len(lines), number, "seal")
         previous = line_hash(line)
     if raw and not raw.endswith(b"\n"):
         return LogCheck(len(lines), len(lines), "truncated")
@@ -121,7 +142,8 @@ class EntryLog:
             "action": action,
             **fields,
         }
-        line = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        entry["seal"] = seal_of(entry)
+        line = _canonical(entry)
         append_durably(self.path, line + b"\n")
         self.previous = line_hash(line)
         return entry
@@ -141,3 +163,68 @@ def chain(entries: list[dict[str, Any]]) -> bytes:
         lines.append(line)
         previous = line_hash(line)
     return b"".join(line + b"\n" for line in lines)
+
+
+@dataclass(frozen=True)
+class FileDifference:
+    """A ballot on which the ballot file and its entry log disagree (``None``: absent from that side)."""
+
+    row: int | None
+    ballot_id: str
+    in_file: str | None
+    in_log: str | None
+
+
+def _reading(choices: object, invalid: object) -> str:
+    chosen = ";".join(map(str, choices)) if isinstance(choices, list) else str(choices or "")
+    return f"{chosen or '-'}{f' ! {invalid}' if invalid else ''}"
+
+
+def logged_ballots(entries: list[dict[str, Any]]) -> dict[tuple[str, int, str], str]:
+    """Replay the log: every ballot recorded and not taken back, as (contest, round, id) -> what it reads."""
+    ballots: dict[tuple[str, int, str], str] = {}
+    for entry in entries:
+        key = (str(entry.get("contest")), entry.get("round"), str(entry.get("ballot_id")))
+        if not isinstance(key[1], int):
+            continue
+        action = entry.get("action")
+        recorded = entry.get("recorded")
+        if action in ("ballot", "recovered") and isinstance(recorded, dict):
+            ballots[key] = _reading(recorded.get("choices"), recorded.get("invalid"))  # type: ignore[index]
+        elif action in ("undo", "recovered_undo"):
+            ballots.pop(key, None)  # type: ignore[arg-type]
+    return ballots
+
+
+def compare_with_file(log_path: str | Path, ballot_path: str | Path) -> list[FileDifference] | None:
+    """Return every ballot on which the ballot file ``enter`` wrote and its log disagree (none: they agree).
+
+    A hand edit of the file that keeps the count (one unit's name changed for another) keeps the
+    log's chain whole; this comparison finds it.  None when the log is not one ``enter`` wrote
+    (no session opened in it: the log of a scan, say), which this comparison does not cover.
+    """
+    import csv
+    import io
+
+    from emulation_vote.text import unquote_cell
+
+    entries = [entry for line in read_input(Path(log_path)).splitlines() if (entry := parse_line(line)) is not None]
+    if not any(entry.get("action") == "open" for entry in entries):
+        return None
+    logged = logged_ballots(entries)
+    text = read_input(Path(ballot_path)).decode("utf-8", errors="replace").lstrip("\ufeff")
+    differences: list[FileDifference] = []
+    seen: set[tuple[str, int, str]] = set()
+    for row, cells in enumerate(csv.reader(io.StringIO(text, newline="")), 1):
+        if row == 1 or not any(cells):
+            continue
+        contest, ballot_id, round_text, choices, invalid = ([unquote_cell(c) for c in cells] + [""] * 5)[:5]
+        number = int(round_text) if round_text.isascii() and round_text.isdigit() and len(round_text) < 7 else -1
+        key = (contest, number, ballot_id)
+        seen.add(key)
+        in_file = _reading(choices.split(";") if choices else [], invalid or None)
+        in_log = logged.get(key)
+        if in_file != in_log:
+            differences.append(FileDifference(row, ballot_id, in_file, in_log))
+    differences += [FileDifference(None, key[2], None, value) for key, value in logged.items() if key not in seen]
+    return differences

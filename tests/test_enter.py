@@ -159,7 +159,7 @@ def test_check_log_finds_the_edited_line(tmp_path: Path, seed_no_collected: Path
     lines[2] = lines[2].replace('"choices":["BTG"]', '"choices":["TCT"]')
     log.write_text("".join(lines), encoding="utf-8")
     bad = subprocess.run([*COMMAND, "check-log", str(log), "--lang", "en"], capture_output=True, text=True, check=False)
-    assert bad.returncode == 1 and "breaks at line 4" in bad.stdout
+    assert bad.returncode == 1 and "breaks at line 3" in bad.stdout  # the edited line itself: its seal
     lines = log.read_text(encoding="utf-8").splitlines(keepends=True)
     del lines[1]
     log.write_text("".join(lines), encoding="utf-8")

@@ -150,14 +150,27 @@ def _deferred_interrupt() -> Iterator[None]:
 @app.command("check-log")
 def check_log_command(
     log: Annotated[Path, typer.Argument(help="An entry log written by 'enter'.", metavar="LOG")],
+    ballots: Annotated[
+        Path | None,
+        typer.Option(
+            "--ballots",
+            help="The ballot file the log belongs to, compared row by row with the ballots logged "
+            "(default: LOG without its .log suffix, when that file exists).",
+        ),
+    ] = None,
     lang: LangOption = Lang.vi,
 ) -> None:
-    """Check an entry log's hash chain: exit 0 when intact, 1 naming the first altered line."""
+    """Check an entry log's hash chain and its ballot file: exit 0 when both hold, 1 naming what differs."""
     with guard(lang.value):
-        from emulation_vote.entrylog import check_log
-        from emulation_vote.render.entry import check_text
+        from emulation_vote.entrylog import check_log, compare_with_file
+        from emulation_vote.render.entry import check_text, file_check_text
 
         result = check_log(log)
         typer.echo(check_text(result, lang.value))
-        if not result.intact:
+        if ballots is None and log.suffix == ".log" and log.with_suffix("").is_file():
+            ballots = log.with_suffix("")
+        differences = compare_with_file(log, ballots) if ballots is not None else None
+        if ballots is not None and differences is not None:
+            typer.echo(file_check_text(str(ballots), differences, lang.value))
+        if not result.intact or differences:
             raise typer.Exit(1)

@@ -148,3 +148,28 @@ MESSAGES.update(
         ),
     }
 )
+MESSAGES.update(
+    {
+        "log.why.seal": (
+            "dòng đã bị sửa: không khớp với mã niêm phong của chính nó",
+            "the line was edited: it does not match its own seal",
+        ),
+    }
+)
+MESSAGES.update(
+    {
+        "log.file_agrees": (
+            "Tệp phiếu {file} khớp với nhật ký: từng phiếu trong tệp đúng như đã ghi nhật ký.",
+            "The ballot file {file} matches the log: every ballot in it reads as logged.",
+        ),
+        "log.file_differs": (
+            "TỆP PHIẾU KHÁC NHẬT KÝ: {count} phiếu trong {file} không như đã ghi nhật ký:",
+            "THE BALLOT FILE DIFFERS FROM THE LOG: {count} ballot(s) in {file} do not read as logged:",
+        ),
+        "log.file_line": (
+            "{where}, phiếu {ballot}: tệp ghi {in_file}, nhật ký ghi {in_log}",
+            "{where}, ballot {ballot}: the file reads {in_file}, the log {in_log}",
+        ),
+        "log.absent": ("(không có)", "(absent)"),
+    }
+)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from emulation_vote.entry import Entered, EntrySession
-from emulation_vote.entrylog import LogCheck
+from emulation_vote.entrylog import FileDifference, LogCheck
 from emulation_vote.i18n import t
 from emulation_vote.vocab import InvalidReason
 
@@ -119,6 +119,27 @@ def check_text(result: LogCheck, lang: str) -> str:
     if result.intact:
         return t("log.intact", lang, lines=result.lines)
     return t("log.broken_at", lang, line=result.broken_line, why=t(f"log.why.{result.reason}", lang))
+
+
+def file_check_text(ballots: str, differences: list[FileDifference], lang: str) -> str:
+    """Return the comparison of the ballot file with the log: agreement, or each ballot that differs."""
+    if not differences:
+        return t("log.file_agrees", lang, file=ballots)
+    lines = [t("log.file_differs", lang, file=ballots, count=len(differences))]
+    for d in differences:
+        where = t("loc.row", lang, row=d.row) if d.row is not None else "—"
+        lines.append(
+            "  - "
+            + t(
+                "log.file_line",
+                lang,
+                where=where,
+                ballot=d.ballot_id,
+                in_file=d.in_file if d.in_file is not None else t("log.absent", lang),
+                in_log=d.in_log if d.in_log is not None else t("log.absent", lang),
+            )
+        )
+    return "\n".join(lines)
 
 
 def log_rows(entries: list[dict[str, Any]]) -> list[tuple[str, ...]]:
