@@ -16,18 +16,17 @@ file would need one).  A DataFrame is read exactly like a CSV file written from 
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias, TypeGuard
 
 from emulation_vote.audit import AuditBallot, Difference, Relation, reconcile
 from emulation_vote.audit import audit_ballots as _audit_listing
-from emulation_vote.ballot import BallotSet
 from emulation_vote.compare import Comparison
 from emulation_vote.compare import compare_entries as _compare
 from emulation_vote.election import Election, load_election, parse_election
-from emulation_vote.pipeline import count_ballots, count_files, demo_paths
+from emulation_vote.pipeline import count_files, demo_paths
 from emulation_vote.record import ElectionRecord
 from emulation_vote.record import canonical_text as _canonical_text
 from emulation_vote.schema import record_dict, result_text
@@ -79,6 +78,10 @@ def tally(
     sheet: str | None = None,
     reader: ReaderChoice | str = ReaderChoice.auto,
     strict_names: bool = False,
+    scores: Sequence[PathLike] = (),
+    contests: Sequence[str] | None = None,
+    partial: bool = False,
+    progress: Callable[[int], None] | None = None,
 ) -> ElectionRecord:
     """Count the ballots of ``election`` and return the one result record every output renders from.
 
@@ -87,41 +90,45 @@ def tally(
     ballot files and/or DataFrames.  ``encoding`` and ``sheet`` apply to files as on the command
     line; ``reader`` chooses the reader for files (``"auto"``, ``"fast"`` or ``"exact"``: the
     same result either way); ``strict_names`` refuses a unit name typed without its diacritics
-    instead of reading it as the one unit it can mean (with a notice in the record).  Raises a
-    subclass of :class:`~emulation_vote.errors.EmulationVoteError` (with ``file`` and ``row``)
-    when the input holds an error; nothing is counted then.
+    instead of reading it as the one unit it can mean (with a notice in the record).
+    ``scores`` are the score sheets (or a saved scores JSON) of an election whose contests follow
+    the ranking; ``contests`` (ids) counts those contests only; ``partial`` gives a provisional
+    count of what is there so far; ``progress`` is called with the bytes the streaming reader
+    reads.  Raises a subclass of :class:`~emulation_vote.errors.EmulationVoteError` (with
+    ``file`` and ``row``) when the input holds an error; nothing is counted then.
 
     >>> import emulation_vote as ev
     >>> record = ev.tally(*ev.demo_files())
     >>> [(c.contest.id, c.selected) for c in record.contests]
     [('co-thi-dua', ('TCT', 'VPTU'))]
     """
-    loaded = election_of(election)
-    sources = _as_list(ballots)
-    paths = [source for source in sources if isinstance(source, Path)]
-    if len(paths) == len(sources):
-        return count_files(loaded, paths, encoding, sheet, ReaderChoice(reader), strict_names=strict_names)
-    return count_ballots(loaded, _read_mixed(loaded, sources, encoding, sheet, strict_names))
+    return count_files(
+        election_of(election),
+        _sources(ballots),
+        encoding,
+        sheet,
+        ReaderChoice(reader),
+        progress,
+        strict_names=strict_names,
+        scores=[Path(p) for p in scores],
+        contests=contests,
+        partial=partial,
+    )
 
 
-def _read_mixed(
-    election: Election,
-    sources: list[Path | pd.DataFrame],
-    encoding: str | None,
-    sheet: str | None,
-    strict_names: bool = False,
-) -> BallotSet:
-    """Read files and DataFrames together with the exact reader (DataFrames are read as their CSV would be)."""
-    from emulation_vote.ballots.exact import read_ballots
-    from emulation_vote.frames import frame_sheet
-
+def _sources(ballots: BallotSource | Sequence[BallotSource]) -> list[Path | Sheet]:
+    """Return the ballot sources as the pipeline reads them: files as paths, DataFrames as their cells."""
     items: list[Path | Sheet] = []
-    for source in sources:
+    frames = 0
+    for source in _as_list(ballots):
         if isinstance(source, Path):
             items.append(source)
         else:
-            items.append(frame_sheet(source, f"DataFrame {sum(1 for i in items if not isinstance(i, Path)) + 1}"))
-    return read_ballots(items, election, encoding, sheet, strict_names)
+            from emulation_vote.frames import frame_sheet
+
+            frames += 1
+            items.append(frame_sheet(source, f"DataFrame {frames}"))
+    return items
 
 
 def audit_ballots(
@@ -131,19 +138,26 @@ def audit_ballots(
     encoding: str | None = None,
     sheet: str | None = None,
     strict_names: bool = False,
+    scores: Sequence[PathLike] = (),
+    contests: Sequence[str] | None = None,
+    partial: bool = False,
 ) -> Audit:
     """Count with every ballot kept, and list each ballot's verdict and the paper figures' reconciliation.
 
     The ballots are read exactly (ballot by ballot), so each keeps its file and row.  The
     options are :func:`tally`'s.
     """
-    loaded = election_of(election)
-    sources = _as_list(ballots)
-    paths = [source for source in sources if isinstance(source, Path)]
-    if len(paths) == len(sources):
-        record = count_files(loaded, paths, encoding, sheet, keep_ballots=True, strict_names=strict_names)
-    else:
-        record = count_ballots(loaded, _read_mixed(loaded, sources, encoding, sheet, strict_names))
+    record = count_files(
+        election_of(election),
+        _sources(ballots),
+        encoding,
+        sheet,
+        keep_ballots=True,
+        strict_names=strict_names,
+        scores=[Path(p) for p in scores],
+        contests=contests,
+        partial=partial,
+    )
     relations, differences = reconcile(record)
     return Audit(record, tuple(_audit_listing(record)), tuple(relations), tuple(differences))
 
@@ -157,6 +171,7 @@ def verify_result(
     sheet: str | None = None,
     reader: ReaderChoice | str = ReaderChoice.auto,
     strict_names: bool = False,
+    scores: Sequence[PathLike] = (),
 ) -> list[Mismatch]:
     """Recount and compare with a saved JSON result: an empty list when the saved result is exactly the recount.
 
@@ -165,7 +180,9 @@ def verify_result(
     and number exactly as written; each difference is one :class:`Mismatch`.
     """
     document = load_result(Path(saved))
-    recount = tally(election, ballots, encoding=encoding, sheet=sheet, reader=reader, strict_names=strict_names)
+    recount = tally(
+        election, ballots, encoding=encoding, sheet=sheet, reader=reader, strict_names=strict_names, scores=scores
+    )
     return compare_result(document, recount)
 
 

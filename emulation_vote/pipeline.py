@@ -8,6 +8,7 @@ from pathlib import Path
 from emulation_vote.ballot import BallotGroups, BallotSet
 from emulation_vote.ballots.exact import ExactReader, read_ballots
 from emulation_vote.ballots.reader import GaveUp, ReadRequest
+from emulation_vote.ballots.tabular import Sheet
 from emulation_vote.count import CountingError, count_election
 from emulation_vote.election import Election, closest, load_election
 from emulation_vote.errors import UsageError
@@ -20,7 +21,7 @@ FAST_MIN_BYTES = 2_000_000
 
 def count_files(
     election_path: Election | str | Path,
-    ballot_paths: Sequence[str | Path],
+    ballot_paths: Sequence[str | Path | Sheet],
     encoding: str | None = None,
     sheet: str | None = None,
     reader: ReaderChoice = ReaderChoice.auto,
@@ -36,7 +37,8 @@ def count_files(
 
     ``reader``: "exact" reads ballot by ballot (every ballot keeps its row, for the audit);
     "fast" streams column batches (:mod:`emulation_vote.ballots.fast`); "auto" streams when
-    the files add up to at least 2 MB.  Whenever the streaming reader gives up on a file
+    the files add up to at least 2 MB; cells already in memory (a :class:`Sheet`, e.g. from a
+    DataFrame) are read exactly, as their file would be.  Whenever the streaming reader gives up on a file
     (:class:`~emulation_vote.ballots.reader.GaveUp`), or the count finds an error it cannot place,
     the files are read again exactly, so the result, or the error with its file and row, is the
     same whichever reader ran.
@@ -60,10 +62,11 @@ def count_files(
 
         election = election_as_voted(election, scores, encoding, strict_names)
     only = _contest_ids(election, contests)
-    request = ReadRequest(ballot_paths, election, encoding, sheet, progress, strict_names, only, max_errors)
-    if keep_ballots:
+    if keep_ballots or any(isinstance(source, Sheet) for source in ballot_paths):
         ballots = read_ballots(ballot_paths, election, encoding, sheet, strict_names, only, max_errors)
         return count_ballots(election, ballots, only, partial)
+    files = [Path(source) for source in ballot_paths if not isinstance(source, Sheet)]
+    request = ReadRequest(files, election, encoding, sheet, progress, strict_names, only, max_errors)
     if reader != ReaderChoice.exact and _use_streaming(request, reader):
         from emulation_vote.ballots.fast import StreamingReader
 
