@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from emulation_vote.api import (
         Audit,
         BallotSource,
+        Verification,
         audit_ballots,
         canonical_text,
         compare_entries,
@@ -40,12 +41,14 @@ if TYPE_CHECKING:
         score,
         tally,
         verify_result,
+        with_scores,
     )
     from emulation_vote.audit import AuditBallot, Difference, Relation
     from emulation_vote.compare import AgreedBallot, Comparison, Disagreement
     from emulation_vote.election import Candidate, Contest, Election
     from emulation_vote.errors import (
         BallotFileError,
+        DataErrors,
         ElectionFileError,
         EmulationVoteError,
         OutputError,
@@ -60,6 +63,7 @@ _HOMES = {
     "emulation_vote.api": (
         "Audit",
         "BallotSource",
+        "Verification",
         "audit_ballots",
         "canonical_text",
         "compare_entries",
@@ -71,12 +75,14 @@ _HOMES = {
         "result_json",
         "score",
         "verify_result",
+        "with_scores",
     ),
     "emulation_vote.audit": ("AuditBallot", "Difference", "Relation"),
     "emulation_vote.compare": ("AgreedBallot", "Comparison", "Disagreement"),
     "emulation_vote.election": ("Candidate", "Contest", "Election"),
     "emulation_vote.errors": (
         "BallotFileError",
+        "DataErrors",
         "ElectionFileError",
         "EmulationVoteError",
         "OutputError",
@@ -100,6 +106,7 @@ __all__ = [
     "Comparison",
     "Contest",
     "ContestResult",
+    "DataErrors",
     "Difference",
     "Disagreement",
     "Election",
@@ -114,6 +121,7 @@ __all__ = [
     "ThresholdResult",
     "UnitScore",
     "UsageError",
+    "Verification",
     "__version__",
     "audit_ballots",
     "audit_frame",
@@ -131,6 +139,7 @@ __all__ = [
     "scores_frame",
     "tally",
     "verify_result",
+    "with_scores",
 ]
 
 

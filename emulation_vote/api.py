@@ -82,6 +82,7 @@ def tally(
     contests: Sequence[str] | None = None,
     partial: bool = False,
     progress: Callable[[int], None] | None = None,
+    max_errors: int | None = 50,
 ) -> ElectionRecord:
     """Count the ballots of ``election`` and return the one result record every output renders from.
 
@@ -95,7 +96,9 @@ def tally(
     the ranking; ``contests`` (ids) counts those contests only; ``partial`` gives a provisional
     count of what is there so far; ``progress`` is called with the bytes the streaming reader
     reads.  Raises a subclass of :class:`~emulation_vote.errors.EmulationVoteError` (with
-    ``file`` and ``row``) when the input holds an error; nothing is counted then.
+    ``file`` and ``row``) when the input holds an error; nothing is counted then.  Data errors in
+    the ballot files are collected in one pass (up to ``max_errors``; None: every one); several
+    are raised together as one :class:`~emulation_vote.errors.DataErrors` whose ``.errors`` lists them.
 
     >>> import emulation_vote as ev
     >>> record = ev.tally(*ev.demo_files())
@@ -113,6 +116,7 @@ def tally(
         scores=[Path(p) for p in scores],
         contests=contests,
         partial=partial,
+        max_errors=max_errors,
     )
 
 
@@ -141,6 +145,7 @@ def audit_ballots(
     scores: Sequence[PathLike] = (),
     contests: Sequence[str] | None = None,
     partial: bool = False,
+    max_errors: int | None = 50,
 ) -> Audit:
     """Count with every ballot kept, and list each ballot's verdict and the paper figures' reconciliation.
 
@@ -157,9 +162,23 @@ def audit_ballots(
         scores=[Path(p) for p in scores],
         contests=contests,
         partial=partial,
+        max_errors=max_errors,
     )
     relations, differences = reconcile(record)
     return Audit(record, tuple(_audit_listing(record)), tuple(relations), tuple(differences))
+
+
+@dataclass(frozen=True)
+class Verification:
+    """A saved result set against a recount: the recount, and every difference (none: the result stands)."""
+
+    record: ElectionRecord
+    mismatches: tuple[Mismatch, ...]
+
+    @property
+    def matches(self) -> bool:
+        """Whether the saved result is exactly the recount."""
+        return not self.mismatches
 
 
 def verify_result(
@@ -172,18 +191,27 @@ def verify_result(
     reader: ReaderChoice | str = ReaderChoice.auto,
     strict_names: bool = False,
     scores: Sequence[PathLike] = (),
-) -> list[Mismatch]:
-    """Recount and compare with a saved JSON result: an empty list when the saved result is exactly the recount.
+    max_errors: int | None = 50,
+) -> Verification:
+    """Recount and compare with a saved JSON result; ``.matches`` when the saved result is exactly the recount.
 
     ``saved`` is the path of a result written by ``tally --format json --output``.  It is read
-    strictly (a key written twice refuses the file) and compared whole: every key, list element
-    and number exactly as written; each difference is one :class:`Mismatch`.
+    first and strictly (a key written twice refuses the file), then compared whole with the
+    recount: every key, list element and number exactly as written; each difference is one
+    :class:`Mismatch`.
     """
     document = load_result(Path(saved))
     recount = tally(
-        election, ballots, encoding=encoding, sheet=sheet, reader=reader, strict_names=strict_names, scores=scores
+        election,
+        ballots,
+        encoding=encoding,
+        sheet=sheet,
+        reader=reader,
+        strict_names=strict_names,
+        scores=scores,
+        max_errors=max_errors,
     )
-    return compare_result(document, recount)
+    return Verification(recount, tuple(compare_result(document, recount)))
 
 
 def compare_entries(
@@ -192,9 +220,10 @@ def compare_entries(
     *,
     encoding: str | None = None,
     sheet: str | None = None,
+    strict_names: bool = False,
 ) -> Comparison:
     """Compare two or more entries of the same paper ballots (one file each); ``.agree`` when they all agree."""
-    return _compare(election_of(election), [Path(e) for e in entries], encoding, sheet)
+    return _compare(election_of(election), [Path(e) for e in entries], encoding, sheet, strict_names)
 
 
 def score(
@@ -203,6 +232,7 @@ def score(
     *,
     encoding: str | None = None,
     sheet: str | None = None,
+    strict_names: bool = False,
 ) -> ScoreRecord:
     """Read the score sheets of ``election`` (its ``[scoring]`` table) and return the ranking of its units.
 
@@ -211,7 +241,26 @@ def score(
     from emulation_vote.scoring.files import score_election
 
     paths = [sheets] if isinstance(sheets, str | os.PathLike) else list(sheets)
-    return score_election(election_of(election), [Path(p) for p in paths], encoding, sheet)
+    return score_election(election_of(election), [Path(p) for p in paths], encoding, sheet, strict_names)
+
+
+def with_scores(
+    election: Election | PathLike,
+    scores: Sequence[PathLike],
+    *,
+    encoding: str | None = None,
+    strict_names: bool = False,
+) -> Election:
+    """Return the election as it is voted on when its contests follow the ranking (FORMATS.md §6.5).
+
+    A contest with ``candidates = { from_scores = true, ... }`` gets the units the score sheets
+    (or a saved scores JSON) rank onto its ballot, in rank order; ``tie = "score"`` gets the totals
+    it breaks a tie with.  An election that relies on the scores needs them; one that does not
+    refuses them.  :func:`tally` does this itself when given ``scores``.
+    """
+    from emulation_vote.scoring.files import election_as_voted
+
+    return election_as_voted(election_of(election), [Path(p) for p in scores], encoding, strict_names)
 
 
 def result_json(record: ElectionRecord) -> str:
@@ -243,6 +292,7 @@ def demo_files() -> tuple[Path, Path]:
 __all__ = [
     "Audit",
     "BallotSource",
+    "Verification",
     "audit_ballots",
     "canonical_text",
     "compare_entries",
@@ -255,4 +305,5 @@ __all__ = [
     "score",
     "tally",
     "verify_result",
+    "with_scores",
 ]

@@ -198,9 +198,9 @@ def test_audit_of_a_dataframe_keeps_every_ballot() -> None:
 def test_verify_result_against_a_saved_result(tmp_path: Path) -> None:
     saved = tmp_path / "ket-qua.json"
     saved.write_text(ev.result_json(ev.tally(*ev.demo_files())), encoding="utf-8")
-    assert ev.verify_result(saved, *ev.demo_files()) == []
+    assert ev.verify_result(saved, *ev.demo_files()).matches
     saved.write_text(saved.read_text(encoding="utf-8").replace('"votes": 22', '"votes": 23'), encoding="utf-8")
-    mismatches = ev.verify_result(saved, *ev.demo_files())
+    mismatches = ev.verify_result(saved, *ev.demo_files()).mismatches
     assert [m.path for m in mismatches] == [
         "contests[co-thi-dua].candidates[TCT].votes",
         "contests[co-thi-dua].rounds[1].candidates[TCT].votes",
@@ -284,3 +284,23 @@ def test_the_library_page_runs_as_written() -> None:
     failures, tried = doctest.testfile(str(page), module_relative=False, optionflags=doctest.NORMALIZE_WHITESPACE)
     assert tried > 20
     assert failures == 0
+
+
+def test_the_command_line_counts_through_the_public_api_only() -> None:
+    import ast
+
+    private = (
+        "emulation_vote.pipeline",
+        "emulation_vote.verify",
+        "emulation_vote.compare",
+        "emulation_vote.scoring.files",
+    )
+    cli = Path(__file__).resolve().parent.parent / "emulation_vote" / "cli"
+    found = []
+    for path in sorted(cli.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith(private):
+                found.append(f"{path.name}: {node.module}")
+            if isinstance(node, ast.ImportFrom) and node.module == "emulation_vote.election":
+                found += [f"{path.name}: {a.name}" for a in node.names if a.name in ("load_election", "parse_election")]
+    assert found == []

@@ -217,12 +217,12 @@ def test_version(runner: CliRunner) -> None:
 
 
 def test_internal_errors_are_one_line_and_exit_3(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
-    import emulation_vote.pipeline
+    import emulation_vote.api
 
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(emulation_vote.pipeline, "count_files", broken)
+    monkeypatch.setattr(emulation_vote.api, "count_files", broken)
     result = invoke(runner, "tally", SEED / "election.toml", SEED / "ballots-wide.csv")
     assert result.exit_code == 3
     assert result.stderr.startswith("Lỗi nội bộ của chương trình (RuntimeError: boom).")

@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+import emulation_vote as ev
 from emulation_vote.cli._app import (
     BallotsArg,
     ContestsOption,
@@ -64,22 +65,19 @@ def audit(
 ) -> None:
     """List every ballot as counted (file, row, status, reason, choices) and reconcile the paper figures."""
     with guard(lang.value, json_errors=fmt is AuditFormat.json):
-        from emulation_vote.pipeline import count_files
-
         inputs = [election, *ballots, *(logs or []), *(scores or [])]
         check_output(output, force, inputs)
-        record = count_files(
+        record = ev.audit_ballots(
             election,
             ballots,
-            encoding,
-            sheet,
-            keep_ballots=True,
+            encoding=encoding,
+            sheet=sheet,
             strict_names=strict_names,
             contests=contest,
             max_errors=max_errors,
             partial=partial,
             scores=scores or (),
-        )
+        ).record
         if fmt is AuditFormat.canonical:
             from emulation_vote.record import canonical_text
 
@@ -122,24 +120,21 @@ def verify(
 ) -> None:
     """Recount and compare with a saved JSON result: exit 0 when it matches, 1 listing every difference."""
     with guard(lang.value):
-        from emulation_vote.pipeline import count_files
         from emulation_vote.render.audit import verify_text
-        from emulation_vote.verify import compare_result, load_result
 
-        saved = load_result(result)
-        record = count_files(
+        verification = ev.verify_result(
+            result,
             election,
             ballots,
-            encoding,
-            sheet,
-            reader,
+            encoding=encoding,
+            sheet=sheet,
+            reader=reader,
             strict_names=strict_names,
             scores=scores or (),
             max_errors=max_errors,
         )
-        mismatches = compare_result(saved, record)
-        sys.stdout.write(verify_text(mismatches, record, lang.value))
-        if mismatches:
+        sys.stdout.write(verify_text(list(verification.mismatches), verification.record, lang.value))
+        if not verification.matches:
             raise typer.Exit(1)
 
 
@@ -167,15 +162,12 @@ def compare(
 ) -> None:
     """Compare the same paper ballots typed by different clerks: exit 0 when all agree, 1 listing each dispute."""
     with guard(lang.value):
-        from emulation_vote.compare import compare_entries
-        from emulation_vote.election import load_election
         from emulation_vote.render.audit import agreed_csv, compare_text
 
         if len(entries) < 2:
             raise UsageError("compare.need_two")
         check_output(output, force, [election, *entries])
-        loaded = load_election(election)
-        comparison = compare_entries(loaded, entries, encoding, sheet, strict_names)
+        comparison = ev.compare_entries(election, entries, encoding=encoding, sheet=sheet, strict_names=strict_names)
         sys.stdout.write(compare_text(comparison, lang.value))
         if not comparison.agree:
             if output is not None:

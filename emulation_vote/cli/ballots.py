@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+import emulation_vote as ev
 from emulation_vote.cli._app import ElectionArg, ForceOption, Lang, LangOption, app, check_output, guard
 from emulation_vote.errors import UsageError
 from emulation_vote.i18n import t
@@ -60,7 +61,6 @@ def ballots(
     """Print the ballot papers: per contest, numbered 1..N, with registration marks and a QR code for scanning."""
     language = lang.value
     with guard(language):
-        from emulation_vote.election import load_election
         from emulation_vote.paper import SLOTS, paper_count
 
         suffix = output.suffix.lower()
@@ -75,7 +75,7 @@ def ballots(
         layout_file = layout_path(output)
         if chosen == PaperFormat.pdf:
             check_output(layout_file, force, [election])
-        loaded = load_election(election)
+        loaded = ev.load_election(election)
         contests = loaded.contests
         if contest:
             ids = [c.id for c in loaded.contests]

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+import emulation_vote as ev
 from emulation_vote.cli._app import (
     BallotsArg,
     ContestsOption,
@@ -89,18 +90,16 @@ def tally(
     Also as an Excel workbook (--format xlsx --output ket-qua.xlsx) or a CSV for Excel (--format csv --excel).
     """
     with guard(lang.value, json_errors=fmt is TallyFormat.json):
-        from emulation_vote.pipeline import count_files
-
         _check_format(fmt, excel, output)
         check_output(output, force, [election, *ballots, *(scores or [])])
         with progress_bar(ballots) as progress:
-            record = count_files(
+            record = ev.tally(
                 election,
                 ballots,
-                encoding,
-                sheet,
-                reader,
-                progress,
+                encoding=encoding,
+                sheet=sheet,
+                reader=reader,
+                progress=progress,
                 strict_names=strict_names,
                 contests=contest,
                 max_errors=max_errors,
@@ -118,8 +117,6 @@ def demo(
 ) -> None:
     """Count the bundled seed conference (9 units of Khối thi đua Các cơ quan Tỉnh ủy, 2 flags)."""
     with guard(lang.value):
-        from emulation_vote.pipeline import count_files, demo_paths
-
         _check_format(fmt, excel, None)
-        election_path, ballots_path = demo_paths()
-        emit(_render(count_files(election_path, [ballots_path]), fmt, lang.value, excel, None), None, False, lang.value)
+        record = ev.tally(*ev.demo_files())
+        emit(_render(record, fmt, lang.value, excel, None), None, False, lang.value)

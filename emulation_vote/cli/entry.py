@@ -11,6 +11,7 @@ from typing import Annotated
 
 import typer
 
+import emulation_vote as ev
 from emulation_vote.cli._app import (
     ElectionArg,
     Lang,
@@ -48,13 +49,12 @@ def enter(
     """Type paper ballots one per line (unit numbers, '-', '!reason', '#ID', 'u' undo, '=' count); saved at once."""
     language = lang.value
     with guard(language):
-        from emulation_vote.election import load_election
         from emulation_vote.entry import Command, EntrySession, Rejected
         from emulation_vote.render import entry as say
 
         names = tuple(part.strip() for part in (runoff or "").split(",") if part.strip())
         session = EntrySession(
-            load_election(election),
+            ev.load_election(election),
             contest,
             output,
             round_number=round_number,

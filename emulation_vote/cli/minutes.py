@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+import emulation_vote as ev
 from emulation_vote.cli._app import (
     BallotsArg,
     ContestsOption,
@@ -104,7 +105,6 @@ def minutes(
 ) -> None:
     """Write the minutes of the count (biên bản kiểm phiếu), ready to sign: Word, PDF or Markdown."""
     with guard(lang.value):
-        from emulation_vote.pipeline import count_files
         from emulation_vote.render.minutes import build_minutes
 
         if partial:
@@ -118,12 +118,12 @@ def minutes(
                 from emulation_vote.pdf import PACKAGE
 
                 raise UsageError("pdf.no_libreoffice", package=PACKAGE)
-        record = count_files(
+        record = ev.tally(
             election,
             ballots,
-            encoding,
-            sheet,
-            reader,
+            encoding=encoding,
+            sheet=sheet,
+            reader=reader,
             strict_names=strict_names,
             scores=scores or (),
             contests=contest,

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+import emulation_vote as ev
 from emulation_vote.cli._app import ElectionArg, ForceOption, Lang, LangOption, ScoresOption, app, check_output, guard
 from emulation_vote.errors import EmulationVoteError, OutputError
 from emulation_vote.i18n import t
@@ -69,7 +70,6 @@ def new(
     """Create FOLDER/election.toml, complete and commented, from a list of unit names (asks on a terminal)."""
     language = lang.value
     with guard(language):
-        from emulation_vote.election import parse_election
         from emulation_vote.output import write_atomic
         from emulation_vote.prepare import (
             Draft,
@@ -125,7 +125,7 @@ def new(
             draft = _replace(draft, contests=contests_of([(PRESETS[0].title, PRESETS[0].seats)]))
         check_draft(draft)
         text = election_file(draft, language)
-        parse_election(text, str(target))  # the file must load as written; a failure here is a bug (exit 3)
+        ev.parse_election(text, str(target))  # the file must load as written; a failure here is a bug (exit 3)
         folder.mkdir(parents=True, exist_ok=True)
         try:
             write_atomic(target, text.encode("utf-8"))
@@ -305,17 +305,14 @@ def template(
     """Write the clerks' workbook: a sheet per contest, rows numbered, mark cells checked, a 'Hướng dẫn' sheet."""
     language = lang.value
     with guard(language):
-        from emulation_vote.election import load_election
         from emulation_vote.errors import UsageError
         from emulation_vote.output import write_atomic
         from emulation_vote.render.workbook import clerks_csv, clerks_workbook, numbered_rows
 
         check_output(output, force, [election, *(scores or [])])
-        loaded = load_election(election)
+        loaded = ev.load_election(election)
         if scores or any(c.from_scores is not None for c in loaded.contests):
-            from emulation_vote.scoring.files import election_as_voted
-
-            loaded = election_as_voted(loaded, scores or ())  # the units ranked onto the ballot are its columns
+            loaded = ev.with_scores(loaded, scores or ())  # the units ranked onto the ballot are its columns
         form = fmt or (TemplateFormat.csv if output.suffix.lower() == ".csv" else TemplateFormat.xlsx)
         ids = ", ".join(c.id for c in loaded.contests)
         if form is TemplateFormat.csv:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+import emulation_vote as ev
 from emulation_vote.cli._app import (
     ElectionArg,
     EncodingOption,
@@ -149,10 +150,8 @@ def score(
         if chosen in _BINARY and output is None:
             raise UsageError("scores.needs_output", format=chosen.value)
         check_output(output, force, [election, *sheets])
-        from emulation_vote.scoring.files import score_files
-
         try:
-            record = score_files(election, sheets, encoding, sheet, strict_names)
+            record = ev.score(election, sheets, encoding=encoding, sheet=sheet, strict_names=strict_names)
         except EmulationVoteError as error:
             if error.exit_code != 1:
                 raise

@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+import emulation_vote as ev
 from emulation_vote.cli._app import (
     BallotsArg,
     ElectionArg,
@@ -94,8 +95,6 @@ def show(
     inside it; the arrow keys move between contests.
     """
     with guard(lang.value):
-        from emulation_vote.pipeline import count_files
-
         if fmt is None:
             fmt = _SUFFIXES.get(output.suffix.lower(), ShowFormat.html) if output is not None else ShowFormat.html
         if open_page and fmt is not ShowFormat.html:
@@ -105,7 +104,7 @@ def show(
             raise UsageError("output.needs_file", format=fmt.value, example=f"ket-qua.{fmt.value}")
         inputs = [election, *ballots]
         check_output(output, force, inputs)
-        record = count_files(election, ballots, encoding, sheet, reader)
+        record = ev.tally(election, ballots, encoding=encoding, sheet=sheet, reader=reader)
         if fmt is ShowFormat.html:
             from emulation_vote.paper import font_bytes
             from emulation_vote.render.show import render_show_html
