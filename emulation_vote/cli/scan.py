@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+import emulation_vote as ev
 from emulation_vote.cli._app import ElectionArg, ForceOption, Lang, LangOption, app, check_output, guard
 from emulation_vote.i18n import t
 
@@ -164,7 +165,6 @@ def scan(
     language = lang.value
     with guard(language):
         from emulation_vote.csvrows import write_rows
-        from emulation_vote.election import load_election
         from emulation_vote.entrylog import chain
         from emulation_vote.output import write_atomic
         from emulation_vote.scan import ballot_rows, log_entries, png_bytes, scan_images
@@ -173,7 +173,7 @@ def scan(
         review_path = output.with_name(output.name + ".review.json")
         for path in (output, log_path, review_path):
             check_output(path, force, [election, *images])
-        loaded = load_election(election)
+        loaded = ev.load_election(election)
         result = scan_images(loaded, images)
         reviewed = _review(loaded, list(result.review), clerk, language) if review and sys.stdin.isatty() else []
         left = [p for p in result.review if all(r.paper is not p for r in reviewed)]
