@@ -410,8 +410,11 @@ class Scanner:
         warp = to_canvas @ np.linalg.inv(transform.astype(np.float64))
         straight = cv2.warpPerspective(gray, warp, size, flags=cv2.INTER_AREA, borderValue=255)
         straight = cv2.GaussianBlur(straight, (0, 0), 0.8)  # sensor noise and JPEG blocks are not ink
-        background = cv2.dilate(straight, cv2.getStructuringElement(cv2.MORPH_RECT, (21, 21)))
-        background = cv2.GaussianBlur(background, (0, 0), 6)
+        # The paper white: the brightest within about 2.6 mm, smoothed; estimated at a quarter of the resolution.
+        small = cv2.resize(straight, None, fx=0.25, fy=0.25, interpolation=cv2.INTER_AREA)
+        background = cv2.dilate(small, cv2.getStructuringElement(cv2.MORPH_RECT, (5, 5)))
+        background = cv2.GaussianBlur(background, (0, 0), 1.5)
+        background = cv2.resize(background, (straight.shape[1], straight.shape[0]), interpolation=cv2.INTER_LINEAR)
         return cv2.divide(straight, np.maximum(background, 1), scale=255)
 
     def _region(self, image: Image, x: float, y: float, w: float, h: float) -> Image:
