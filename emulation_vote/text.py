@@ -34,17 +34,29 @@ def clean(text: str) -> str:
     return fold_spaces(nfc(text))
 
 
+def _visible(text: str) -> str:
+    """Return ``text`` without its invisible format characters (zero-width spaces and joiners, direction marks, BOM).
+
+    >>> _visible("Ban\u200b A\u202e")
+    'Ban A'
+    """
+    if text.isascii():
+        return text
+    return "".join(char for char in text if unicodedata.category(char) != "Cf")
+
+
 @functools.lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """Return the comparison key of a name, id or header.
 
     Equal keys mean "the same name" under the contract's rules: NFC, case folding, white
-    space folding, and either tone-mark placement.
+    space folding, and either tone-mark placement; invisible format characters (zero-width,
+    direction marks) do not count, so look-alike names are one name.
 
     >>> name_key("Văn phòng  TỈNH UỶ") == name_key("Văn phòng Tỉnh ủy")
     True
     """
-    decomposed = unicodedata.normalize("NFD", fold_spaces(text).casefold())
+    decomposed = unicodedata.normalize("NFD", fold_spaces(_visible(text)).casefold())
     words = []
     for word in decomposed.split(" "):
         letters: list[str] = []

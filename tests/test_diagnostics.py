@@ -77,3 +77,20 @@ def test_pipe_in_a_unit_name_keeps_the_markdown_table(runner: CliRunner, tmp_pat
     assert "Ban A \\| Khối 1" in row
     header = next(line for line in result.stdout.splitlines() if line.startswith("|--") or line.startswith("|-"))
     assert row.replace("\\|", "").count("|") == header.count("|")
+
+
+@pytest.mark.parametrize("invisible", ["\u200b", "\u200d", "\u202e", "\u200f", "\ufeff", "\u00ad"])
+def test_look_alike_unit_names_differing_by_invisible_characters_are_refused(invisible: str) -> None:
+    toml = E.replace('name="Ban B"', f'name="Ban{invisible} A"')
+    with pytest.raises(ElectionFileError) as caught:
+        parse_election(toml)
+    assert caught.value.key == "election.same_name"
+
+
+def test_a_name_typed_with_an_invisible_character_matches(tmp_path: Path, election: Path) -> None:
+    from emulation_vote.ballots import read_ballots
+
+    path = tmp_path / "z.csv"
+    path.write_text("ballot_id,choices\n1,Ban\u200b A\n", encoding="utf-8")
+    (ballot,) = read_ballots([path], parse_election(E)).ballots
+    assert ballot.marks == frozenset({"A"})

@@ -226,9 +226,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the candidate id '{value}' is used twice ({key}).",
     ),
     "election.same_name": (
-        "{key}: '{value}' trùng với '{other}' của đơn vị {other_id} (sau khi chuẩn hóa chữ hoa, dấu, khoảng trắng).",
+        "{key}: '{value}' trùng với '{other}' của đơn vị {other_id} "
+        "(sau khi chuẩn hóa chữ hoa, dấu, khoảng trắng, ký tự ẩn).",
         "{key}: '{value}' is the same as '{other}' of candidate {other_id} "
-        "(after normalising case, tone marks, spaces).",
+        "(after normalising case, tone marks, spaces, invisible characters).",
     ),
     # --- output ---
     "output.exists": (
