@@ -281,6 +281,9 @@ class EntrySession:
                     number = int(token)
                     if not 1 <= number <= len(self.candidates):
                         return Rejected("enter.bad_number", token, text)
+                    if any(c.id == token for c in self.candidates) and self.candidates[number - 1].id != token:
+                        # A unit whose id is this number is not the unit at this position: ask for the name.
+                        return Rejected("enter.ambiguous_number", token, text)
                     found.append(self.candidates[number - 1].id)
             else:
                 whole = self.matcher.match(piece)

@@ -65,3 +65,17 @@ def test_enter_separators_alone_are_no_ballot(tmp_path: Path, line: str) -> None
     parsed = session.parse(line)
     assert isinstance(parsed, Rejected) and parsed.key == "enter.only_separators"
     session.close()
+
+
+def test_enter_number_that_is_both_a_position_and_another_units_id(tmp_path: Path) -> None:
+    path = tmp_path / "n.toml"
+    path.write_text(E.replace('id="A"', 'id="2"').replace('id="B"', 'id="1"'), encoding="utf-8")
+    session = EntrySession(load_election(path), "c", tmp_path / "b.csv")
+    for line in ("1", "2"):
+        parsed = session.parse(line)
+        assert isinstance(parsed, Rejected) and parsed.key == "enter.ambiguous_number"
+    chosen = session.parse("3")
+    assert not isinstance(chosen, Rejected) and chosen.chosen == ("C",)
+    named = session.parse("Ban A")
+    assert not isinstance(named, Rejected) and named.chosen == ("2",)
+    session.close()

@@ -173,3 +173,11 @@ MESSAGES.update(
         "log.absent": ("(không có)", "(absent)"),
     }
 )
+MESSAGES.update(
+    {
+        "enter.ambiguous_number": (
+            "số {value} vừa là số thứ tự trên phiếu vừa là mã của một đơn vị khác: hãy gõ tên đơn vị.",
+            "{value} is both a position on the ballot and the id of another unit: type the unit's name.",
+        ),
+    }
+)
