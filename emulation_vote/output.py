@@ -62,10 +62,15 @@ def append_durably(path: Path, data: bytes) -> None:
         os.close(descriptor)
 
 
-def check_distinct(paths: Iterable[str | Path]) -> None:
-    """Raise :class:`UsageError` when one file is given twice (by the same name, a link or another path)."""
+def check_distinct(paths: Iterable[object]) -> None:
+    """Raise :class:`UsageError` when one file is given twice (by the same name, a link or another path).
+
+    Anything but a path (a table of ballots given in memory, say) is left out of the check.
+    """
     seen: list[tuple[os.stat_result, str]] = []
     for path in paths:
+        if not isinstance(path, (str, Path)):
+            continue
         try:
             info = os.stat(path)
         except OSError:
