@@ -213,7 +213,7 @@ def audit_frame(ballots: Sequence[AuditBallot]) -> pd.DataFrame:
             "status": "valid" if ballot.valid else "invalid",
             "reason": None if ballot.reason is None else str(ballot.reason),
             "declared": ballot.declared,
-            "note": getattr(ballot, "note", None),
+            "note": ballot.note,
         }
         for ballot in ballots
     ]

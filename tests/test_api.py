@@ -304,3 +304,10 @@ def test_the_command_line_counts_through_the_public_api_only() -> None:
             if isinstance(node, ast.ImportFrom) and node.module == "emulation_vote.election":
                 found += [f"{path.name}: {a.name}" for a in node.names if a.name in ("load_election", "parse_election")]
     assert found == []
+
+
+def test_the_audit_frame_keeps_the_clerks_note(tmp_path: Path) -> None:
+    path = tmp_path / "notes.csv"
+    path.write_text("ballot_id,choices,Ghi chú\n1,TCT;VPTU,phiếu nhàu\n2,TCT,\n", encoding="utf-8")
+    frame = ev.audit_frame(ev.audit_ballots(SEED / "election.toml", path, partial=True).ballots)
+    assert list(frame["note"].fillna("")) == ["phiếu nhàu", ""]
