@@ -221,3 +221,17 @@ def test_review_at_a_terminal_records_the_clerks_reading(runner: CliRunner, tmp_
     reviewed = [e for e in entries if e["action"] == "reviewed"]
     assert reviewed[0]["clerk"] == "Hoa" and reviewed[0]["choices"] == ["BNC", "BDV"]
     assert entries[-1]["action"] == "scan_end" and entries[-1]["review"] == 0
+
+
+def test_multipage_tiff_pages_are_named_in_the_log(runner: CliRunner, tmp_path: Path) -> None:
+    pdf = printed(runner, tmp_path, SEED, 2, "--per-page", "1")
+    tiff = tmp_path / "scanner.tif"
+    assert cv2.imwritemulti(str(tiff), render_pages(pdf, 150))
+    out = tmp_path / "p.csv"
+    result = invoke(runner, "scan", SEED, tiff, "--output", out)
+    assert result.exit_code == 0, result.output
+    papers = [e for e in read_entries(tmp_path / "p.csv.log") if e["action"] == "paper"]
+    assert [(Path(e["file"]).name, e["page"], e["ballot_id"]) for e in papers] == [
+        ("scanner.tif", 1, "1"),
+        ("scanner.tif", 2, "2"),
+    ]
