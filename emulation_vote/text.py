@@ -93,6 +93,26 @@ def unquote_cell(text: str) -> str:
     return text[1:] if text[:1] == "'" and text[1:2] and text[1:].startswith(QUOTED_START) else text
 
 
+def record_of(data: str | bytes, offset: int) -> int:
+    r"""Return the row (1-based), as a spreadsheet shows it, of ``offset`` in delimited text.
+
+    A quoted cell may span several lines; those line ends do not start a new row.  CRLF, LF and
+    CR alone each end a row.  Works on bytes too (quotes and line ends are ASCII).
+
+    >>> record_of('a,"x\ny"\nb,NUL', 12), record_of(b"a\r\nb\rc", 6)
+    (2, 3)
+    """
+    text = data.decode("latin-1") if isinstance(data, bytes) else data
+    row, quoted, previous = 1, False, ""
+    for char in text[:offset]:
+        if char == '"':
+            quoted = not quoted
+        elif not quoted and (char == "\r" or (char == "\n" and previous != "\r")):
+            row += 1
+        previous = char
+    return row
+
+
 def short(text: str, limit: int = 60) -> str:
     """Return ``text`` cut to ``limit`` characters with an ellipsis, for quoting in messages."""
     text = text.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t")

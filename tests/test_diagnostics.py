@@ -94,3 +94,21 @@ def test_a_name_typed_with_an_invisible_character_matches(tmp_path: Path, electi
     path.write_text("ballot_id,choices\n1,Ban\u200b A\n", encoding="utf-8")
     (ballot,) = read_ballots([path], parse_election(E)).ballots
     assert ballot.marks == frozenset({"A"})
+
+
+@pytest.mark.parametrize(
+    ("tail", "key"), [(b"3,C\x00\n", "csv.nul"), (b"3,Ban \xe9\n", "encoding.not_utf8")], ids=["nul", "latin1"]
+)
+def test_errors_name_the_spreadsheet_row_after_a_cell_of_several_lines(
+    tmp_path: Path, election: Path, tail: bytes, key: str
+) -> None:
+    from emulation_vote.ballots import read_ballots
+
+    path = tmp_path / "m.csv"
+    path.write_bytes(
+        b'ballot_id,choices,invalid\n1,A,"r\xc3\xa1ch\nhai\nd\xc3\xb2ng"\n2,B,\n' + tail.replace(b"\n", b",\n")
+    )
+    with pytest.raises(BallotFileError) as caught:
+        read_ballots([path], parse_election(E))
+    assert caught.value.key == key
+    assert caught.value.row == 4  # the physical line is 6

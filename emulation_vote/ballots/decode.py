@@ -7,6 +7,7 @@ import unicodedata
 
 from emulation_vote.ballots.legacy import ENCODINGS, convert, detect
 from emulation_vote.errors import BallotFileError
+from emulation_vote.text import record_of
 
 
 def _windows(raw: bytes) -> str:
@@ -61,6 +62,21 @@ def utf16_without_bom(raw: bytes) -> str | None:
     return None
 
 
+def mostly_utf8(raw: bytes) -> bool:
+    r"""Whether ``raw`` holds more well-formed UTF-8 characters beyond ASCII than bytes that are not UTF-8.
+
+    A file in a one-byte encoding (cp1258, TCVN3, VNI) almost never forms a UTF-8 sequence by chance;
+    a UTF-8 file with one line pasted from elsewhere is mostly UTF-8.
+
+    >>> mostly_utf8("Văn phòng\nTỉnh ủy".encode() + b"\nBan \xe9"), mostly_utf8(b"V\xe3n ph\xf2ng")
+    (True, False)
+    """
+    text = raw.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for char in text if ord(char) > 127 and char != "\ufffd")
+    return good > bad
+
+
 def decode(raw: bytes, source: str, encoding: str | None = None) -> str:
     """Decode ``raw``: a UTF-8 or UTF-16 byte-order mark decides; else ``encoding``; else UTF-8.
 
@@ -98,7 +114,10 @@ def decode(raw: bytes, source: str, encoding: str | None = None) -> str:
     try:
         return unicodedata.normalize("NFC", body.decode(chosen))
     except UnicodeDecodeError as exc:
-        row = body[: exc.start].count(b"\n") + 1
+        row = record_of(body, exc.start)
+        if encoding is None and mostly_utf8(body):
+            # UTF-8 text with a stray line in another encoding: name that line, not a legacy font.
+            raise BallotFileError("encoding.not_utf8", file=source, row=row) from None
         if encoding is None:
             legacy = detect(_windows(body), raw_bytes=True)
             if legacy in ENCODINGS:

@@ -20,7 +20,7 @@ from emulation_vote.ballots.decode import decode
 from emulation_vote.ballots.legacy import ENCODINGS, convert
 from emulation_vote.errors import BallotFileError
 from emulation_vote.output import read_input
-from emulation_vote.text import unquote_cell
+from emulation_vote.text import record_of, unquote_cell
 
 Row = tuple[int, list[str]]
 
@@ -63,7 +63,7 @@ def read_sheet(path: Path, source: str, encoding: str | None = None, sheet: str 
     text = decode(raw, source, encoding)
     nul = text.find("\x00")
     if nul >= 0:
-        raise BallotFileError("csv.nul", file=source, row=_row_of(text, nul))
+        raise BallotFileError("csv.nul", file=source, row=record_of(text, nul))
     delimiter = "\t" if suffix == ".tsv" else sniff_delimiter(text)
     return _split(_csv_rows(text, delimiter, source), source)
 
@@ -121,12 +121,6 @@ def sniff_delimiter(text: str) -> str:
     counts = {sep: first.count(sep) for sep in (",", ";", "\t")}
     best = max(counts, key=lambda sep: (counts[sep], sep == ","))
     return best if counts[best] else ","
-
-
-def _row_of(text: str, offset: int) -> int:
-    """Return the line number (1-based) of ``offset`` in ``text``, counting CRLF, LF and CR line ends."""
-    head = text[:offset]
-    return head.count("\n") + head.count("\r") - head.count("\r\n") + 1
 
 
 def _csv_rows(text: str, delimiter: str, source: str) -> Iterator[Row]:
