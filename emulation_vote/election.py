@@ -224,6 +224,15 @@ class Election:
         return contest.electorate if contest.electorate is not None else self.electorate
 
 
+def _closest_keys(word: str, known: tuple[str, ...]) -> list[str]:
+    """Return the one key closest to ``word``, and a second one only when it is about as close."""
+    scored = sorted(((difflib.SequenceMatcher(None, word, k).ratio(), k) for k in known), reverse=True)
+    near = [(ratio, k) for ratio, k in scored if ratio >= 0.5][:2]
+    if len(near) == 2 and near[1][0] < near[0][0] - 0.05:
+        near = near[:1]
+    return [k for _ratio, k in near]
+
+
 def closest(word: str, choices: list[str] | tuple[str, ...]) -> str | None:
     """Return the choice most like ``word``, or ``None`` when none is close."""
     found = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.5)
@@ -266,8 +275,10 @@ class _Reader:
     def check_keys(self, table: dict[str, Any], known: tuple[str, ...], where: str) -> None:
         for key in table:
             if key not in known:
-                hint = closest(key, known)
-                raise self.fail("election.unknown_key", key=f"{where}{key}", suggestion=hint or ", ".join(known))
+                near = _closest_keys(key, known)
+                if near:
+                    raise self.fail("election.unknown_key", key=f"{where}{key}", suggestion="' / '".join(near))
+                raise self.fail("election.unknown_key_none", key=f"{where}{key}", known=", ".join(known))
 
     def lines(self, table: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
         """Return a string's lines, each cleaned, empty lines dropped (empty when the key is absent)."""
@@ -379,6 +390,47 @@ def load_election(path: str | Path) -> Election:
     return parse_election(text, where)
 
 
+_SLASH_DATE = re.compile(r"\s*([A-Za-z_][\w-]*)\s*=\s*(\d{1,2})[/.](\d{1,2})[/.](\d{4})\s*(#.*)?")
+TOML_DETAILS_VI = {
+    "Expected newline or end of document after a statement": (
+        "sau 'khóa = giá trị' phải xuống dòng (thường do chữ không đặt trong dấu ngoặc kép \"...\")"
+    ),
+    "Expected ']]' at the end of an array declaration": "thiếu ']]' đóng tên bảng [[...]]",
+    "Expected ']' at the end of a table declaration": "thiếu ']' đóng tên bảng [...]",
+    "Invalid value": 'giá trị không hợp lệ: chữ đặt trong dấu ngoặc kép ("..."), số viết liền, ngày viết 2024-12-18',
+    "Cannot overwrite a value": "khóa này đã được ghi ở trên (một khóa ghi hai lần)",
+    "Unterminated string": "thiếu dấu ngoặc kép đóng chuỗi chữ",
+    "Invalid statement": "dòng không đúng dạng 'khóa = giá trị'",
+    "Expected '=' after a key in a key/value pair": "thiếu dấu '=' sau tên khóa",
+    "Illegal character": "có ký tự không được phép",
+    "Invalid initial character for a key part": "tên khóa bắt đầu bằng ký tự không hợp lệ",
+    "Unclosed array": "thiếu ']' đóng danh sách",
+    "Unclosed inline table": "thiếu '}' đóng bảng { ... }",
+}
+"""The TOML parser's usual complaints, explained in Vietnamese; others are quoted as the parser says them."""
+
+
+def _toml_error(text: str, source: str, line: int, column: int, detail: str) -> ElectionFileError:
+    """Return the error for a TOML syntax error: a date typed 18/12/2024 is shown as TOML writes it."""
+    lines = text.splitlines()
+    typed = lines[line - 1] if 0 < line <= len(lines) else ""
+    date = _SLASH_DATE.fullmatch(typed)
+    if date is not None:
+        key, day, month, year = date.group(1), int(date.group(2)), int(date.group(3)), date.group(4)
+        return ElectionFileError(
+            "election.date_format",
+            file=source,
+            line=line,
+            typed=typed.strip(),
+            fixed=f"{key} = {year}-{month:02d}-{day:02d}",
+        )
+    known = next((vi for en, vi in TOML_DETAILS_VI.items() if detail.startswith(en)), None)
+    detail_vi = known if known is not None else f"TOML báo: {detail}"
+    return ElectionFileError(
+        "election.toml", file=source, line=str(line), column=str(column), detail=detail, detail_vi=detail_vi
+    )
+
+
 def parse_election(text: str, source: str = "election.toml") -> Election:
     """Parse the TOML ``text`` of an election file; ``source`` names it in messages."""
     try:
@@ -392,7 +444,7 @@ def parse_election(text: str, source: str = "election.toml") -> Election:
         found = re.search(r"\(at line (\d+), column (\d+)\)", message)
         detail = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", message)
         line, column = found.groups() if found else (str(text.count("\n") + 1), "1")
-        raise ElectionFileError("election.toml", file=source, line=line, column=column, detail=detail) from None
+        raise _toml_error(text, source, int(line), int(column), detail) from None
     reader = _Reader(source)
     reader.check_keys(data, ("meeting", "electorate", "committee", "unit", "contest", "scoring"), "")
     meeting = _meeting(reader, data.get("meeting", {}))

@@ -161,7 +161,7 @@ def test_xlsx_numbers_and_row_numbers(tmp_path: Path) -> None:
     path = write_xlsx(tmp_path / "w.xlsx", [["ballot_id", "choices"], [1.0, "A"], [2, "Tỉnh"]])
     with pytest.raises(BallotFileError) as info:
         read_ballots([path], parse(election_toml(seats=2)))
-    assert info.value.row == 3 and info.value.key == "row.unknown_candidate"
+    assert info.value.row == 3 and info.value.key == "row.unknown_candidate_none"  # no name is close to it
     ballots = read_ballots(
         [write_xlsx(tmp_path / "ok.xlsx", [["ballot_id", "choices"], [1.0, "A"]])], parse(election_toml(seats=2))
     )
@@ -266,3 +266,9 @@ def test_bad_round(tmp_path: Path) -> None:
 def test_unknown_column_in_a_list_file(tmp_path: Path) -> None:
     err = error(tmp_path, [["ballot_id", "choices", "invalidd"], ["1", "A", ""]])
     assert err.key == "header.unknown_list" and err.params["suggestion"] == "invalid"
+
+
+def test_a_heading_far_from_every_name_suggests_nothing(tmp_path: Path) -> None:
+    err = error(tmp_path, [["ballot_id", "A", "B", "C", "D", "E", "Phong trào"], ["1", "x", "", "", "", "", ""]])
+    assert err.key == "header.unknown_candidate_none"
+    assert "gần nhất" not in describe_error(err, "vi") and "(A)" not in describe_error(err, "vi")

@@ -121,7 +121,7 @@ def test_scores_needed_and_unused(tmp_path: Path) -> None:
         ("{ from_scores = true }", "runoff", "scoring.top_or_min"),
         ('{ from_scores = true, top = 2, min_total = "9" }', "runoff", "scoring.top_or_min"),
         ("{ from_scores = true, top = 0 }", "runoff", "election.too_small"),
-        ("{ from_scores = true, first = 2 }", "runoff", "election.unknown_key"),
+        ("{ from_scores = true, first = 2 }", "runoff", "election.unknown_key_none"),
     ],
 )
 def test_from_scores_errors(candidates: str, tie: str, key: str) -> None:

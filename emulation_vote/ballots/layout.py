@@ -236,12 +236,13 @@ def _plan_wide(plan: HeaderPlan, election: Election) -> None:
             plan.candidate_columns[contest_id][index] = candidate_id
         if not found:
             _check_legacy(plan.source, 1, plan.header)
+            near = suggest_names(heading, list(election.contests))
             raise BallotFileError(
-                "header.unknown_candidate",
+                "header.unknown_candidate" if near else "header.unknown_candidate_none",
                 file=plan.source,
                 row=1,
                 column=short(heading),
-                suggestions="; ".join(suggest_names(heading, list(election.contests))),
+                suggestions="; ".join(near),
             )
     if "contest" not in plan.reserved and len(election.contests) > 1 and plan.fixed is None:
         complete = [
@@ -505,13 +506,14 @@ def read_layout(
                 key, value, detail = parsed.error
                 if key == "row.unknown_candidate":
                     _check_legacy(source, number, cells)
+                    near = plan.matchers[contest.id].suggest(value)
                     raise BallotFileError(
-                        key,
+                        key if near else "row.unknown_candidate_none",
                         file=source,
                         row=number,
                         value=short(value),
                         contest=contest.id,
-                        suggestions="; ".join(plan.matchers[contest.id].suggest(value)),
+                        suggestions="; ".join(near),
                     )
                 if key == "row.named_twice":
                     raise BallotFileError(key, file=source, row=number, value=short(value), id=detail)

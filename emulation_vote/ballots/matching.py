@@ -63,7 +63,7 @@ class NameMatcher:
 
 
 def suggest_names(text: str, contests: list[Contest], limit: int = 3) -> list[str]:
-    """Return the display names of the candidates of ``contests`` closest to ``text``."""
+    """Return the display names of the candidates of ``contests`` close to ``text``, closest first (maybe none)."""
     plain = strip_accents(text[:120])
     scored: dict[str, float] = {}
     for contest in contests:
@@ -75,5 +75,8 @@ def suggest_names(text: str, contests: list[Contest], limit: int = 3) -> list[st
             )
             scored[label] = max(best, scored.get(label, 0.0))
     ranked = sorted(scored, key=lambda label: -scored[label])
-    close = [label for label in ranked if scored[label] >= 0.5]
-    return (close or ranked)[:limit]
+    return [label for label in ranked if scored[label] >= CLOSE][:limit]
+
+
+CLOSE = 0.6
+"""How alike (difflib's ratio, diacritics removed) a name must be to be suggested: none rather than a guess."""

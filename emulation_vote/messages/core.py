@@ -158,7 +158,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the election file must be UTF-8 (error on line {line}).",
     ),
     "election.toml": (
-        "lỗi cú pháp TOML ở dòng {line}, cột {column}: {detail}.",
+        "lỗi cú pháp TOML ở dòng {line}, cột {column}: {detail_vi}.",
         "TOML syntax error at line {line}, column {column}: {detail}.",
     ),
     "election.unknown_key": (
@@ -308,7 +308,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- audit, verify, compare ---
     "a.col.contest": ("Nội dung", "Contest"),
     "a.col.round": ("Vòng", "Round"),
-    "a.col.ballot": ("Số phiếu", "Ballot"),
+    "a.col.ballot": ("Phiếu số", "Ballot"),
     "a.col.source": ("Tệp", "File"),
     "a.col.row": ("Hàng", "Row"),
     "a.col.status": ("Tình trạng", "Status"),
@@ -465,7 +465,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "a.log.time": ("Thời gian", "Time"),
     "a.log.clerk": ("Người nhập", "Clerk"),
     "a.log.action": ("Thao tác", "Action"),
-    "a.log.ballot": ("Số phiếu", "Ballot"),
+    "a.log.ballot": ("Phiếu số", "Ballot"),
     "a.log.typed": ("Đã gõ", "Typed"),
     "a.log.recorded": ("Đã ghi / thay thế", "Recorded / replaced"),
     "log.title": ("Nhật ký nhập phiếu", "Ballot entry log"),

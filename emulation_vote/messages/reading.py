@@ -44,3 +44,27 @@ MESSAGES.update(
         "data.col.message": ("Lỗi", "Error"),
     }
 )
+MESSAGES.update(
+    {
+        "election.date_format": (
+            "dòng {line}: ngày ghi '{typed}' không đúng cách viết của TOML; hãy ghi năm-tháng-ngày "
+            "không có dấu ngoặc kép: {fixed}",
+            "line {line}: the date in '{typed}' is not how TOML writes a date; write year-month-day "
+            "without quotes: {fixed}",
+        ),
+        "election.unknown_key_none": (
+            "khóa không hợp lệ '{key}'; các khóa dùng được ở đây: {known}.",
+            "unknown key '{key}'; the keys allowed here: {known}.",
+        ),
+        "header.unknown_candidate_none": (
+            "cột '{column}' không phải tên đơn vị nào, cũng không phải cột nào của phiếu "
+            "(ballot_id, invalid, ...): đổi tên cột hoặc xóa cột đó.",
+            "the column '{column}' names no candidate and no ballot column (ballot_id, invalid, ...): "
+            "rename or delete it.",
+        ),
+        "row.unknown_candidate_none": (
+            "'{value}' không phải đơn vị nào của nội dung {contest}, và không có tên nào gần giống.",
+            "'{value}' is no candidate of contest {contest}, and no name is close.",
+        ),
+    }
+)
