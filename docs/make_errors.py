@@ -31,7 +31,18 @@ GROUPS: list[tuple[str | tuple[str, ...], str]] = [
     ("compare.need_two", "compare"),
     (("usage.unknown_contest", "minutes.partial"), "Counting part of a conference (--contest, --partial)"),
     ("papers.", "Ballot papers (ballots)"),
-    (("enter.locked", "enter.log_is_output", "enter.seats_round1", "enter.runoff_twice"), "enter"),
+    (
+        (
+            "enter.locked",
+            "enter.log_is_output",
+            "enter.seats_round1",
+            "enter.runoff_twice",
+            "enter.only_separators",
+            "enter.ambiguous_number",
+        ),
+        "enter",
+    ),
+    (("log.why.", "log.file_differs"), "check-log"),
     ("scanning.", "Reading papers from scans (scan)"),
 ]
 HEAD = """# Error messages
