@@ -278,3 +278,17 @@ def test_duplicate_id_across_text_and_number_batches(tmp_path: Path, monkeypatch
     with pytest.raises(BallotFileError) as info:
         count_files(election, [path], reader="fast")
     assert info.value.key == "row.duplicate_id" and info.value.params["value"] == "5"
+
+
+def test_strike_out_wide_file_and_list_file_of_one_contest_count_as_the_exact_reader(tmp_path: Path) -> None:
+    # The wide file's marks strike names out, the list file's choose them: the streaming reader
+    # once merged both as strikes, counting the listed choices as the names struck (wrong votes).
+    election = SAMPLES / "strike" / "election.toml"
+    wide = tmp_path / "wide.csv"
+    wide.write_text("ballot_id;SNV;STP;STC;SCT;SXD\n1;;;x;x;x\n2;;;x;x;x\n3;;x;;x;x\n", encoding="utf-8")
+    listed = tmp_path / "list.csv"
+    listed.write_text("ballot_id,choices,invalid\n4,SNV; STP,\n5,SNV; STC,\n", encoding="utf-8")
+    exact = outcome("exact", election, [wide, listed])
+    assert '"valid": 5' in exact
+    assert outcome("fast", election, [wide, listed]) == exact
+    assert outcome("fast", election, [listed, wide]) == exact
