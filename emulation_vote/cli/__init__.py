@@ -25,5 +25,30 @@ __all__ = ["app", "main"]
 
 
 def main() -> None:
-    """Entry point of the ``emulation-vote`` console script."""
-    app()
+    """Entry point of the ``emulation-vote`` console script.
+
+    Usage errors (an unknown option, a missing argument, a bad value) are printed in the language
+    asked for (``--lang`` or ``EMULATION_VOTE_LANG``, Vietnamese by default), exit status 2.
+    """
+    import io
+    import sys
+
+    from typer._click.exceptions import ClickException
+    from typer.exceptions import Abort, Exit
+
+    from emulation_vote.cli._app import chosen_language, usage_text
+
+    try:
+        status = app(standalone_mode=False, prog_name="emulation-vote")
+    except ClickException as error:
+        buffer = io.StringIO()
+        error.show(file=buffer)
+        sys.stderr.write(usage_text(buffer.getvalue(), chosen_language(sys.argv[1:])))
+        sys.exit(error.exit_code)
+    except Exit as done:
+        sys.exit(done.exit_code)
+    except Abort:
+        sys.stderr.write("\n")
+        sys.exit(1)
+    if isinstance(status, int) and status:  # a command's typer.Exit(code), returned when not standalone
+        sys.exit(status)

@@ -33,7 +33,7 @@ app = typer.Typer(
     name="emulation-vote",
     help="Kiểm phiếu bình xét, suy tôn thi đua — count the secret ballots of an emulation block's conference.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
@@ -59,7 +59,15 @@ def _check_encoding(value: str | None) -> str | None:
     return value
 
 
-LangOption = Annotated[Lang, typer.Option("--lang", "-l", help="Language of human output: vi (default) or en.")]
+LangOption = Annotated[
+    Lang,
+    typer.Option(
+        "--lang",
+        "-l",
+        envvar="EMULATION_VOTE_LANG",
+        help="Language of human output: vi (default) or en; also set by EMULATION_VOTE_LANG.",
+    ),
+]
 EncodingOption = Annotated[
     str | None,
     typer.Option(
@@ -139,6 +147,81 @@ ElectionArg = Annotated[Path, typer.Argument(help="The election file (TOML).", s
 BallotsArg = Annotated[
     list[Path], typer.Argument(help="Ballot files (.csv, .tsv, .xlsx).", show_default=False, metavar="BALLOTS...")
 ]
+
+
+_PLAIN_TYPES = {
+    "<path>": "<FILE>",
+    "<list[Path]>": "<FILE...>",
+    "<str>": "<TEXT>",
+    "<list[str]>": "<ID...>",
+    "<int>": "<N>",
+    "<int range>": "<N>",
+    "<float>": "<NUMBER>",
+}
+
+
+def _plain_help_types() -> None:
+    """Show option values in help as a person reads them (<FILE>, <N>), never as Python types (<list[Path]>)."""
+    from typer.core import _TyperParameter
+
+    original = _TyperParameter.display_type
+    if getattr(original, "plain", False):
+        return
+
+    def display_type(self: _TyperParameter, ctx: object) -> str:
+        shown = original(self, ctx)  # type: ignore[arg-type]
+        return _PLAIN_TYPES.get(shown, shown)
+
+    display_type.plain = True  # type: ignore[attr-defined]
+    _TyperParameter.display_type = display_type  # type: ignore[method-assign]
+
+
+_plain_help_types()
+
+USAGE_VI = (
+    (r"^Usage: ", "Cách dùng: "),
+    (r"^Try '(.+)' for help\.$", r"Xem '\1' để được trợ giúp."),
+    (r"^Error: ", "Lỗi: "),
+    (r"No such option: (\S+)", r"không có tùy chọn \1"),
+    (r"Did you mean (.+)\?", r"Có phải ý là \1?"),
+    (r"\(Possible options: (.+)\)", r"(các tùy chọn gần giống: \1)"),
+    (r"No such command '(.+)'\.", r"không có lệnh '\1'."),
+    (r"Missing argument '(.+)'\.", r"thiếu đối số '\1'."),
+    (r"Missing option '(.+)'\.", r"thiếu tùy chọn '\1'."),
+    (r"Invalid value for '(.+?)': (Value error, )?", r"giá trị không hợp lệ cho '\1': "),
+    (r"'(.+)' is not one of (.+)\.", r"'\1' không phải một trong \2."),
+    (r"'(.+)' is not a valid integer( range)?\.", r"'\1' không phải số nguyên."),
+    (r"(.+) is not in the range (.+)\.", r"\1 nằm ngoài khoảng \2."),
+    (r"Got unexpected extra arguments? \((.+)\)", r"thừa đối số (\1)"),
+    (r"Option '(.+)' requires an argument\.", r"tùy chọn '\1' cần một giá trị."),
+    (r"Option '(.+)' does not take a value\.", r"tùy chọn '\1' không nhận giá trị."),
+    (r"(File|Path|Directory) '(.+)' does not exist\.", r"'\2' không tồn tại."),
+)
+"""Click's usage errors in Vietnamese, pattern by pattern (its messages are English f-strings)."""
+
+
+def usage_text(text: str, lang: str) -> str:
+    """Return Click's usage error text in ``lang`` (Vietnamese: line by line through :data:`USAGE_VI`)."""
+    import re
+
+    if lang != "vi":
+        return text
+    lines = []
+    for line in text.split("\n"):
+        for pattern, replacement in USAGE_VI:
+            line = re.sub(pattern, replacement, line)
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def chosen_language(argv: Sequence[str]) -> str:
+    """Return the language the command line asks for: --lang/-l, else EMULATION_VOTE_LANG, else vi."""
+    for index, arg in enumerate(argv):
+        if arg in ("--lang", "-l") and index + 1 < len(argv):
+            return "en" if argv[index + 1] == "en" else "vi"
+        if arg.startswith("--lang="):
+            return "en" if arg.endswith("=en") else "vi"
+    return "en" if os.environ.get("EMULATION_VOTE_LANG", "").strip().lower() == "en" else "vi"
 
 
 @contextmanager

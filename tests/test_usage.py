@@ -1,0 +1,63 @@
+"""The command line's usage errors and help in the language asked for, and shell completion."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+COMMAND = [sys.executable, "-m", "emulation_vote"]
+
+
+def run(*args: str, lang: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "EMULATION_VOTE_LANG"}
+    if lang is not None:
+        env["EMULATION_VOTE_LANG"] = lang
+    env["COLUMNS"] = "100"
+    return subprocess.run([*COMMAND, *args], capture_output=True, text=True, check=False, env=env)
+
+
+def test_usage_errors_in_vietnamese_by_default() -> None:
+    unknown = run("tally", "e.toml", "b.csv", "--nope")
+    assert unknown.returncode == 2 and unknown.stdout == ""
+    assert unknown.stderr.startswith("Cách dùng: emulation-vote tally [OPTIONS]")
+    assert "Xem 'emulation-vote tally --help' để được trợ giúp." in unknown.stderr
+    assert "Lỗi: không có tùy chọn --nope" in unknown.stderr
+    missing = run("tally")
+    assert missing.returncode == 2 and "Lỗi: thiếu đối số 'ELECTION'." in missing.stderr
+    bad = run("tally", "e.toml", "b.csv", "-f", "xml")
+    assert "Lỗi: giá trị không hợp lệ cho '--format' / '-f': 'xml' không phải một trong" in bad.stderr
+
+
+@pytest.mark.parametrize("how", ["option", "environment"])
+def test_usage_errors_in_english_when_asked(how: str) -> None:
+    result = (
+        run("tally", "e.toml", "b.csv", "--nope", "--lang", "en")
+        if how == "option"
+        else run("tally", "e.toml", "b.csv", "--nope", lang="en")
+    )
+    assert result.returncode == 2
+    assert result.stderr.startswith("Usage: emulation-vote tally")
+    assert "Error: No such option: --nope" in result.stderr
+
+
+def test_the_language_variable_chooses_the_output_language() -> None:
+    assert run("demo", lang="en").stdout.startswith("Suy tôn")  # the title is the election's own
+    assert "Ballots cast: 26" in run("demo", lang="en").stdout
+    assert "Số phiếu thu vào: 26" in run("demo").stdout
+    assert "Ballots cast: 26" not in run("demo", "--lang", "vi", lang="en").stdout
+
+
+@pytest.mark.parametrize("command", ["tally", "audit", "minutes", "enter", "verify", "compare"])
+def test_help_shows_no_programmer_types(command: str) -> None:
+    result = run(command, "--help")
+    assert result.returncode == 0
+    for word in ("<list[", "range>", "<str>", "<path>", "<int>"):
+        assert word not in result.stdout, (command, word)
+
+
+def test_completion_can_be_installed() -> None:
+    result = run("--help")
+    assert "--install-completion" in result.stdout and "--show-completion" in result.stdout
