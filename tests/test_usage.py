@@ -61,3 +61,10 @@ def test_help_shows_no_programmer_types(command: str) -> None:
 def test_completion_can_be_installed() -> None:
     result = run("--help")
     assert "--install-completion" in result.stdout and "--show-completion" in result.stdout
+
+
+def test_command_summaries_are_whole() -> None:
+    result = run("--help")
+    commands = result.stdout.split("Commands:")[1]
+    assert "..." not in commands and "…" not in commands
+    assert "Count the ballots and print the result (rank, votes, percent" in " ".join(result.stdout.split())

@@ -178,6 +178,24 @@ def _plain_help_types() -> None:
 
 _plain_help_types()
 
+
+def _whole_summaries() -> None:
+    """List each command with its whole first sentence (wrapped), never cut off with "..."."""
+    from typer._click.core import Command
+
+    original = Command.get_short_help_str
+    if getattr(original, "whole", False):
+        return
+
+    def get_short_help_str(self: Command, limit: int = 45) -> str:
+        return original(self, limit=max(limit, 400))
+
+    get_short_help_str.whole = True  # type: ignore[attr-defined]
+    Command.get_short_help_str = get_short_help_str  # type: ignore[method-assign]
+
+
+_whole_summaries()
+
 USAGE_VI = (
     (r"^Usage: ", "Cách dùng: "),
     (r"^Try '(.+)' for help\.$", r"Xem '\1' để được trợ giúp."),
