@@ -249,6 +249,9 @@ def canonical_text(election: Election, contests: tuple[ContestResult, ...]) -> s
     row order, the split over files and ballot ids do not enter it.  A contest that takes its
     candidates or its tie rule from the scores adds the scores' fingerprint (key ``scores``).
     """
+    # A runoff round allows as many choices as its seats unless max_marks was written: that choice
+    # changes the runoff's result, so a contest that counted a runoff under a written max_marks says so.
+    fixed_in_runoffs = {r.contest.id for r in contests if len(r.rounds) > 1 and r.contest.max_marks_given}
     rules = {
         "schema": SCHEMA,
         "electorate": _figures(election.electorate),
@@ -270,6 +273,7 @@ def canonical_text(election: Election, contests: tuple[ContestResult, ...]) -> s
                 "candidates": [[k.id, k.name] for k in c.candidates],
                 **({} if election.figures(c) == election.electorate else {"electorate": _figures(election.figures(c))}),
                 **({} if c.scores_fingerprint is None else {"scores": c.scores_fingerprint}),
+                **({"max_marks_in_runoffs": True} if c.id in fixed_in_runoffs else {}),
             }
             for c in sorted(election.contests, key=lambda c: c.id)
         ],

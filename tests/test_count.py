@@ -423,3 +423,24 @@ def test_contents_as_arrays_count_as_contents_one_by_one(case: tuple[str, list[t
             )
         )
     assert outcomes[0] == outcomes[1]
+
+
+def test_a_written_max_marks_that_changes_a_runoff_changes_the_fingerprint(tmp_path: Path) -> None:
+    # A runoff for 1 seat allows 1 choice unless max_marks is written (then 2): the same ballots
+    # select B or nobody, so the two counts may not share a fingerprint.
+    threshold = {"share": "1/4", "strict": True, "of": "collected"}
+    rows = [["ballot_id", "round", "choices", "invalid"]]
+    rows += [[str(n), "1", text, ""] for n, text in enumerate(["A;B", "A;C", "A;B", "A;C"], 1)]
+    rows += [[str(n), "2", text, ""] for n, text in enumerate(["B;C"] * 5 + ["B"], 5)]
+    implied = count_text(tmp_path, election_toml(threshold=threshold), {"b.csv": rows})
+    written = count_text(tmp_path, election_toml(threshold=threshold, max_marks=2), {"b.csv": rows})
+    assert implied.contests[0].selected == ("A",)
+    assert written.contests[0].selected == ("A", "B")
+    assert implied.fingerprint != written.fingerprint
+    # Without a runoff round the written max_marks (equal to the seats) changes nothing, nor the fingerprint.
+    round_one = rows[:5]
+    plain = count_text(tmp_path, election_toml(threshold=threshold), {"b.csv": round_one})
+    assert (
+        plain.fingerprint
+        == count_text(tmp_path, election_toml(threshold=threshold, max_marks=2), {"b.csv": round_one}).fingerprint
+    )
