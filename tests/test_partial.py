@@ -88,3 +88,22 @@ def test_minutes_refuse_a_provisional_count(runner: CliRunner, flag_only: Path) 
     result = invoke(runner, "minutes", TWO, flag_only, "--partial")
     assert result.exit_code == 2 and result.stdout == ""
     assert "Lỗi: Biên bản chỉ lập từ kết quả chính thức: bỏ --partial" in result.stderr
+
+
+def test_a_template_sheet_skipped_counts_its_typed_ballots_not_its_unused_numbers(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    import openpyxl
+
+    workbook = tmp_path / "phieu.xlsx"
+    assert invoke(runner, "template", TWO, "--output", workbook).exit_code == 0
+    book = openpyxl.load_workbook(workbook)
+    flag, merit = book.worksheets[1], book.worksheets[2]
+    for row in range(2, 2 + 14):  # every flag ballot, so that its collected figure holds
+        flag.cell(row, 2).value = "x"
+    for row in (2, 3):  # two merit ballots typed so far; the other pre-printed numbers unused
+        merit.cell(row, 3).value = "x"
+    book.save(workbook)
+    result = invoke(runner, "tally", TWO, workbook, "--contest", "co-thi-dua", "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["skipped"] == {"bang-khen": 2}

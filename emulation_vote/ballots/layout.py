@@ -420,7 +420,11 @@ def read_layout(
     plan = found
     if only is not None and plan.fixed is not None and plan.fixed.id not in only:
         if skipped is not None:
-            skipped[plan.fixed.id] += sum(1 for _number, cells in sheet.rows if any(c.strip() for c in cells))
+            # A template's pre-printed numbers left unused are not ballots (as when the sheet is read).
+            unused = plan.reserved["ballot_id"] if plan.template is not None else None
+            skipped[plan.fixed.id] += sum(
+                1 for _number, cells in sheet.rows if any(c.strip() for i, c in enumerate(cells) if i != unused)
+            )
         return
     sink = notices if notices is not None else []
     sink += plan.notices
