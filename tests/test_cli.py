@@ -212,6 +212,15 @@ def test_every_command_has_help(runner: CliRunner) -> None:
         assert result.exit_code == 0 and "Usage" in result.stdout, name
 
 
+def test_sheet_help_says_what_each_command_reads(runner: CliRunner) -> None:
+    # Ballot files: a workbook of several sheets is read sheet by sheet; score sheets: the first.
+    for name in ("tally", "audit", "minutes", "show", "verify", "compare"):
+        text = " ".join(invoke(runner, name, "--help").stdout.split())
+        assert "default: every sheet, each for its contest" in text, name
+    text = " ".join(invoke(runner, "score", "--help").stdout.split())
+    assert "default: the first" in text
+
+
 def test_version(runner: CliRunner) -> None:
     assert invoke(runner, "--version").stdout.startswith("emulation-vote ")
 

@@ -95,7 +95,17 @@ FormatOption = Annotated[
         help="table (default), json, csv, markdown, plain, or xlsx (an Excel workbook; needs --output).",
     ),
 ]
-SheetOption = Annotated[str | None, typer.Option("--sheet", help="Sheet of .xlsx files to read (default: the first).")]
+SheetOption = Annotated[
+    str | None,
+    typer.Option(
+        "--sheet",
+        help="Read only this sheet of .xlsx files (default: every sheet, each for its contest; sheets without a "
+        "ballot number column, such as instructions, are skipped).",
+    ),
+]
+FirstSheetOption = Annotated[
+    str | None, typer.Option("--sheet", help="Sheet of .xlsx files to read (default: the first).")
+]
 OutputOption = Annotated[
     Path | None, typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.")
 ]
