@@ -381,3 +381,17 @@ def test_the_page_is_not_poured_into_a_terminal() -> None:
     assert child.exitstatus == 2
     assert "Lỗi: Định dạng html ghi ra tệp: thêm --output TỆP (ví dụ --output ket-qua.html)." in child.before
     assert "<html" not in child.before
+
+
+def test_a_vote_that_follows_the_ranking_is_shown_with_its_scores(runner: CliRunner, tmp_path: Path) -> None:
+    scoring = SAMPLES / "scoring"
+    election, ballots = scoring / "election.toml", scoring / "ballots.csv"
+    refused = invoke(runner, "show", election, ballots, "--output", tmp_path / "a.html")
+    assert refused.exit_code == 2 and "--scores" in refused.stderr
+    out = tmp_path / "b.html"
+    scores = ["--scores", scoring / "self.csv", "--scores", scoring / "cross.xlsx"]
+    result = invoke(runner, "show", election, ballots, *scores, "--output", out)
+    assert result.exit_code == 0, result.stderr
+    page = out.read_text(encoding="utf-8")
+    # The tie at the last seat goes to the higher total: Văn phòng Tỉnh ủy, not Ban Tổ chức Tỉnh ủy.
+    assert "Được suy tôn: Trường Chính trị tỉnh, Văn phòng Tỉnh ủy" in page

@@ -16,9 +16,12 @@ from emulation_vote.cli._app import (
     ForceOption,
     Lang,
     LangOption,
+    MaxErrorsOption,
     Reader,
     ReaderOption,
+    ScoresOption,
     SheetOption,
+    StrictNamesOption,
     app,
     check_output,
     emit,
@@ -88,6 +91,9 @@ def show(
     sheet: SheetOption = None,
     force: ForceOption = False,
     reader: ReaderOption = Reader.auto,
+    strict_names: StrictNamesOption = False,
+    scores: ScoresOption = None,
+    max_errors: MaxErrorsOption = 50,
 ) -> None:
     """Show the result to the room: a self-contained HTML page for the projector (one page per contest), or charts.
 
@@ -102,9 +108,18 @@ def show(
         if output is None and not open_page and (fmt is not ShowFormat.html or sys.stdout.isatty()):
             # Charts are files; a page is not for reading in a terminal (piped, it is printed).
             raise UsageError("output.needs_file", format=fmt.value, example=f"ket-qua.{fmt.value}")
-        inputs = [election, *ballots]
+        inputs = [election, *ballots, *(scores or [])]
         check_output(output, force, inputs)
-        record = ev.tally(election, ballots, encoding=encoding, sheet=sheet, reader=reader)
+        record = ev.tally(
+            election,
+            ballots,
+            encoding=encoding,
+            sheet=sheet,
+            reader=reader,
+            strict_names=strict_names,
+            scores=scores or (),
+            max_errors=max_errors,
+        )
         if fmt is ShowFormat.html:
             from emulation_vote.paper import font_bytes
             from emulation_vote.render.show import render_show_html
