@@ -292,3 +292,34 @@ def test_strike_out_wide_file_and_list_file_of_one_contest_count_as_the_exact_re
     assert '"valid": 5' in exact
     assert outcome("fast", election, [wide, listed]) == exact
     assert outcome("fast", election, [listed, wide]) == exact
+
+
+@pytest.mark.parametrize(
+    ("ids", "streams"),
+    [
+        ([f"B{n:03d}" for n in range(1, 60)], True),  # one prefix, as many digits: checked as numbers
+        # B001 and B01 differ, as do B001 and C001 (a batch of both forms is left to the exact reader)
+        ([f"B{n:03d}" for n in range(1, 30)] + [f"B{n:02d}" for n in range(1, 30)], None),
+        ([f"B{n:03d}" for n in range(1, 30)] + [f"C{n:03d}" for n in range(1, 30)], None),
+        ([f"B{n:03d}" for n in range(1, 40)] + ["B007"], False),  # used twice, in a later batch
+        ([f"B{n:03d}" for n in range(1, 40)] + ["X-1", "B007"], False),  # twice, the second among text ids
+    ],
+)
+def test_prefixed_ids_are_checked_as_numbers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, ids: list[str], streams: bool | None
+) -> None:
+    import emulation_vote.ballots.fast as fast
+
+    monkeypatch.setattr(fast, "BLOCK_SIZE", 64)  # a few ids per batch
+    election = tmp_path / "e.toml"
+    election.write_text(election_toml(seats=1), encoding="utf-8")
+    path = tmp_path / "b.csv"
+    path.write_text("\n".join(["ballot_id,choices", *(f"{i},{'ABC'[n % 3]}" for n, i in enumerate(ids))]) + "\n")
+    exact, fast_outcome = both(election, [path])
+    if streams is not None:
+        assert isinstance(fast_outcome, GaveUp) != streams, fast_outcome
+    if not isinstance(fast_outcome, GaveUp):
+        assert fast_outcome == exact
+    if streams is False:
+        assert exact.startswith("BallotFileError"), exact
+    assert outcome("fast", election, [path]) == exact

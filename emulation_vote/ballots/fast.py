@@ -155,6 +155,10 @@ class ArrowColumn:
 Column = Encoded | ArrowColumn
 
 
+IdForm = tuple[str, int] | None
+"""How ids given as numbers were typed: None (whole numbers), or (prefix, number of digits)."""
+
+
 class IdRegistry:
     """Remembers the ballot ids seen per (contest, round): a bitmap for whole numbers, else a set.
 
@@ -164,34 +168,40 @@ class IdRegistry:
 
     def __init__(self) -> None:
         """Start with nothing seen."""
-        self.bitmaps: dict[tuple[str, int], np.ndarray[Any, Any]] = {}
+        self.bitmaps: dict[tuple[str, int, IdForm], np.ndarray[Any, Any]] = {}
         self.texts: dict[tuple[str, int], set[str]] = {}
 
-    def add_numbers(self, key: tuple[str, int], ids: np.ndarray[Any, Any]) -> None:
-        """Record whole-number ids; refuse a duplicate (within them or with those seen before)."""
+    def add_numbers(self, key: tuple[str, int], ids: np.ndarray[Any, Any], form: IdForm = None) -> None:
+        """Record whole-number ids; refuse a duplicate (within them or with those seen before).
+
+        ``form`` None: the ids are whole numbers as typed.  ``(prefix, width)``: each id was typed as
+        ``prefix`` then exactly ``width`` digits, and ``ids`` are those digits' values (so two ids
+        are the same text exactly when they are the same number).  Each form has its own bitmap: ids
+        of different forms are different texts.
+        """
         if ids.size == 0:
             return
         if key in self.texts:
             raise FastPathUnavailable("ids as numbers and as text")  # the same id might stand as text in another batch
-        unique, counts = np.unique(ids, return_counts=True)
-        if unique[0] < 0 or unique[-1] >= BITMAP_LIMIT or (counts > 1).any():
+        ordered = np.sort(ids)
+        if ordered[0] < 0 or ordered[-1] >= BITMAP_LIMIT or (ordered[1:] == ordered[:-1]).any():
             raise FastPathUnavailable("an id out of range or used twice")
-        bitmap = self.bitmaps.get(key, np.zeros(0, dtype=np.uint8))
-        need = int(unique[-1] >> 3) + 1
+        bitmap = self.bitmaps.get((*key, form), np.zeros(0, dtype=np.uint8))
+        need = int(ordered[-1] >> 3) + 1
         if need > bitmap.size:
             grown = np.zeros(max(need, bitmap.size * 2), dtype=np.uint8)
             grown[: bitmap.size] = bitmap
             bitmap = grown
-            self.bitmaps[key] = bitmap
-        byte = unique >> 3
-        bit = np.left_shift(np.uint8(1), (unique & 7).astype(np.uint8))
+            self.bitmaps[(*key, form)] = bitmap
+        byte = ordered >> 3
+        bit = np.left_shift(np.uint8(1), (ordered & 7).astype(np.uint8))
         if (bitmap[byte] & bit).any():
             raise FastPathUnavailable("an id used twice")
         np.bitwise_or.at(bitmap, byte, bit)
 
     def add_texts(self, key: tuple[str, int], ids: list[str]) -> None:
         """Record ids that are not whole numbers, compared as the exact reader does (cleaned text)."""
-        if key in self.bitmaps:
+        if any(seen[:2] == key for seen in self.bitmaps):
             raise FastPathUnavailable(
                 "ids as numbers and as text"
             )  # the same id might stand as a number in another batch
@@ -307,8 +317,13 @@ class _Aggregator:
             found = self.choice_cache[key] = sum(1 << order.index(cid) for cid in parsed.chosen)
         return found
 
-    def add(self, columns: dict[int, Column], ids: np.ndarray[Any, Any] | list[str], rows: int) -> None:
-        """Count one batch: ``columns`` are its cells by column index; ``ids`` the ballot ids (numbers or text)."""
+    def add(
+        self, columns: dict[int, Column], ids: np.ndarray[Any, Any] | list[str], rows: int, form: IdForm = None
+    ) -> None:
+        """Count one batch: ``columns`` are its cells by column index; ``ids`` the ballot ids (numbers or text).
+
+        ``form`` says how ids given as numbers were typed (:meth:`IdRegistry.add_numbers`).
+        """
         for index in self.unused:
             if not columns[index].all_blank():
                 raise FastPathUnavailable("text in an unused column")
@@ -325,7 +340,7 @@ class _Aggregator:
             if isinstance(ids, list):
                 self.registry.add_texts(key, [v for v, keep in zip(ids, selector, strict=True) if keep])
             else:
-                self.registry.add_numbers(key, ids[selector])
+                self.registry.add_numbers(key, ids[selector], form)
         # Group the rows by (contest, round, declared reason); within a group, count each distinct mask.
         round_span, declared_span = int(rounds.max()) + 1, len(self.declared)
         group_keys = (contest_rows * round_span + rounds) * declared_span + declared
@@ -499,14 +514,55 @@ def _read_csv(
         columns: dict[int, Column] = {i: ArrowColumn(batch.column(i)) for i in range(len(header)) if i != id_index}
         raw_ids = pc.utf8_trim_whitespace(batch.column(id_index))
         ids: np.ndarray[Any, Any] | list[str]
+        form: IdForm = None
         if pc.all(pc.utf8_is_decimal(raw_ids)).as_py() and pc.min(pc.utf8_length(raw_ids)).as_py():
             try:
                 ids = _numpy(pc.cast(raw_ids, pa.int64()))
             except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
                 ids = raw_ids.to_pylist()
         else:
-            ids = raw_ids.to_pylist()
-        aggregator.add(columns, ids, rows)
+            numbered = _prefixed_numbers(raw_ids)
+            if numbered is None:
+                ids = raw_ids.to_pylist()
+            else:
+                ids, form = numbered
+        aggregator.add(columns, ids, rows, form)
+
+
+_PREFIX_CHARACTERS = "".join(chr(code) for code in range(33, 127) if not chr(code).isdigit())
+"""What an id's prefix may be made of: printable ASCII except digits and the space."""
+
+
+def _prefixed_numbers(ids: Any) -> tuple[np.ndarray[Any, Any], tuple[str, int]] | None:
+    """Return the ids of a batch as numbers and their form, when all are one prefix and as many digits; else None.
+
+    The prefix is printable ASCII without digits or spaces (``B`` of ``B0000001``, ``PB-`` of
+    ``PB-17``).  Such ids are already clean text, and two of them are the same text exactly when
+    their numbers are equal: they are checked in a bitmap, without Python strings.
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if len(ids) == 0:
+        return None
+    first = ids[0].as_py()
+    digits_at = len(first) - len(first.lstrip(_PREFIX_CHARACTERS))
+    prefix, width = first[:digits_at], len(first) - digits_at
+    if not 1 <= width <= 15:
+        return None
+    lengths = pc.min_max(pc.binary_length(ids)).as_py()
+    if lengths["min"] != lengths["max"] or lengths["max"] != len(first) or not first.isascii():
+        return None
+    if not pc.all(pc.starts_with(ids, prefix)).as_py():
+        return None
+    digits = pc.utf8_slice_codeunits(ids, digits_at) if prefix else ids
+    if not pc.all(pc.ascii_is_decimal(digits)).as_py():  # 0-9 only: every byte of the rest is a digit
+        return None
+    try:
+        numbers = _numpy(pc.cast(digits, pa.int64()))
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return None
+    return numbers, (prefix, width)
 
 
 def _read_xlsx(
