@@ -323,3 +323,21 @@ def test_prefixed_ids_are_checked_as_numbers(
     if streams is False:
         assert exact.startswith("BallotFileError"), exact
     assert outcome("fast", election, [path]) == exact
+
+
+@pytest.mark.parametrize(
+    "cell",
+    ["A;A", "A; a ;B", "A;;B", " ;A", "", "A;Nobody", "B;A;C"],
+)
+def test_list_cells_read_piece_by_piece_agree(tmp_path: Path, cell: str) -> None:
+    election = tmp_path / "e.toml"
+    election.write_text(election_toml(seats=3, max_marks=3), encoding="utf-8")
+    path = tmp_path / "b.csv"
+    rows = ["ballot_id,choices", *(f"{n},{'ABC'[n % 3]};D" for n in range(1, 40)), f"40,{cell}"]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    exact, fast_outcome = both(election, [path])
+    if not isinstance(fast_outcome, GaveUp):
+        assert fast_outcome == exact
+    else:
+        assert exact.startswith("BallotFileError"), exact  # it gives up only on what the exact reader refuses
+    assert outcome("fast", election, [path]) == exact

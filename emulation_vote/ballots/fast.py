@@ -278,7 +278,10 @@ class _Aggregator:
     def _marks(self, columns: dict[int, Column], contest_rows: np.ndarray[Any, Any], rows: int) -> np.ndarray[Any, Any]:
         masks = np.zeros(rows, dtype=np.int64)
         if self.plan.layout == "list":
-            column = columns[self.plan.reserved["choices"]].encoded()
+            raw = columns[self.plan.reserved["choices"]]
+            if isinstance(raw, ArrowColumn):
+                return self._list_masks(raw.array, contest_rows)
+            column = raw.encoded()
             pairs = contest_rows * len(column.values) + column.indices
             unique, inverse = np.unique(pairs, return_inverse=True)
             bits = []
@@ -301,6 +304,40 @@ class _Aggregator:
                     continue
                 masks |= (flags & in_contest).astype(np.int64) << contest.ids.index(candidate_id)
         return masks
+
+    def _list_masks(self, array: Any, contest_rows: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+        """Return the marks of ``choices`` cells, parsing each *distinct piece* between ";" once.
+
+        The cells are split on ";"; each distinct piece is read as :func:`~.layout.parse_choices`
+        reads it (cleaned, matched to a candidate, empty pieces skipped), and a row's mask is the OR
+        of its pieces' bits.  A candidate named twice in a cell (the sum of the bits differs from
+        their OR), a piece that names no candidate, or one matched only without its diacritics is
+        left to the exact reader.
+        """
+        import pyarrow.compute as pc
+
+        pieces = pc.split_pattern(array, ";")
+        offsets = _numpy(pieces.offsets).astype(np.int64)
+        encoded = pc.dictionary_encode(pc.list_flatten(pieces))
+        values = encoded.dictionary.to_pylist()
+        indices = _numpy(encoded.indices)
+        present = np.unique(contest_rows)
+        table = np.zeros((len(self.contests), max(len(values), 1)), dtype=np.int64)
+        for contest_index in present.tolist():
+            table[contest_index] = [self._piece_bit(contest_index, value) for value in values]
+        starts = offsets[:-1] - offsets[0]
+        if present.size == 1:
+            bits = table[int(present[0])][indices]
+        else:
+            bits = table[np.repeat(contest_rows, np.diff(offsets)), indices]
+        masks: np.ndarray[Any, Any] = np.bitwise_or.reduceat(bits, starts)
+        if (np.add.reduceat(bits, starts) != masks).any():
+            raise FastPathUnavailable("a candidate named twice in a choices cell")
+        return masks
+
+    def _piece_bit(self, contest_index: int, piece: str) -> int:
+        """Return the bit of the candidate one piece of a ``choices`` cell names (0 for an empty piece)."""
+        return self._choice_bits(contest_index, piece)
 
     def _choice_bits(self, contest_index: int, text: str) -> int:
         """Return the mask of the candidates a ``choices`` cell names (cached: the same cells recur)."""
