@@ -9,6 +9,8 @@ the closest valid key or value.
 
 from __future__ import annotations
 
+import functools
+
 import datetime as dt
 import difflib
 import re
@@ -160,15 +162,16 @@ class Contest:
     """The fingerprint of the scores the candidates or the tie rule were taken from."""
 
     def candidate(self, candidate_id: str) -> Candidate:
-        """Return the candidate with id ``candidate_id``."""
-        for candidate in self.candidates:
-            if candidate.id == candidate_id:
-                return candidate
-        raise KeyError(candidate_id)
+        """Return the candidate with id ``candidate_id`` (KeyError when none has it)."""
+        return self._by_id[candidate_id]
 
-    @property
+    @functools.cached_property
+    def _by_id(self) -> dict[str, Candidate]:
+        return {candidate.id: candidate for candidate in self.candidates}
+
+    @functools.cached_property
     def ids(self) -> tuple[str, ...]:
-        """The candidate ids in ballot order."""
+        """The candidate ids in ballot order (made once)."""
         return tuple(c.id for c in self.candidates)
 
     def marks_allowed(self, round_number: int, seats: int) -> tuple[int, int]:
@@ -725,6 +728,7 @@ def _candidates(reader: _Reader, value: Any, where: str, units: tuple[Unit, ...]
         )
     by_key = {name_key(unit.id): unit for unit in units}
     candidates: list[Candidate] = []
+    taken: set[str] = set()  # the ids so far: a set, so that thousands of candidates load in linear time
     owners: dict[str, tuple[str, str]] = {}
     for number, item in enumerate(value, 1):
         cwhere = f"{where}candidates[{number}]."
@@ -738,18 +742,19 @@ def _candidates(reader: _Reader, value: Any, where: str, units: tuple[Unit, ...]
                     value=item,
                     suggestion=closest(item, ids) or ", ".join(ids),
                 )
-            if any(c.id == unit.id for c in candidates):
+            if unit.id in taken:
                 raise reader.fail("election.unit_twice", key=cwhere.rstrip("."), value=unit.id)
             candidate_id, name, aliases = unit.id, unit.name, unit.aliases
         else:
             table = reader.table(item, cwhere.rstrip("."))
             reader.check_keys(table, ("id", "name", "aliases"), cwhere)
             candidate_id, name, aliases = _identity(reader, table, cwhere)
-            if any(c.id == candidate_id for c in candidates):
+            if candidate_id in taken:
                 raise reader.fail("election.duplicate_candidate", key=f"{cwhere}id", value=candidate_id)
         candidate = Candidate(id=candidate_id, name=name, number=number, aliases=aliases)
         _claim(reader, owners, candidate_id, candidate.spellings(), cwhere)
         candidates.append(candidate)
+        taken.add(candidate_id)
     return tuple(candidates)
 
 
