@@ -9,10 +9,9 @@ the closest valid key or value.
 
 from __future__ import annotations
 
-import functools
-
 import datetime as dt
 import difflib
+import functools
 import re
 import tomllib
 from dataclasses import dataclass, field
