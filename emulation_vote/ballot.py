@@ -193,6 +193,14 @@ class BallotGroups:
         """Add contents counted as arrays (from a streaming reader)."""
         key = (contest, round_number)
         found = self.masked.get(key)
+        if key in self.counted or (found is not None and found.strikes != contents.strikes):
+            # Marks that strike (a wide file of a strike-out contest) and marks that choose (a list
+            # file of it) are different contents: counted one by one, as a reader of single ballots has them.
+            counted = self.counted.setdefault(key, Counter())
+            if found is not None:
+                counted.update(self.masked.pop(key).decoded())
+            counted.update(contents.decoded())
+            return
         self.masked[key] = contents if found is None else found.merged(contents)
 
     def rounds(self, contest: str) -> list[int]:
