@@ -107,3 +107,17 @@ def test_a_template_sheet_skipped_counts_its_typed_ballots_not_its_unused_number
     result = invoke(runner, "tally", TWO, workbook, "--contest", "co-thi-dua", "-f", "json")
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["skipped"] == {"bang-khen": 2}
+
+
+def test_a_list_file_of_another_contest_without_contest_column_is_skipped_unread(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    # The file's choices name a unit only the merit contest has, so it is that contest's file:
+    # under --contest for the flag its rows are skipped and stated, and its errors not reported.
+    flag = write_csv(tmp_path / "co-thi-dua.csv", [["ballot_id", "choices"], ["1", "SNV"], ["2", "STP"]])
+    merit = write_csv(tmp_path / "merit.csv", [["ballot_id", "choices"], ["1", "SNV; SGD"], ["2", "SGD; Nobody"]])
+    result = invoke(runner, "tally", TWO, flag, merit, "--contest", "co-thi-dua", "--partial", "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["skipped"] == {"bang-khen": 2}
+    assert [c["id"] for c in data["contests"]] == ["co-thi-dua"]

@@ -418,21 +418,21 @@ def read_layout(
     if found is None:
         return
     plan = found
+    rows = sheet.rows
+    if plan.fixed is None and plan.layout == "list" and "contest" not in plan.reserved:
+        rows = list(rows)
+        _infer_list_contest(plan, rows, election)
     if only is not None and plan.fixed is not None and plan.fixed.id not in only:
         if skipped is not None:
             # A template's pre-printed numbers left unused are not ballots (as when the sheet is read).
             unused = plan.reserved["ballot_id"] if plan.template is not None else None
             skipped[plan.fixed.id] += sum(
-                1 for _number, cells in sheet.rows if any(c.strip() for i, c in enumerate(cells) if i != unused)
+                1 for _number, cells in rows if any(c.strip() for i, c in enumerate(cells) if i != unused)
             )
         return
     sink = notices if notices is not None else []
     sink += plan.notices
     source = sheet.source
-    rows = sheet.rows
-    if plan.fixed is None and plan.layout == "list" and "contest" not in plan.reserved:
-        rows = list(rows)
-        _infer_list_contest(plan, rows, election)
     reserved = plan.reserved
     id_index = reserved["ballot_id"]
     contest_index = reserved.get("contest")
