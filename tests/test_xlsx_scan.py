@@ -126,6 +126,22 @@ def test_cells_merged_down_several_rows_are_refused(tmp_path: Path) -> None:
     assert caught.value.params["range"] == "B2:B4"
 
 
+def test_cells_merged_down_several_rows_are_refused_after_a_range_along_one_row(tmp_path: Path) -> None:
+    # Only the first merged range was looked at: a title merged across columns hid the one below.
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in (["ballot_id", "A", "B", "C", "D"], [1, "x"], [2], [3]):
+        sheet.append(row)
+    sheet.merge_cells("F1:H1")
+    sheet.merge_cells("B2:B4")
+    book.save(tmp_path / "m.xlsx")
+    with pytest.raises(BallotFileError) as caught:
+        read_ballots([tmp_path / "m.xlsx"], E)
+    assert caught.value.key == "xlsx.merged_rows"
+    assert caught.value.params["range"] == "B2:B4"
+
+
 def test_cells_merged_along_one_row_are_read(tmp_path: Path) -> None:
     # The clerks' workbook's instruction sheet merges each line across columns: that is not refused.
     book = Workbook()

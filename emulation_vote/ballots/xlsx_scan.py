@@ -157,17 +157,18 @@ def _scan(stream: IO[bytes], source: str) -> SheetScan:
                     max_row = max(max_row, row)
                     max_column = max(max_column, column)
             position = end
-        merged = _MERGE.search(buffer, position)
-        if merged is not None and int(merged.group(4)) > int(merged.group(2)):
-            # Cells merged down several rows hold their value in the top cell only: a mark or a
-            # reason typed once for several ballots would count for the first of them alone.
-            top, bottom = merged.group(1, 2), merged.group(3, 4)
-            raise BallotFileError(
-                "xlsx.merged_rows",
-                file=source,
-                row=int(top[1]),
-                range=f"{top[0].decode().upper()}{int(top[1])}:{bottom[0].decode().upper()}{int(bottom[1])}",
-            )
+        # Every merged range, not only the first: a title merged across columns may come before.
+        for merged in _MERGE.finditer(buffer, position):
+            if int(merged.group(4)) > int(merged.group(2)):
+                # Cells merged down several rows hold their value in the top cell only: a mark or a
+                # reason typed once for several ballots would count for the first of them alone.
+                top, bottom = merged.group(1, 2), merged.group(3, 4)
+                raise BallotFileError(
+                    "xlsx.merged_rows",
+                    file=source,
+                    row=int(top[1]),
+                    range=f"{top[0].decode().upper()}{int(top[1])}:{bottom[0].decode().upper()}{int(bottom[1])}",
+                )
         buffer = buffer[position:]
         if not chunk:
             return SheetScan(max_row, max_column, cells)
