@@ -292,6 +292,7 @@ def test_strike_out_wide_file_and_list_file_of_one_contest_count_as_the_exact_re
     assert '"valid": 5' in exact
     assert outcome("fast", election, [wide, listed]) == exact
     assert outcome("fast", election, [listed, wide]) == exact
+    assert streamed(election, [wide, listed]) == exact  # counted by the streaming reader itself
 
 
 @pytest.mark.parametrize(

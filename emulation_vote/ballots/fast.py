@@ -403,10 +403,6 @@ class _Aggregator:
         for (contest_index, round_number), pieces in collected.items():
             contest = self.contests[contest_index]
             strikes = self.plan.layout == "wide" and contest.style == Style.strike
-            found = groups.masked.get((contest.id, round_number))
-            if found is not None and found.strikes != strikes:
-                # Marks that strike and marks that choose cannot share one set of arrays.
-                raise FastPathUnavailable("a wide strike-out file and a list of choices for one contest")
             masks = np.concatenate([m for m, _, _ in pieces])
             counts = np.concatenate([c for _, c, _ in pieces])
             codes = np.concatenate([np.full(m.size, code, dtype=np.int64) for m, _, code in pieces])
