@@ -158,17 +158,27 @@ class ContentTable(Sequence[ContentResult]):
         import pyarrow as pa
         import pyarrow.compute as pc
 
-        # Each chosen candidate gives ";id" (no nulls: joining with nulls skipped loses rows in
-        # some pyarrow versions), the first ";" is then cut off.
+        # The chosen ids of 8 candidates at a time are looked up in a table of the 256 ways to
+        # choose among them, each id as ";id" (joining with nulls skipped loses rows in some
+        # pyarrow versions); the pieces are concatenated and the first ";" cut off.
         size = len(self.counts)
-        pieces = [
-            pc.if_else(pa.array(((self.masks >> bit) & 1).astype(bool)), f";{cid}", "")
-            for cid, bit in zip(self.candidate_ids, self.bits, strict=True)
-        ]
-        if pieces:
-            chosen = pc.utf8_slice_codeunits(pc.binary_join_element_wise(*pieces, ""), 1)
-        else:
+        masks = np.asarray(self.masks, dtype=np.int64)
+        in_order = np.zeros(size, dtype=np.int64)  # bit j: candidate_ids[j] chosen
+        for j, bit in enumerate(self.bits):
+            in_order |= ((masks >> bit) & 1) << j
+        chunks = []
+        for start in range(0, len(self.candidate_ids), 8):
+            names = self.candidate_ids[start : start + 8]
+            table = pa.array(
+                ["".join(f";{cid}" for j, cid in enumerate(names) if byte >> j & 1) for byte in range(256)], pa.string()
+            )
+            chunks.append(table.take(pa.array((in_order >> start) & 255)))
+        if not chunks:
             chosen = pa.array([""] * size, pa.string())
+        elif len(chunks) == 1:
+            chosen = pc.utf8_slice_codeunits(chunks[0], 1)
+        else:
+            chosen = pc.utf8_slice_codeunits(pc.binary_join_element_wise(*chunks, ""), 1)
         declared = pa.array([text or "" for text in self.texts], pa.string()).take(pa.array(self.codes))
         counts = pc.cast(pa.array(np.asarray(self.counts, dtype=np.int64)), pa.string())
         fixed = pa.scalar(f"{contest_id}\t{round_number}", pa.string())
@@ -249,6 +259,11 @@ def canonical_text(election: Election, contests: tuple[ContestResult, ...]) -> s
     row order, the split over files and ballot ids do not enter it.  A contest that takes its
     candidates or its tie rule from the scores adds the scores' fingerprint (key ``scores``).
     """
+    return b"".join(bytes(part) for part in _canonical_parts(election, contests)).decode("utf-8")
+
+
+def _canonical_parts(election: Election, contests: tuple[ContestResult, ...]) -> list[bytes | memoryview]:
+    """Return the canonical text as UTF-8 pieces to be concatenated: the first line, then the sorted body."""
     # A runoff round allows as many choices as its seats unless max_marks was written: that choice
     # changes the runoff's result, so a contest that counted a runoff under a written max_marks says so.
     fixed_in_runoffs = {r.contest.id for r in contests if len(r.rounds) > 1 and r.contest.max_marks_given}
@@ -293,21 +308,22 @@ def canonical_text(election: Election, contests: tuple[ContestResult, ...]) -> s
     ]
     head = json.dumps(rules, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     if not tables:
-        return "\n".join([head, *sorted(lines)]) + "\n"
+        return [f"{head}\n".encode(), *(f"{line}\n".encode() for line in sorted(lines))]
     # Contents counted as arrays: their lines are made and sorted in Arrow, by UTF-8 bytes (the
-    # same order as code points), then joined, one newline after each.
+    # same order as code points), then joined, one newline after each, into one buffer.
+    import numpy as np
     import pyarrow as pa
     import pyarrow.compute as pc
 
     every = pa.concat_arrays([*tables, pa.array(lines, pa.string())])
     ordered = every.take(pc.sort_indices(every))
+    del every
     ended = pc.binary_join_element_wise(ordered, pa.scalar("\n"), "")
-    offsets = ended.buffers()[1]
-    start = int.from_bytes(offsets[ended.offset * 4 : ended.offset * 4 + 4], "little", signed=True)
-    end = int.from_bytes(offsets[(ended.offset + len(ended)) * 4 : (ended.offset + len(ended)) * 4 + 4], "little")
+    del ordered
+    offsets = np.frombuffer(ended.buffers()[1], dtype=np.int32, count=len(ended) + 1, offset=ended.offset * 4)
     data = ended.buffers()[2]
-    body = data[start:end].to_pybytes().decode("utf-8") if data is not None else ""
-    return head + "\n" + body
+    body = memoryview(data)[int(offsets[0]) : int(offsets[-1])] if data is not None else b""
+    return [f"{head}\n".encode(), body]
 
 
 def _figures(electorate: Electorate) -> dict[str, int | None]:
@@ -321,5 +337,7 @@ def _figures(electorate: Electorate) -> dict[str, int | None]:
 
 def fingerprint(election: Election, contests: tuple[ContestResult, ...]) -> str:
     """Return ``"sha256:<hex>"`` of :func:`canonical_text`."""
-    digest = hashlib.sha256(canonical_text(election, contests).encode("utf-8")).hexdigest()
-    return f"sha256:{digest}"
+    digest = hashlib.sha256()
+    for part in _canonical_parts(election, contests):
+        digest.update(part)
+    return f"sha256:{digest.hexdigest()}"
