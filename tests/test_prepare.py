@@ -323,7 +323,7 @@ def test_new_asks_on_a_terminal(tmp_path: Path) -> None:
         ("Ngày họp", "19/12/2023"),
         ("Tên hội nghị", ""),
         ("Cơ quan", "CỤM THI ĐUA SỐ 3"),
-        ("Quốc hiệu", "1"),
+        ("Tiêu đề góc phải biên bản", "1"),
         ("Địa điểm", "Lào Cai"),
         ("Số đại biểu triệu tập", "ba mươi"),
         ("số nguyên", "31"),

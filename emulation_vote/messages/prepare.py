@@ -101,8 +101,8 @@ MESSAGES.update(
         "new.col_name": ("Tên đơn vị", "Unit"),
         # --- new: prompts (a terminal only) ---
         "ask.intro": (
-            "Tạo tệp bầu cử mới. Nhấn Enter để nhận giá trị trong [ngoặc]; để trống nếu chưa biết.",
-            "A new election file. Press Enter to take the value in [brackets]; leave empty if not known yet.",
+            "Tạo tệp bầu cử mới. Nhấn Enter để nhận giá trị trong (ngoặc); để trống nếu chưa biết.",
+            "A new election file. Press Enter to take the value in (brackets); leave empty if not known yet.",
         ),
         "ask.units_file": (
             "Tệp danh sách đơn vị (.txt, .csv, .xlsx) — để trống để gõ từng tên",
@@ -125,7 +125,8 @@ MESSAGES.update(
         ),
         "ask.organization": ("Cơ quan (in ở góc trái biên bản)", "Organisation (top left of the minutes)"),
         "ask.header": (
-            "Quốc hiệu: 1 = ĐẢNG CỘNG SẢN VIỆT NAM, 2 = CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Tiêu đề góc phải biên bản: 1 = ĐẢNG CỘNG SẢN VIỆT NAM (tổ chức Đảng), "
+            "2 = CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM (cơ quan nhà nước)",
             "Letterhead: 1 = ĐẢNG CỘNG SẢN VIỆT NAM (party), 2 = CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM (state)",
         ),
         "ask.place": ("Địa điểm", "Place"),
