@@ -64,7 +64,7 @@ def test_completion_can_be_installed() -> None:
 
 
 def test_command_summaries_are_whole() -> None:
-    result = run("--help")
+    result = run("--help", lang="en")
     commands = result.stdout.split("Commands:")[1]
     assert "..." not in commands and "…" not in commands
     assert "Count the ballots and print the result (rank, votes, percent" in " ".join(result.stdout.split())

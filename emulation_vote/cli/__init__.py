@@ -37,13 +37,15 @@ def main() -> None:
     from typer.exceptions import Abort, Exit
 
     from emulation_vote.cli._app import chosen_language, usage_text
+    from emulation_vote.cli._help import localized
 
+    lang = chosen_language(sys.argv[1:])
     try:
-        status = app(standalone_mode=False, prog_name="emulation-vote")
+        status = localized(lang).main(standalone_mode=False, prog_name="emulation-vote")
     except ClickException as error:
         buffer = io.StringIO()
         error.show(file=buffer)
-        sys.stderr.write(usage_text(buffer.getvalue(), chosen_language(sys.argv[1:])))
+        sys.stderr.write(usage_text(buffer.getvalue(), lang))
         sys.exit(error.exit_code)
     except Exit as done:
         sys.exit(done.exit_code)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from emulation_vote.messages import (
     core,
     entering,
+    help,
     minutes,
     paper,
     partial,
@@ -29,6 +30,7 @@ _PARTS: tuple[dict[str, tuple[str, str]], ...] = (
     scoring.MESSAGES,
     show.MESSAGES,
     entering.MESSAGES,
+    help.MESSAGES,
     minutes.MESSAGES,
     partial.MESSAGES,
     scan.MESSAGES,

@@ -1,0 +1,101 @@
+"""``--help`` in the language asked for: summaries, option help and headings from the catalogue.
+
+The wording lives in :mod:`emulation_vote.messages.help`.  :func:`localized` is called once at
+start-up, with the language chosen from the command line (``--lang``/``-l``, else
+``EMULATION_VOTE_LANG``, else Vietnamese), before Click formats any help; it imports nothing heavy.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typer._click.core import Command
+
+HEADINGS = {
+    "Arguments": "help.heading.arguments",
+    "Options": "help.heading.options",
+    "Commands": "help.heading.commands",
+    "required": "help.heading.required",
+    "env var: {var}": "help.heading.env_var",
+}
+"""Click's English words in help (Typer looks them up through gettext), by catalogue key."""
+
+
+def _wording(key: str, lang: str) -> str:
+    from emulation_vote.messages import MESSAGES
+
+    vi, en = MESSAGES[key]
+    return en if lang == "en" else vi
+
+
+def help_key(command: str | None, parameter: str) -> str | None:
+    """Return the catalogue key of ``parameter``'s help in ``command`` (None: the program), if any.
+
+    A command's own wording (``help.<command>.<parameter>``) comes before the shared one
+    (``help.opt.<parameter>``).
+    """
+    from emulation_vote.messages import MESSAGES
+
+    own = f"help.{command}.{parameter}" if command else None
+    if own and own in MESSAGES:
+        return own
+    shared = f"help.opt.{parameter}"
+    return shared if shared in MESSAGES else None
+
+
+def _localize_params(command: Command, name: str | None, lang: str) -> None:
+    for parameter in command.params:
+        key = help_key(name, parameter.name or "")
+        if key is not None:
+            parameter.help = _wording(key, lang)  # type: ignore[attr-defined]
+
+
+def _localize_headings(lang: str) -> None:
+    """Make Typer's and Click's own help words (Options, [default: ...], Usage:) follow ``lang``."""
+    import typer.core
+    from typer._click.core import Command
+    from typer._click.formatting import HelpFormatter
+
+    def heading(message: str) -> str:
+        if message.startswith("default: "):
+            return _wording("help.heading.default", lang) + message[len("default") :]
+        key = HEADINGS.get(message)
+        return _wording(key, lang) if key else message
+
+    typer.core._ = heading  # type: ignore[attr-defined]  # Typer's gettext, looked up at each call
+
+    write_usage = getattr(HelpFormatter.write_usage, "original", HelpFormatter.write_usage)
+
+    def localized_usage(self: HelpFormatter, prog: str, args: str = "", prefix: str | None = None) -> None:
+        write_usage(self, prog, args, _wording("help.heading.usage", lang) + " " if prefix is None else prefix)
+
+    localized_usage.original = write_usage  # type: ignore[attr-defined]
+    HelpFormatter.write_usage = localized_usage  # type: ignore[method-assign]
+
+    get_help = getattr(Command.get_help, "original", Command.get_help)
+    english_help = _wording("help.opt.help", "en")
+
+    def localized_get_help(self: Command, ctx: object) -> str:
+        text: str = get_help(self, ctx)  # type: ignore[arg-type]
+        return text.replace(english_help, _wording("help.opt.help", lang))
+
+    localized_get_help.original = get_help  # type: ignore[attr-defined]
+    Command.get_help = localized_get_help  # type: ignore[method-assign]
+
+
+def localized(lang: str) -> Command:
+    """Return the command line as a Click command whose help is all in ``lang`` ("vi" or "en")."""
+    import typer.main
+
+    from emulation_vote.cli import app
+
+    root = typer.main.get_command(app)
+    root.help = _wording("help.root", lang)
+    _localize_params(root, None, lang)
+    for name, command in getattr(root, "commands", {}).items():
+        command.help = _wording(f"help.cmd.{name}", lang)
+        command.short_help = None
+        _localize_params(command, name, lang)
+    _localize_headings(lang)
+    return root
