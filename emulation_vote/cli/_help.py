@@ -88,7 +88,7 @@ def localized(lang: str) -> Command:
     """Return the command line as a Click command whose help is all in ``lang`` ("vi" or "en")."""
     import typer.main
 
-    from emulation_vote.cli import app
+    from emulation_vote.cli._app import app  # its commands are registered by importing the package
 
     root = typer.main.get_command(app)
     root.help = _wording("help.root", lang)
