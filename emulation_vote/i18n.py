@@ -34,7 +34,7 @@ _MONTHS_EN = (
 )
 
 
-def t(message: str, lang: str = "vi", /, **params: Any) -> str:
+def t(message: str, lang: Language = Language.vi, /, **params: Any) -> str:
     """Return the catalogue entry ``message`` in ``lang`` ("vi" or "en") with ``params`` filled in.
 
     >>> t("loc.row", "en", row=3)
@@ -51,18 +51,18 @@ def t(message: str, lang: str = "vi", /, **params: Any) -> str:
     raise ValueError(f"unknown language {lang!r} (vi or en)")
 
 
-def decimal_text(value: Decimal, lang: str) -> str:
+def decimal_text(value: Decimal, lang: Language) -> str:
     """Return a decimal with a decimal comma in Vietnamese, a point in English."""
     text = str(value)
     return text.replace(".", ",") if lang == "vi" else text
 
 
-def fmt_percent(value: Decimal, lang: str = "vi") -> str:
+def fmt_percent(value: Decimal, lang: Language = Language.vi) -> str:
     """Return a percent with two decimals: ``66,67%`` (vi) or ``66.67%`` (en)."""
     return decimal_text(value, lang) + "%"
 
 
-def fmt_share(share_text: str, lang: str = "vi") -> str:
+def fmt_share(share_text: str, lang: Language = Language.vi) -> str:
     """Return a threshold share as written in the election file, with the language's decimal mark."""
     text = share_text.replace(" ", "")
     return text.replace(".", ",") if lang == "vi" else text.replace(",", ".")
@@ -71,14 +71,14 @@ def fmt_share(share_text: str, lang: str = "vi") -> str:
 BLANK = "……"
 
 
-def fmt_date_or_blank(date: dt.date | None, lang: str = "vi") -> str:
+def fmt_date_or_blank(date: dt.date | None, lang: Language = Language.vi) -> str:
     """Return :func:`fmt_date`, or a date with dotted blanks to fill in by hand when ``date`` is missing."""
     if date is not None:
         return fmt_date(date, lang)
     return f"ngày {BLANK} tháng {BLANK} năm {BLANK}" if lang == "vi" else f"{BLANK} {BLANK} {BLANK}"
 
 
-def fmt_date(date: dt.date, lang: str = "vi") -> str:
+def fmt_date(date: dt.date, lang: Language = Language.vi) -> str:
     """Return ``ngày 05 tháng 01 năm 2024`` (vi; day and month 1-2 zero-padded) or ``5 January 2024`` (en)."""
     if lang == "en":
         return f"{date.day} {_MONTHS_EN[date.month - 1]} {date.year}"

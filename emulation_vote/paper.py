@@ -22,6 +22,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from emulation_vote.errors import UsageError
+from emulation_vote.vocab import Language
 
 if TYPE_CHECKING:
     from emulation_vote.election import Contest, Election
@@ -114,7 +115,7 @@ class PaperLayout:
     texts: tuple[Text, ...]
     lines: tuple[tuple[float, float, float, float], ...]
     number_size: float
-    lang: str
+    lang: Language
 
     @property
     def marks(self) -> tuple[Rect, ...]:
@@ -204,7 +205,7 @@ def election_fingerprint(election: Election) -> str:
     return "sha256:" + hashlib.sha256(paper_canonical_text(election).encode("utf-8")).hexdigest()
 
 
-def qr_payload(contest_id: str, number: int, fingerprint: str, per_page: int, lang: str) -> str:
+def qr_payload(contest_id: str, number: int, fingerprint: str, per_page: int, lang: Language) -> str:
     """Return the QR code's text: ``EV1|contest|number|fingerprint digits|layout``.
 
     The fingerprint digits are the first 16 hex digits of the election's paper fingerprint; the
@@ -223,14 +224,15 @@ class QrContent:
     number: int
     fingerprint_prefix: str
     per_page: int
-    lang: str
+    lang: Language
 
 
 def parse_qr(text: str) -> QrContent | None:
     """Return the content of a paper's QR code, or ``None`` when the text is not one.
 
-    >>> parse_qr("EV1|co-thi-dua|17|dd3ba7fab69dcdb1|2vi")
-    QrContent(contest_id='co-thi-dua', number=17, fingerprint_prefix='dd3ba7fab69dcdb1', per_page=2, lang='vi')
+    >>> parse_qr("EV1|co-thi-dua|17|dd3ba7fab69dcdb1|2vi")  # doctest: +NORMALIZE_WHITESPACE
+    QrContent(contest_id='co-thi-dua', number=17, fingerprint_prefix='dd3ba7fab69dcdb1', per_page=2,
+              lang=<Language.vi: 'vi'>)
     """
     parts = text.strip().split("|")
     if len(parts) != 5 or parts[0] != QR_PREFIX or not parts[2].isdigit():
@@ -238,7 +240,7 @@ def parse_qr(text: str) -> QrContent | None:
     layout = parts[4]
     if len(layout) != 3 or not layout[0].isdigit() or int(layout[0]) not in SLOTS or layout[1:] not in ("vi", "en"):
         return None
-    return QrContent(parts[1], int(parts[2]), parts[3].lower(), int(layout[0]), layout[1:])
+    return QrContent(parts[1], int(parts[2]), parts[3].lower(), int(layout[0]), Language(layout[1:]))
 
 
 # --- text measure ---------------------------------------------------------------------------------
@@ -298,7 +300,7 @@ def fit(text: str, size: float, minimum: float, width: float, bold: bool = False
 # --- wording --------------------------------------------------------------------------------------
 
 
-def instruction(contest: Contest, lang: str) -> str:
+def instruction(contest: Contest, lang: Language) -> str:
     """Return the instruction printed on the paper, matching the contest's style and limits."""
     from emulation_vote.i18n import t
 
@@ -313,7 +315,7 @@ def instruction(contest: Contest, lang: str) -> str:
 
 
 def paper_layouts(
-    election: Election, contests: tuple[Contest, ...], per_page: int | None, lang: str
+    election: Election, contests: tuple[Contest, ...], per_page: int | None, lang: Language
 ) -> list[PaperLayout]:
     """Return each contest's paper layout, ``per_page`` papers on an A4 page (None: as many as fit of 4, 2, 1).
 
@@ -340,7 +342,7 @@ def paper_layouts(
     return layouts
 
 
-def _layout(election: Election, contest: Contest, per_page: int, columns: int, lang: str) -> PaperLayout | None:
+def _layout(election: Election, contest: Contest, per_page: int, columns: int, lang: Language) -> PaperLayout | None:
     """Lay ``contest``'s paper out in a slot of an A4 page cut ``per_page`` ways, units in ``columns``; None: no fit."""
     from emulation_vote.i18n import t
 
@@ -460,7 +462,7 @@ def _layout(election: Election, contest: Contest, per_page: int, columns: int, l
     )
 
 
-def number_text(layout: PaperLayout, number: int, lang: str) -> Text:
+def number_text(layout: PaperLayout, number: int, lang: Language) -> Text:
     """Return the printed ballot number of paper ``number``, right-aligned in the layout's number box."""
     from emulation_vote.i18n import t
 

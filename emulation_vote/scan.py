@@ -36,6 +36,7 @@ from emulation_vote.paper import (
     paper_layouts,
     parse_qr,
 )
+from emulation_vote.vocab import Language
 
 if TYPE_CHECKING:
     from emulation_vote.election import Contest, Election
@@ -196,7 +197,7 @@ class Scanner:
         self.zxing = load("zxingcpp")
         self.contest_ids = {c.id for c in election.contests}
 
-    def layout(self, contest_id: str, per_page: int, lang: str) -> PaperLayout:
+    def layout(self, contest_id: str, per_page: int, lang: Language) -> PaperLayout:
         """Return the geometry of ``contest_id``'s paper printed ``per_page`` to a page in ``lang``."""
         key = (contest_id, per_page, lang)
         if key not in self._layouts:

@@ -228,11 +228,11 @@ USAGE_VI = (
 """Click's usage errors in Vietnamese, pattern by pattern (its messages are English f-strings)."""
 
 
-def usage_text(text: str, lang: str) -> str:
+def usage_text(text: str, lang: Language) -> str:
     """Return Click's usage error text in ``lang`` (Vietnamese: line by line through :data:`USAGE_VI`)."""
     import re
 
-    if lang != "vi":
+    if lang != Language.vi:
         return text
     lines = []
     for line in text.split("\n"):
@@ -242,18 +242,18 @@ def usage_text(text: str, lang: str) -> str:
     return "\n".join(lines)
 
 
-def chosen_language(argv: Sequence[str]) -> str:
+def chosen_language(argv: Sequence[str]) -> Language:
     """Return the language the command line asks for: --lang/-l, else EMULATION_VOTE_LANG, else vi."""
     for index, arg in enumerate(argv):
         if arg in ("--lang", "-l") and index + 1 < len(argv):
-            return "en" if argv[index + 1] == "en" else "vi"
+            return Language.en if argv[index + 1] == "en" else Language.vi
         if arg.startswith("--lang="):
-            return "en" if arg.endswith("=en") else "vi"
-    return "en" if os.environ.get("EMULATION_VOTE_LANG", "").strip().lower() == "en" else "vi"
+            return Language.en if arg.endswith("=en") else Language.vi
+    return Language.en if os.environ.get("EMULATION_VOTE_LANG", "").strip().lower() == "en" else Language.vi
 
 
 @contextmanager
-def guard(lang: str, json_errors: bool = False) -> Iterator[None]:
+def guard(lang: Language, json_errors: bool = False) -> Iterator[None]:
     """Turn the tool's errors into a message on stderr and an exit code; never a traceback.
 
     Data errors (exit 1) found together are listed by file: a table on a terminal, plain lines
@@ -283,7 +283,7 @@ def guard(lang: str, json_errors: bool = False) -> Iterator[None]:
         raise typer.Exit(3) from None
 
 
-def emit(text: str | bytes, output: Path | None, force: bool, lang: str, inputs: Sequence[Path] = ()) -> None:
+def emit(text: str | bytes, output: Path | None, force: bool, lang: Language, inputs: Sequence[Path] = ()) -> None:
     """Print ``text`` on stdout, or write it atomically to ``output`` (never over one of ``inputs``)."""
     if output is None:
         if isinstance(text, bytes):
@@ -330,7 +330,7 @@ def progress_bar(paths: list[Path]) -> Iterator[Callable[[int], None] | None]:
         yield lambda count: bar.advance(task, count)
 
 
-def tally_text(record: ElectionRecord, fmt: TallyFormat, lang: str, output: Path | None) -> str:
+def tally_text(record: ElectionRecord, fmt: TallyFormat, lang: Language, output: Path | None) -> str:
     from emulation_vote.render import render_tally
 
     color, width = terminal() if output is None else (False, 100)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from emulation_vote.vocab import Language
+
 if TYPE_CHECKING:
     from typer._click.core import Command
 
@@ -22,11 +24,11 @@ HEADINGS = {
 """Click's English words in help (Typer looks them up through gettext), by catalogue key."""
 
 
-def _wording(key: str, lang: str) -> str:
+def _wording(key: str, lang: Language) -> str:
     from emulation_vote.messages import MESSAGES
 
     vi, en = MESSAGES[key]
-    return en if lang == "en" else vi
+    return en if lang == Language.en else vi
 
 
 def help_key(command: str | None, parameter: str) -> str | None:
@@ -44,14 +46,14 @@ def help_key(command: str | None, parameter: str) -> str | None:
     return shared if shared in MESSAGES else None
 
 
-def _localize_params(command: Command, name: str | None, lang: str) -> None:
+def _localize_params(command: Command, name: str | None, lang: Language) -> None:
     for parameter in command.params:
         key = help_key(name, parameter.name or "")
         if key is not None:
             parameter.help = _wording(key, lang)  # type: ignore[attr-defined]
 
 
-def _localize_headings(lang: str) -> None:
+def _localize_headings(lang: Language) -> None:
     """Make Typer's and Click's own help words (Options, [default: ...], Usage:) follow ``lang``."""
     import typer.core
     from typer._click.core import Command
@@ -74,7 +76,7 @@ def _localize_headings(lang: str) -> None:
     HelpFormatter.write_usage = localized_usage  # type: ignore[method-assign]
 
     get_help = getattr(Command.get_help, "original", Command.get_help)
-    english_help = _wording("help.opt.help", "en")
+    english_help = _wording("help.opt.help", Language.en)
 
     def localized_get_help(self: Command, ctx: object) -> str:
         text: str = get_help(self, ctx)  # type: ignore[arg-type]
@@ -84,7 +86,7 @@ def _localize_headings(lang: str) -> None:
     Command.get_help = localized_get_help  # type: ignore[method-assign]
 
 
-def localized(lang: str) -> Command:
+def localized(lang: Language) -> Command:
     """Return the command line as a Click command whose help is all in ``lang`` ("vi" or "en")."""
     import typer.main
 

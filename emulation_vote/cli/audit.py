@@ -64,7 +64,7 @@ def audit(
     max_errors: MaxErrorsOption = 50,
 ) -> None:
     """List every ballot as counted (file, row, status, reason, choices) and reconcile the paper figures."""
-    with guard(lang.value, json_errors=fmt is AuditFormat.json):
+    with guard(lang, json_errors=fmt is AuditFormat.json):
         inputs = [election, *ballots, *(logs or []), *(scores or [])]
         check_output(output, force, inputs)
         record = ev.audit_ballots(
@@ -86,11 +86,11 @@ def audit(
             from emulation_vote.entrylog import load_log
             from emulation_vote.render.audit import render_audit_json
 
-            text = render_audit_json(record, [load_log(log) for log in logs or []], lang.value)
+            text = render_audit_json(record, [load_log(log) for log in logs or []], lang)
         elif fmt is AuditFormat.csv:
             from emulation_vote.render.audit import render_audit_csv
 
-            text = render_audit_csv(record, lang.value)
+            text = render_audit_csv(record, lang)
         else:
             from emulation_vote.entrylog import load_log
             from emulation_vote.render.audit import render_audit_table
@@ -98,9 +98,9 @@ def audit(
             color, width = terminal() if output is None else (False, 160)
             loaded = [load_log(log) for log in logs or []]
             text = render_audit_table(
-                record, lang.value, color=color, width=width if sys.stdout.isatty() else 160, logs=loaded
+                record, lang, color=color, width=width if sys.stdout.isatty() else 160, logs=loaded
             )
-        emit(text, output, force, lang.value, inputs)
+        emit(text, output, force, lang, inputs)
 
 
 @app.command()
@@ -119,7 +119,7 @@ def verify(
     scores: ScoresOption = None,
 ) -> None:
     """Recount and compare with a saved JSON result: exit 0 when it matches, 1 listing every difference."""
-    with guard(lang.value):
+    with guard(lang):
         from emulation_vote.render.audit import verify_text
 
         verification = ev.verify_result(
@@ -133,7 +133,7 @@ def verify(
             scores=scores or (),
             max_errors=max_errors,
         )
-        sys.stdout.write(verify_text(list(verification.mismatches), verification.record, lang.value))
+        sys.stdout.write(verify_text(list(verification.mismatches), verification.record, lang))
         if not verification.matches:
             raise typer.Exit(1)
 
@@ -161,17 +161,17 @@ def compare(
     strict_names: StrictNamesOption = False,
 ) -> None:
     """Compare the same paper ballots typed by different clerks: exit 0 when all agree, 1 listing each dispute."""
-    with guard(lang.value):
+    with guard(lang):
         from emulation_vote.render.audit import agreed_csv, compare_text
 
         if len(entries) < 2:
             raise UsageError("compare.need_two")
         check_output(output, force, [election, *entries])
         comparison = ev.compare_entries(election, entries, encoding=encoding, sheet=sheet, strict_names=strict_names)
-        sys.stdout.write(compare_text(comparison, lang.value))
+        sys.stdout.write(compare_text(comparison, lang))
         if not comparison.agree:
             if output is not None:
-                typer.echo(t("compare.not_written", lang.value), err=True)
+                typer.echo(t("compare.not_written", lang), err=True)
             raise typer.Exit(1)
         if output is not None:
-            emit(agreed_csv(comparison), output, force, lang.value, [election, *entries])
+            emit(agreed_csv(comparison), output, force, lang, [election, *entries])

@@ -59,8 +59,7 @@ def ballots(
     force: ForceOption = False,
 ) -> None:
     """Print the ballot papers: per contest, numbered 1..N, with registration marks and a QR code for scanning."""
-    language = lang.value
-    with guard(language):
+    with guard(lang):
         from emulation_vote.paper import SLOTS, paper_count
 
         suffix = output.suffix.lower()
@@ -89,20 +88,20 @@ def ballots(
         if chosen == PaperFormat.docx:
             from emulation_vote.render.ballots_docx import render_ballots_docx
 
-            write_atomic(output, render_ballots_docx(loaded, contests, counts, language), force)
-            typer.echo(t("written", language, path=output), err=True)
+            write_atomic(output, render_ballots_docx(loaded, contests, counts, lang), force)
+            typer.echo(t("written", lang, path=output), err=True)
             return
         from emulation_vote.paper import election_fingerprint, layout_document, paper_layouts
         from emulation_vote.render.ballots_pdf import render_ballots_pdf
 
-        layouts = paper_layouts(loaded, contests, per_page, language)
+        layouts = paper_layouts(loaded, contests, per_page, lang)
         fingerprint = election_fingerprint(loaded)
-        pdf, firsts = render_ballots_pdf(loaded, layouts, counts, fingerprint, language)
+        pdf, firsts = render_ballots_pdf(loaded, layouts, counts, fingerprint, lang)
         document = layout_document(layouts, counts, fingerprint, firsts)
         write_atomic(output, pdf, force)
         text = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
         write_atomic(layout_file, text.encode("utf-8"), force)
         pages = sum(-(-papers // layout.per_page) for layout, papers in zip(layouts, counts, strict=True))
         printed = ", ".join(f"{c.id} {n}" for c, n in zip(contests, counts, strict=True))
-        typer.echo(t("paper.printed", language, papers=printed, pages=pages, layout=layout_file), err=True)
-        typer.echo(t("written", language, path=output), err=True)
+        typer.echo(t("paper.printed", lang, papers=printed, pages=pages, layout=layout_file), err=True)
+        typer.echo(t("written", lang, path=output), err=True)

@@ -33,7 +33,7 @@ from emulation_vote.cli._app import (
     tally_text,
 )
 from emulation_vote.errors import UsageError
-from emulation_vote.vocab import TallyFormat
+from emulation_vote.vocab import Language, TallyFormat
 
 if TYPE_CHECKING:
     from emulation_vote.record import ElectionRecord
@@ -55,7 +55,7 @@ def _check_format(fmt: TallyFormat, excel: bool, output: Path | None) -> None:
         raise UsageError("output.needs_file", format="xlsx", example="ket-qua.xlsx")
 
 
-def _render(record: ElectionRecord, fmt: TallyFormat, lang: str, excel: bool, output: Path | None) -> str | bytes:
+def _render(record: ElectionRecord, fmt: TallyFormat, lang: Language, excel: bool, output: Path | None) -> str | bytes:
     if fmt is TallyFormat.xlsx:
         from emulation_vote.render.xlsx import render_xlsx
 
@@ -89,7 +89,7 @@ def tally(
 
     Also as an Excel workbook (--format xlsx --output ket-qua.xlsx) or a CSV for Excel (--format csv --excel).
     """
-    with guard(lang.value, json_errors=fmt is TallyFormat.json):
+    with guard(lang, json_errors=fmt is TallyFormat.json):
         _check_format(fmt, excel, output)
         check_output(output, force, [election, *ballots, *(scores or [])])
         with progress_bar(ballots) as progress:
@@ -106,7 +106,7 @@ def tally(
                 partial=partial,
                 scores=scores or (),
             )
-        emit(_render(record, fmt, lang.value, excel, output), output, force, lang.value, [election, *ballots])
+        emit(_render(record, fmt, lang, excel, output), output, force, lang, [election, *ballots])
 
 
 @app.command()
@@ -116,7 +116,7 @@ def demo(
     excel: ExcelOption = False,
 ) -> None:
     """Count the bundled seed conference (9 units of Khối thi đua Các cơ quan Tỉnh ủy, 2 flags)."""
-    with guard(lang.value):
+    with guard(lang):
         _check_format(fmt, excel, None)
         record = ev.tally(*ev.demo_files())
-        emit(_render(record, fmt, lang.value, excel, None), None, False, lang.value)
+        emit(_render(record, fmt, lang, excel, None), None, False, lang)

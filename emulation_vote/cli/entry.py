@@ -47,8 +47,7 @@ def enter(
     lang: LangOption = Lang.vi,
 ) -> None:
     """Type paper ballots one per line (unit numbers, '-', '!reason', '#ID', 'u' undo, '=' count); saved at once."""
-    language = lang.value
-    with guard(language):
+    with guard(lang):
         from emulation_vote.entry import Command, EntrySession, Rejected
         from emulation_vote.render import entry as say
 
@@ -69,12 +68,12 @@ def enter(
             from rich.console import Console
 
             console = Console(highlight=False)
-            console.print(say.candidate_table(session, language))
+            console.print(say.candidate_table(session, lang))
             if session.contest.style == Style.strike:
-                console.print(t("enter.strike_note", language), style="bold yellow")
-            console.print(t("enter.help", language), markup=False)
+                console.print(t("enter.strike_note", lang), style="bold yellow")
+            console.print(t("enter.help", lang), markup=False)
         if session.entered:
-            typer.echo(say.resumed(session, language))
+            typer.echo(say.resumed(session, lang))
 
         def ask(prompt: str) -> str:
             return console.input(prompt, markup=False) if console is not None else input()
@@ -83,7 +82,7 @@ def enter(
         try:
             while True:
                 try:
-                    line = ask(t("enter.prompt", language, id=session.next_id()))
+                    line = ask(t("enter.prompt", lang, id=session.next_id()))
                 except EOFError:
                     break
                 if not line.strip():
@@ -93,39 +92,37 @@ def enter(
                     if action.name == "quit":
                         break
                     if action.name == "help":
-                        typer.echo(t("enter.help", language))
+                        typer.echo(t("enter.help", lang))
                     elif action.name == "count":
-                        typer.echo(say.provisional(session, language))
+                        typer.echo(say.provisional(session, lang))
                     else:
                         with _deferred_interrupt():
                             taken = session.undo()
-                        typer.echo(say.undone(session, taken, language))
+                        typer.echo(say.undone(session, taken, lang))
                 elif isinstance(action, Rejected):
                     session.reject(action)
-                    typer.echo(
-                        t("enter.rejected", language, message=t(action.key, language, value=action.value)), err=True
-                    )
+                    typer.echo(t("enter.rejected", lang, message=t(action.key, lang, value=action.value)), err=True)
                 else:
                     if action.loose and interactive:
                         try:
-                            answer = ask(say.confirm_question(session, action, language))
+                            answer = ask(say.confirm_question(session, action, lang))
                         except EOFError:
                             answer = ""
                         if answer.strip().casefold() not in ("c", "có", "co", "y", "yes"):
                             session.reject(Rejected("enter.not_confirmed", action.typed, action.typed))
-                            typer.echo(t("enter.not_confirmed", language), err=True)
+                            typer.echo(t("enter.not_confirmed", lang), err=True)
                             continue
                     with _deferred_interrupt():
                         session.record(action)
-                    typer.echo(say.echo(session, action, language))
+                    typer.echo(say.echo(session, action, lang))
         except KeyboardInterrupt:
             interrupted = True
         finally:
             session.close()
         if interrupted:
             typer.echo("")
-            typer.echo(t("enter.stopped", language))
-        typer.echo(say.saved(session, language))
+            typer.echo(t("enter.stopped", lang))
+        typer.echo(say.saved(session, lang))
         if interrupted:
             raise typer.Exit(130)
 
@@ -161,16 +158,16 @@ def check_log_command(
     lang: LangOption = Lang.vi,
 ) -> None:
     """Check an entry log's hash chain and its ballot file: exit 0 when both hold, 1 naming what differs."""
-    with guard(lang.value):
+    with guard(lang):
         from emulation_vote.entrylog import check_log, compare_with_file
         from emulation_vote.render.entry import check_text, file_check_text
 
         result = check_log(log)
-        typer.echo(check_text(result, lang.value))
+        typer.echo(check_text(result, lang))
         if ballots is None and log.suffix == ".log" and log.with_suffix("").is_file():
             ballots = log.with_suffix("")
         differences = compare_with_file(log, ballots) if ballots is not None else None
         if ballots is not None and differences is not None:
-            typer.echo(file_check_text(str(ballots), differences, lang.value))
+            typer.echo(file_check_text(str(ballots), differences, lang))
         if not result.intact or differences:
             raise typer.Exit(1)

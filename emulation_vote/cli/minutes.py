@@ -104,7 +104,7 @@ def minutes(
     ] = False,
 ) -> None:
     """Write the minutes of the count (biên bản kiểm phiếu), ready to sign: Word, PDF or Markdown."""
-    with guard(lang.value):
+    with guard(lang):
         from emulation_vote.render.minutes import build_minutes
 
         if partial:
@@ -131,7 +131,7 @@ def minutes(
         )
         document = build_minutes(
             record,
-            lang.value,
+            lang,
             annex=annex,
             score_files=tuple(str(p) for p in scores or ()),
             contest_ids=tuple(contest or ()),
@@ -139,7 +139,7 @@ def minutes(
         if chosen is MinutesFormat.md:
             from emulation_vote.render.minutes_md import render_minutes_md
 
-            emit(render_minutes_md(document), output, force, lang.value, [election, *ballots])
+            emit(render_minutes_md(document), output, force, lang, [election, *ballots])
             return
         from emulation_vote.render.minutes_docx import render_minutes_docx
 
@@ -148,4 +148,4 @@ def minutes(
             from emulation_vote.pdf import docx_to_pdf
 
             data = docx_to_pdf(data)
-        emit(data, output, force, lang.value, [election, *ballots])
+        emit(data, output, force, lang, [election, *ballots])

@@ -15,6 +15,7 @@ from emulation_vote.cli._app import ElectionArg, ForceOption, Lang, LangOption, 
 from emulation_vote.errors import EmulationVoteError, OutputError
 from emulation_vote.i18n import t
 from emulation_vote.render.errors import describe_error
+from emulation_vote.vocab import Language
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -68,8 +69,7 @@ def new(
     lang: LangOption = Lang.vi,
 ) -> None:
     """Create FOLDER/election.toml, complete and commented, from a list of unit names (asks on a terminal)."""
-    language = lang.value
-    with guard(language):
+    with guard(lang):
         from emulation_vote.output import write_atomic
         from emulation_vote.prepare import (
             Draft,
@@ -112,11 +112,11 @@ def new(
         interactive = sys.stdin.isatty() and sys.stdout.isatty() and not yes
         if interactive:
             try:
-                answered = _ask(draft, language, asked_header=header is not None, asked_threshold=threshold != "valid")
+                answered = _ask(draft, lang, asked_header=header is not None, asked_threshold=threshold != "valid")
             except EOFError:  # Ctrl-D at a question: nothing is written
                 answered = None
             if answered is None:
-                typer.echo(t("ask.cancelled", language), err=True)
+                typer.echo(t("ask.cancelled", lang), err=True)
                 raise typer.Exit(1)
             draft = answered
         elif not draft.contests:
@@ -124,7 +124,7 @@ def new(
 
             draft = _replace(draft, contests=contests_of([(PRESETS[0].title, PRESETS[0].seats)]))
         check_draft(draft)
-        text = election_file(draft, language)
+        text = election_file(draft, lang)
         ev.parse_election(text, str(target))  # the file must load as written; a failure here is a bug (exit 3)
         folder.mkdir(parents=True, exist_ok=True)
         try:
@@ -134,9 +134,9 @@ def new(
                 raise OutputError("new.exists", file=str(target)) from None
             raise
         if not interactive:
-            typer.echo(_units_table(draft, language), nl=False)
-        typer.echo(t("new.done", language, path=target, units=len(draft.units), contests=len(draft.contests)))
-        typer.echo(t("new.next", language, path=target, sheet=folder / "phieu.xlsx"))
+            typer.echo(_units_table(draft, lang), nl=False)
+        typer.echo(t("new.done", lang, path=target, units=len(draft.units), contests=len(draft.contests)))
+        typer.echo(t("new.next", lang, path=target, sheet=folder / "phieu.xlsx"))
 
 
 def _check_folder(folder: Path, target: Path) -> None:
@@ -152,7 +152,7 @@ def _replace(draft: Draft, **changes: object) -> Draft:
     return dataclasses.replace(draft, **changes)  # type: ignore[arg-type]  # the fields are checked by Draft
 
 
-def _units_table(draft: Draft, lang: str) -> str:
+def _units_table(draft: Draft, lang: Language) -> str:
     """Return the units with their ids as a plain table (what the clerks will type)."""
     from tabulate import tabulate
 
@@ -161,7 +161,7 @@ def _units_table(draft: Draft, lang: str) -> str:
     return f"{t('new.units_table', lang)}\n{tabulate(rows, heads, tablefmt='simple')}\n\n"
 
 
-def _ask(draft: Draft, lang: str, asked_header: bool, asked_threshold: bool) -> Draft | None:
+def _ask(draft: Draft, lang: Language, asked_header: bool, asked_threshold: bool) -> Draft | None:
     """Ask on the terminal, in ``lang``, for every part of ``draft`` not given by an option."""
     from rich.console import Console
     from rich.prompt import Confirm, Prompt
@@ -249,7 +249,9 @@ def _text(console: Console, question: str, default: str) -> str | None:
     return answer or None
 
 
-def _ask_int(console: Console, question: str, default: int | None, lang: str, required: bool = False) -> int | None:
+def _ask_int(
+    console: Console, question: str, default: int | None, lang: Language, required: bool = False
+) -> int | None:
     from rich.prompt import Prompt
 
     while True:
@@ -262,7 +264,7 @@ def _ask_int(console: Console, question: str, default: int | None, lang: str, re
         console.print(t("ask.not_number", lang), style="red")
 
 
-def _ask_date(console: Console, lang: str) -> dt.date | None:
+def _ask_date(console: Console, lang: Language) -> dt.date | None:
     from rich.prompt import Prompt
 
     from emulation_vote.errors import UsageError
@@ -303,8 +305,7 @@ def template(
     lang: LangOption = Lang.vi,
 ) -> None:
     """Write the clerks' workbook: a sheet per contest, rows numbered, mark cells checked, a 'Hướng dẫn' sheet."""
-    language = lang.value
-    with guard(language):
+    with guard(lang):
         from emulation_vote.errors import UsageError
         from emulation_vote.output import write_atomic
         from emulation_vote.render.workbook import clerks_csv, clerks_workbook, numbered_rows
@@ -319,15 +320,15 @@ def template(
             if contest is None and len(loaded.contests) > 1:
                 raise UsageError("template.which_contest", contests=ids)
             chosen = loaded.contests[0] if contest is None else _contest(loaded, contest)
-            write_atomic(output, clerks_csv(chosen, language).encode("utf-8"), force)
-            typer.echo(t("written", language, path=output), err=True)
+            write_atomic(output, clerks_csv(chosen, lang).encode("utf-8"), force)
+            typer.echo(t("written", lang, path=output), err=True)
             return
         if contest is not None:
             raise typer.BadParameter("only with --format csv", param_hint="--contest")
-        data = clerks_workbook(loaded, election.name, output.name, language)
+        data = clerks_workbook(loaded, election.name, output.name, lang)
         write_atomic(output, data, force)
         rows = ", ".join(f"{c.id} {numbered_rows(loaded, c)}" for c in loaded.contests)
-        typer.echo(t("template.done", language, path=output, sheets=len(loaded.contests), rows=rows), err=True)
+        typer.echo(t("template.done", lang, path=output, sheets=len(loaded.contests), rows=rows), err=True)
 
 
 def _contest(election: Election, text: str) -> Contest:

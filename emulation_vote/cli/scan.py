@@ -17,13 +17,14 @@ import typer
 import emulation_vote as ev
 from emulation_vote.cli._app import ElectionArg, ForceOption, Lang, LangOption, app, check_output, guard
 from emulation_vote.i18n import t
+from emulation_vote.vocab import Language
 
 if TYPE_CHECKING:
     from emulation_vote.election import Election
     from emulation_vote.scan import PaperReading, Reviewed
 
 
-def reasons_text(paper: PaperReading, lang: str) -> str:
+def reasons_text(paper: PaperReading, lang: Language) -> str:
     """Return why a paper needs review, in words."""
     uncertain = [p.split(":", 1)[1] for p in paper.problems if p.startswith("uncertain:")]
     words = [t(f"scan.reason.{p}", lang) for p in paper.problems if not p.startswith("uncertain:")]
@@ -32,7 +33,7 @@ def reasons_text(paper: PaperReading, lang: str) -> str:
     return "; ".join(words)
 
 
-def _review_document(election: Election, papers: list[PaperReading], images: list[str], lang: str) -> str:
+def _review_document(election: Election, papers: list[PaperReading], images: list[str], lang: Language) -> str:
     from emulation_vote.paper import election_fingerprint
 
     items = [
@@ -73,7 +74,7 @@ def _open_viewer(path: Path) -> None:
         subprocess.Popen([opener, str(path)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
-def _review(election: Election, papers: list[PaperReading], clerk: str | None, lang: str) -> list[Reviewed]:
+def _review(election: Election, papers: list[PaperReading], clerk: str | None, lang: Language) -> list[Reviewed]:
     """Ask the clerk for the reading of each paper; return those read (skipped papers stay for review)."""
     from rich.console import Console
     from rich.prompt import Prompt
@@ -162,8 +163,7 @@ def scan(
     force: ForceOption = False,
 ) -> None:
     """Read the marked papers printed by 'ballots' from scans or photos; unclear papers go to review, never guessed."""
-    language = lang.value
-    with guard(language):
+    with guard(lang):
         from emulation_vote.csvrows import write_rows
         from emulation_vote.entrylog import chain
         from emulation_vote.output import write_atomic
@@ -175,7 +175,7 @@ def scan(
             check_output(path, force, [election, *images])
         loaded = ev.load_election(election)
         result = scan_images(loaded, images)
-        reviewed = _review(loaded, list(result.review), clerk, language) if review and sys.stdin.isatty() else []
+        reviewed = _review(loaded, list(result.review), clerk, lang) if review and sys.stdin.isatty() else []
         left = [p for p in result.review if all(r.paper is not p for r in reviewed)]
         rows = ballot_rows(loaded, result.ballots, reviewed)
         write_atomic(
@@ -183,8 +183,8 @@ def scan(
         )
         time = dt.datetime.now().astimezone().isoformat(timespec="seconds")
         write_atomic(log_path, chain(log_entries(loaded, result, reviewed, clerk, time)), force)
-        typer.echo(t("scan.summary", language, pages=result.pages, read=len(rows), review=len(left)), err=True)
-        typer.echo(t("written", language, path=output), err=True)
+        typer.echo(t("scan.summary", lang, pages=result.pages, read=len(rows), review=len(left)), err=True)
+        typer.echo(t("written", lang, path=output), err=True)
         if not left:
             return
         folder = output.with_name(output.name + ".review")
@@ -195,6 +195,6 @@ def scan(
             if paper.crop is not None:
                 write_atomic(name, png_bytes(paper.crop), True)
             names.append(str(name))
-        write_atomic(review_path, _review_document(loaded, left, names, language).encode("utf-8"), force)
-        typer.echo(t("scan.review_left", language, count=len(left), path=review_path), err=True)
+        write_atomic(review_path, _review_document(loaded, left, names, lang).encode("utf-8"), force)
+        typer.echo(t("scan.review_left", lang, count=len(left), path=review_path), err=True)
         raise typer.Exit(1)

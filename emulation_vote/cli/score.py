@@ -27,6 +27,7 @@ from emulation_vote.cli._app import (
 )
 from emulation_vote.errors import EmulationVoteError, UsageError
 from emulation_vote.i18n import t
+from emulation_vote.vocab import Language
 
 if TYPE_CHECKING:
     from emulation_vote.scoring.record import ScoreRecord
@@ -68,7 +69,7 @@ MaxErrorsOption = Annotated[
 ]
 
 
-def errors_text(error: EmulationVoteError, lang: str, limit: int) -> str:
+def errors_text(error: EmulationVoteError, lang: Language, limit: int) -> str:
     """Return every error of ``error`` (one, or all those of the sheets) in ``lang``, at most ``limit`` of them."""
     from emulation_vote.render.errors import describe_error
     from emulation_vote.scoring.sheets import ScoreSheetErrors
@@ -81,7 +82,7 @@ def errors_text(error: EmulationVoteError, lang: str, limit: int) -> str:
     return "\n".join(lines)
 
 
-def errors_json(error: EmulationVoteError, lang: str) -> str:
+def errors_json(error: EmulationVoteError, lang: Language) -> str:
     """Return the errors as ``emulation-vote/errors/1`` JSON (FORMATS §5.5)."""
     from emulation_vote.scoring.sheets import ScoreSheetErrors
 
@@ -99,7 +100,7 @@ def errors_json(error: EmulationVoteError, lang: str) -> str:
     return json.dumps({"schema": "emulation-vote/errors/1", "errors": items}, ensure_ascii=False, indent=2) + "\n"
 
 
-def render_record(record: ScoreRecord, fmt: ScoreFormat, lang: str, output: Path | None) -> str | bytes:
+def render_record(record: ScoreRecord, fmt: ScoreFormat, lang: Language, output: Path | None) -> str | bytes:
     """Render the ranking in ``fmt`` (text formats for the terminal when ``output`` is None)."""
     if fmt == ScoreFormat.xlsx:
         from emulation_vote.render.scores_xlsx import render_scores_xlsx
@@ -146,7 +147,7 @@ def score(
 ) -> None:
     """Rank the units from the score sheets (chấm điểm thi đua): totals, sub-totals, bonus, penalty, shared ranks."""
     chosen = fmt or (_BY_SUFFIX.get(output.suffix.lower(), ScoreFormat.table) if output else ScoreFormat.table)
-    with guard(lang.value):
+    with guard(lang):
         if chosen in _BINARY and output is None:
             raise UsageError("scores.needs_output", format=chosen.value)
         check_output(output, force, [election, *sheets])
@@ -156,8 +157,8 @@ def score(
             if error.exit_code != 1:
                 raise
             if chosen == ScoreFormat.json:
-                typer.echo(errors_json(error, lang.value), nl=False)
+                typer.echo(errors_json(error, lang), nl=False)
             else:
-                typer.echo(errors_text(error, lang.value, max_errors), err=True)
+                typer.echo(errors_text(error, lang, max_errors), err=True)
             raise typer.Exit(1) from None
-        emit(render_record(record, chosen, lang.value, output), output, force, lang.value)
+        emit(render_record(record, chosen, lang, output), output, force, lang)

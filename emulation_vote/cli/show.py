@@ -29,7 +29,7 @@ from emulation_vote.cli._app import (
 )
 from emulation_vote.errors import UsageError
 from emulation_vote.i18n import t
-from emulation_vote.vocab import ShowFormat
+from emulation_vote.vocab import Language, ShowFormat
 
 _SUFFIXES = {".html": ShowFormat.html, ".htm": ShowFormat.html, ".png": ShowFormat.png, ".svg": ShowFormat.svg}
 
@@ -47,7 +47,7 @@ def chart_paths(output: Path, fmt: ShowFormat, keys: list[str]) -> list[Path]:
     return [stem.with_name(f"{stem.name}-{key}{suffix}") for key in keys]
 
 
-def _open_in_browser(path: Path, lang: str) -> None:
+def _open_in_browser(path: Path, lang: Language) -> None:
     import webbrowser
 
     try:
@@ -100,7 +100,7 @@ def show(
     The page needs no internet: styles, the font, the SVG charts and a few lines of script are
     inside it; the arrow keys move between contests.
     """
-    with guard(lang.value):
+    with guard(lang):
         if fmt is None:
             fmt = _SUFFIXES.get(output.suffix.lower(), ShowFormat.html) if output is not None else ShowFormat.html
         if open_page and fmt is not ShowFormat.html:
@@ -125,23 +125,23 @@ def show(
             from emulation_vote.render.show import render_show_html
 
             fonts = {bold: font_bytes(bold) for bold in (False, True)}
-            page = render_show_html(record, lang.value, winners_only, fonts)
+            page = render_show_html(record, lang, winners_only, fonts)
             if output is None and open_page:
                 import tempfile
 
                 output = Path(tempfile.mkdtemp(prefix="emulation-vote-")) / "ket-qua.html"
-            emit(page, output, force, lang.value, inputs)
+            emit(page, output, force, lang, inputs)
             if open_page and output is not None:
-                _open_in_browser(output, lang.value)
+                _open_in_browser(output, lang)
             return
         from emulation_vote.render.chart import render_chart
         from emulation_vote.render.slides import build_slides
 
         assert output is not None  # refused above
-        slides = build_slides(record, lang.value, winners_only)
+        slides = build_slides(record, lang, winners_only)
         paths = chart_paths(output, fmt, [slide.key for slide in slides])
         for path in paths:
             check_output(path, force, inputs)
-        footer = t("summary.fingerprint", lang.value, fingerprint=record.fingerprint)
+        footer = t("summary.fingerprint", lang, fingerprint=record.fingerprint)
         for slide, path in zip(slides, paths, strict=True):
-            emit(render_chart(slide, fmt.value, footer), path, force, lang.value, inputs)
+            emit(render_chart(slide, fmt.value, footer), path, force, lang, inputs)

@@ -8,11 +8,11 @@ which decides *what* a human report says; the modules decide only *how* it looks
 from __future__ import annotations
 
 from emulation_vote.record import ElectionRecord
-from emulation_vote.vocab import TallyFormat
+from emulation_vote.vocab import Language, TallyFormat
 
 
 def render_tally(
-    record: ElectionRecord, fmt: TallyFormat, lang: str = "vi", color: bool = False, width: int = 100
+    record: ElectionRecord, fmt: TallyFormat, lang: Language = Language.vi, color: bool = False, width: int = 100
 ) -> str:
     """Render ``record`` in the tally format ``fmt``."""
     if fmt is TallyFormat.json:

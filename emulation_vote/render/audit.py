@@ -18,7 +18,7 @@ from emulation_vote.render.report import notice_lines, preamble_lines
 from emulation_vote.render.table import text_console
 from emulation_vote.schema import dumps, notices_list
 from emulation_vote.verify import Mismatch, Number
-from emulation_vote.vocab import InvalidReason
+from emulation_vote.vocab import InvalidReason, Language
 
 AUDIT_COLUMNS = (
     "contest",
@@ -34,7 +34,7 @@ AUDIT_COLUMNS = (
 )
 
 
-def _reason_text(reason: str | None, declared: str | None, lang: str) -> str:
+def _reason_text(reason: str | None, declared: str | None, lang: Language) -> str:
     if reason is None:
         return ""
     if reason == InvalidReason.declared and declared:
@@ -42,7 +42,7 @@ def _reason_text(reason: str | None, declared: str | None, lang: str) -> str:
     return t(f"reason.{reason}", lang)
 
 
-def audit_data(record: ElectionRecord, lang: str = "vi") -> dict[str, Any]:
+def audit_data(record: ElectionRecord, lang: Language = Language.vi) -> dict[str, Any]:
     """Return the audit as JSON-ready data: every ballot, the relations checked, the derived figures.
 
     ``reason_text`` is the reason in words in ``lang`` (the declared text for ``declared``).
@@ -85,7 +85,7 @@ def audit_data(record: ElectionRecord, lang: str = "vi") -> dict[str, Any]:
     }
 
 
-def render_audit_json(record: ElectionRecord, logs: Sequence[LogFile] = (), lang: str = "vi") -> str:
+def render_audit_json(record: ElectionRecord, logs: Sequence[LogFile] = (), lang: Language = Language.vi) -> str:
     """Render the audit as JSON; each entry log given is added under ``entry_logs`` with its chain check."""
     data = audit_data(record, lang)
     if logs:
@@ -93,7 +93,7 @@ def render_audit_json(record: ElectionRecord, logs: Sequence[LogFile] = (), lang
     return dumps(data) + "\n"
 
 
-def render_audit_csv(record: ElectionRecord, lang: str = "vi") -> str:
+def render_audit_csv(record: ElectionRecord, lang: Language = Language.vi) -> str:
     """Render the per-ballot listing as CSV (BOM, formula-safe); ``voter`` and ``note`` columns only when used."""
     ballots = audit_ballots(record)
     with_voter = any(b.voter for b in ballots)
@@ -119,7 +119,7 @@ def render_audit_csv(record: ElectionRecord, lang: str = "vi") -> str:
     return write_rows(header, rows)
 
 
-def _relation_lines(record: ElectionRecord, lang: str) -> list[str]:
+def _relation_lines(record: ElectionRecord, lang: Language) -> list[str]:
     relations, differences = reconcile(record)
     lines = []
     for r in relations:
@@ -133,7 +133,11 @@ def _relation_lines(record: ElectionRecord, lang: str) -> list[str]:
 
 
 def render_audit_table(
-    record: ElectionRecord, lang: str = "vi", color: bool = False, width: int = 120, logs: Sequence[LogFile] = ()
+    record: ElectionRecord,
+    lang: Language = Language.vi,
+    color: bool = False,
+    width: int = 120,
+    logs: Sequence[LogFile] = (),
 ) -> str:
     """Render the per-ballot listing, the reconciliation and any entry logs as Rich tables for filing."""
     from rich.table import Table
@@ -216,7 +220,7 @@ def _shown(value: Any, top: bool = True) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def verify_text(mismatches: list[Mismatch], record: ElectionRecord, lang: str) -> str:
+def verify_text(mismatches: list[Mismatch], record: ElectionRecord, lang: Language) -> str:
     """Return the verify report: one confirmation line, or every difference."""
     if not mismatches:
         return t("verify.ok", lang, fingerprint=record.fingerprint) + "\n"
@@ -228,7 +232,7 @@ def verify_text(mismatches: list[Mismatch], record: ElectionRecord, lang: str) -
     return "\n".join(lines) + "\n"
 
 
-def _reading_text(reading: Reading | None, lang: str) -> str:
+def _reading_text(reading: Reading | None, lang: Language) -> str:
     if reading is None:
         return t("compare.absent", lang)
     chosen, declared = reading
@@ -238,7 +242,7 @@ def _reading_text(reading: Reading | None, lang: str) -> str:
     return text
 
 
-def compare_text(comparison: Comparison, lang: str) -> str:
+def compare_text(comparison: Comparison, lang: Language) -> str:
     """Return the compare report: agreement, or each ballot in dispute with what each entry says."""
     if comparison.agree:
         return t("compare.ok", lang, count=comparison.ballots, entries=len(comparison.entries)) + "\n"

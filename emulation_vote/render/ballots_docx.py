@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from emulation_vote.i18n import t
 from emulation_vote.paper import instruction
+from emulation_vote.vocab import Language
 
 if TYPE_CHECKING:
     from emulation_vote.election import Contest, Election
@@ -32,7 +33,7 @@ def _line(document: Any, text: str, size: int, bold: bool = False, align: str = 
     run.font.size = Pt(size)
 
 
-def _paper(document: Any, election: Election, contest: Contest, number: int, lang: str) -> None:
+def _paper(document: Any, election: Election, contest: Contest, number: int, lang: Language) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Mm, Pt
 
@@ -71,7 +72,7 @@ def _paper(document: Any, election: Election, contest: Contest, number: int, lan
     _line(document, f"{t('paper.seal', lang)}:", 11, align="left")
 
 
-def render_ballots_docx(election: Election, contests: tuple[Contest, ...], counts: list[int], lang: str) -> bytes:
+def render_ballots_docx(election: Election, contests: tuple[Contest, ...], counts: list[int], lang: Language) -> bytes:
     """Return a .docx holding ``counts[i]`` papers of ``contests[i]``, one paper per A4 page."""
     from docx import Document
     from docx.enum.text import WD_BREAK

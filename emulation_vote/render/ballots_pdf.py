@@ -25,6 +25,7 @@ from emulation_vote.paper import (
     number_text,
     qr_payload,
 )
+from emulation_vote.vocab import Language
 
 if TYPE_CHECKING:
     from fpdf import FPDF
@@ -35,7 +36,7 @@ FAMILY = "DejaVuSans"
 
 
 def render_ballots_pdf(
-    election: Election, layouts: list[PaperLayout], counts: list[int], fingerprint: str, lang: str
+    election: Election, layouts: list[PaperLayout], counts: list[int], fingerprint: str, lang: Language
 ) -> tuple[bytes, list[int]]:
     """Return the PDF of ``counts[i]`` papers of ``layouts[i]``'s contest, and each contest's first page (1-based)."""
     from fpdf import FPDF
@@ -81,7 +82,7 @@ def _text(pdf: FPDF, item: Text, ox: float, oy: float) -> None:
     pdf.text(ox + item.x, oy + item.y, item.text)
 
 
-def _paper(pdf: FPDF, layout: PaperLayout, number: int, ox: float, oy: float, fingerprint: str, lang: str) -> None:
+def _paper(pdf: FPDF, layout: PaperLayout, number: int, ox: float, oy: float, fingerprint: str, lang: Language) -> None:
     """Draw paper ``number`` with its frame origin (the top-left mark's centre) at page point ``(ox, oy)``."""
     import segno
 

@@ -9,6 +9,7 @@ from emulation_vote.csvrows import write_rows
 from emulation_vote.i18n import t
 from emulation_vote.record import ElectionRecord
 from emulation_vote.render.report import status_text
+from emulation_vote.vocab import Language
 
 TALLY_COLUMNS = (
     "contest",
@@ -70,7 +71,7 @@ EXCEL_COLUMNS = (
 )
 
 
-def render_csv_excel(record: ElectionRecord, lang: str = "vi") -> str:
+def render_csv_excel(record: ElectionRecord, lang: Language = Language.vi) -> str:
     """Render the tally for Excel under a Vietnamese (or other decimal-comma) locale.
 
     The rows of :func:`render_csv` with headings and words in ``lang``, cells separated by ``;``

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from emulation_vote.election import Meeting
 from emulation_vote.i18n import BLANK, fmt_date_or_blank, t
+from emulation_vote.vocab import Language
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,7 @@ class SignatureBlock:
     recipients: tuple[str, ...] = ()
 
 
-def document_number(meeting: Meeting, code: str, lang: str) -> str:
+def document_number(meeting: Meeting, code: str, lang: Language) -> str:
     """Return the number line, "Số: 05/BB-KP".
 
     The meeting's ``number`` is kept whole when it holds a "/"; without one, a blank is left to fill in.
@@ -71,7 +72,7 @@ def document_number(meeting: Meeting, code: str, lang: str) -> str:
     return t("m.number", lang, number=number)
 
 
-def document_header(meeting: Meeting, code: str, lang: str) -> DocumentHeader:
+def document_header(meeting: Meeting, code: str, lang: Language) -> DocumentHeader:
     """Return the header of a document of kind ``code`` (e.g. "BB-KP") issued at ``meeting``."""
     party = meeting.header == "party"
     return DocumentHeader(

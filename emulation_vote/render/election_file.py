@@ -10,6 +10,7 @@ import json
 
 from emulation_vote.i18n import t
 from emulation_vote.prepare import THRESHOLDS, Draft
+from emulation_vote.vocab import Language
 
 _COLUMN = 33
 
@@ -25,7 +26,7 @@ def _line(key: str, value: str | None, comment: str, example: str) -> str:
     return f"{body.ljust(_COLUMN - 2)}  # {comment}"
 
 
-def election_file(draft: Draft, lang: str = "vi") -> str:
+def election_file(draft: Draft, lang: Language = Language.vi) -> str:
     """Return the TOML text of ``draft`` with comments in ``lang``."""
     lines = [t("toml.head", lang), "", t("toml.meeting", lang), "[meeting]"]
     title = draft.title

@@ -7,10 +7,10 @@ from typing import Any
 from emulation_vote.entry import Entered, EntrySession
 from emulation_vote.entrylog import FileDifference, LogCheck
 from emulation_vote.i18n import t
-from emulation_vote.vocab import InvalidReason
+from emulation_vote.vocab import InvalidReason, Language
 
 
-def _choices(session: EntrySession, ballot: Entered, lang: str) -> str:
+def _choices(session: EntrySession, ballot: Entered, lang: Language) -> str:
     if ballot.declared:
         return "—"
     if not ballot.chosen:
@@ -18,7 +18,7 @@ def _choices(session: EntrySession, ballot: Entered, lang: str) -> str:
     return "; ".join(session.contest.candidate(cid).name for cid in ballot.chosen)
 
 
-def _verdict(ballot: Entered, lang: str) -> str:
+def _verdict(ballot: Entered, lang: Language) -> str:
     if ballot.reason is None:
         return t("enter.valid", lang)
     if ballot.reason == InvalidReason.declared:
@@ -26,7 +26,7 @@ def _verdict(ballot: Entered, lang: str) -> str:
     return t("enter.invalid", lang, reason=t(f"reason.{ballot.reason}", lang))
 
 
-def echo(session: EntrySession, ballot: Entered, lang: str) -> str:
+def echo(session: EntrySession, ballot: Entered, lang: Language) -> str:
     """Return the ballot read back (names, valid or the invalid reason) and the running totals."""
     verdict = _verdict(ballot, lang)
     if ballot.declared:
@@ -37,18 +37,18 @@ def echo(session: EntrySession, ballot: Entered, lang: str) -> str:
     return "\n".join([line, *notes, totals(session, lang)])
 
 
-def loose_text(session: EntrySession, text: str, candidate_id: str, lang: str) -> str:
+def loose_text(session: EntrySession, text: str, candidate_id: str, lang: Language) -> str:
     """Return the notice for a name typed without diacritics and read as ``candidate_id``."""
     return t("enter.loose", lang, text=text, candidate=session.matcher.display(candidate_id))
 
 
-def confirm_question(session: EntrySession, ballot: Entered, lang: str) -> str:
+def confirm_question(session: EntrySession, ballot: Entered, lang: Language) -> str:
     """Return the question asked at a terminal before recording a ballot with names typed without diacritics."""
     names = "; ".join(f"'{text}' = {session.matcher.display(cid)}" for text, cid in ballot.loose)
     return t("enter.confirm", lang, names=names)
 
 
-def saved(session: EntrySession, lang: str) -> str:
+def saved(session: EntrySession, lang: Language) -> str:
     """Return what is saved when the session ends (q, end of input, Ctrl-C): the ballots and the file."""
     if not session.entered:
         return t("enter.saved_none", lang, file=session.output)
@@ -63,7 +63,7 @@ def saved(session: EntrySession, lang: str) -> str:
     )
 
 
-def provisional(session: EntrySession, lang: str) -> str:
+def provisional(session: EntrySession, lang: Language) -> str:
     """Return the provisional count of the ballots entered so far: each unit's votes (valid ballots)."""
     valid, invalid = session.totals()
     rows = session.provisional()
@@ -74,13 +74,13 @@ def provisional(session: EntrySession, lang: str) -> str:
     return "\n".join(lines)
 
 
-def totals(session: EntrySession, lang: str) -> str:
+def totals(session: EntrySession, lang: Language) -> str:
     """Return the running totals of the session's contest and round."""
     valid, invalid = session.totals()
     return t("enter.totals", lang, count=valid + invalid, valid=valid, invalid=invalid)
 
 
-def undone(session: EntrySession, ballot: Entered | None, lang: str) -> str:
+def undone(session: EntrySession, ballot: Entered | None, lang: Language) -> str:
     """Return the message after ``u``."""
     if ballot is None:
         return t("enter.nothing_to_undo", lang)
@@ -88,7 +88,7 @@ def undone(session: EntrySession, ballot: Entered | None, lang: str) -> str:
     return t("enter.undone", lang, id=ballot.ballot_id, choices=what) + "\n" + totals(session, lang)
 
 
-def resumed(session: EntrySession, lang: str) -> str:
+def resumed(session: EntrySession, lang: Language) -> str:
     """Return the message when the file already holds ballots."""
     return t(
         "enter.resumed",
@@ -101,7 +101,7 @@ def resumed(session: EntrySession, lang: str) -> str:
     )
 
 
-def candidate_table(session: EntrySession, lang: str) -> Any:
+def candidate_table(session: EntrySession, lang: Language) -> Any:
     """Return a Rich table of the units as numbered on the ballot paper (for a terminal)."""
     from rich.table import Table
 
@@ -114,14 +114,14 @@ def candidate_table(session: EntrySession, lang: str) -> Any:
     return table
 
 
-def check_text(result: LogCheck, lang: str) -> str:
+def check_text(result: LogCheck, lang: Language) -> str:
     """Return the check-log verdict."""
     if result.intact:
         return t("log.intact", lang, lines=result.lines)
     return t("log.broken_at", lang, line=result.broken_line, why=t(f"log.why.{result.reason}", lang))
 
 
-def file_check_text(ballots: str, differences: list[FileDifference], lang: str) -> str:
+def file_check_text(ballots: str, differences: list[FileDifference], lang: Language) -> str:
     """Return the comparison of the ballot file with the log: agreement, or each ballot that differs."""
     if not differences:
         return t("log.file_agrees", lang, file=ballots)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from emulation_vote.errors import EmulationVoteError
 from emulation_vote.i18n import t
+from emulation_vote.vocab import Language
 
 LEGACY_NAMES = {"tcvn3": "TCVN3 (ABC, .VnTime)", "vni": "VNI (VNI-Times)"}
 _TYPES_VI = {
@@ -28,7 +29,7 @@ _FIELDS_VI = {
 }
 
 
-def describe_error(error: EmulationVoteError, lang: str = "vi") -> str:
+def describe_error(error: EmulationVoteError, lang: Language = Language.vi) -> str:
     """Return an error's message in ``lang``, prefixed by its file and row.
 
     >>> from emulation_vote.errors import BallotFileError
@@ -57,12 +58,12 @@ def error_list(error: EmulationVoteError) -> list[EmulationVoteError]:
     return list(error.errors) if isinstance(error, DataErrors) else [error]
 
 
-def _bare(error: EmulationVoteError, lang: str) -> str:
+def _bare(error: EmulationVoteError, lang: Language) -> str:
     """Return the message alone, without its file and row."""
     return describe_error(type(error)(error.key, **error.params), lang)
 
 
-def errors_text(error: EmulationVoteError, lang: str, table: bool = False, width: int = 100) -> str:
+def errors_text(error: EmulationVoteError, lang: Language, table: bool = False, width: int = 100) -> str:
     """Return the errors of ``error`` for a person: one line, or several grouped by file.
 
     Several errors get a first line saying how many and that nothing was counted, then each file
@@ -106,7 +107,7 @@ def errors_text(error: EmulationVoteError, lang: str, table: bool = False, width
     return "\n".join(lines) + "\n"
 
 
-def errors_json(error: EmulationVoteError, lang: str) -> str:
+def errors_json(error: EmulationVoteError, lang: Language) -> str:
     """Return the errors of ``error`` as the JSON error document (``emulation-vote/errors/1``)."""
     import json
 

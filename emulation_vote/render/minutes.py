@@ -27,6 +27,7 @@ from emulation_vote.render.report import invalid_text, names
 from emulation_vote.render.scores_words import score_tie_line, vote_rule_lines
 from emulation_vote.scoring.model import ScoringRule
 from emulation_vote.text import name_key
+from emulation_vote.vocab import Language
 
 DOCUMENT_CODE = "BB-KP"
 
@@ -93,11 +94,11 @@ class Minutes:
     annex: Annex | None
 
 
-def _count(value: int | None, lang: str, unit: str = "m.ballots") -> str:
+def _count(value: int | None, lang: Language, unit: str = "m.ballots") -> str:
     return BLANK if value is None else t(unit, lang, count=value)
 
 
-def _rule(result: ContestResult, rnd: RoundResult, lang: str) -> str:
+def _rule(result: ContestResult, rnd: RoundResult, lang: Language) -> str:
     """Return the sentence saying which ballots counted: the style, the limits and the blank rule."""
     contest = result.contest
     blank = t(f"m.valid_rule.blank_{contest.blank}.{contest.style}", lang)
@@ -105,7 +106,7 @@ def _rule(result: ContestResult, rnd: RoundResult, lang: str) -> str:
     return t(f"m.valid_rule.{contest.style}", lang, max_marks=rnd.max_marks, at_least=at_least, blank=blank)
 
 
-def threshold_sentence(threshold: ThresholdResult, lang: str) -> str:
+def threshold_sentence(threshold: ThresholdResult, lang: Language) -> str:
     """Return the threshold as one sentence.
 
     For example "Đơn vị được suy tôn phải đạt quá 1/2 số phiếu hợp lệ (26 phiếu), tức là ít nhất 14 phiếu."
@@ -127,7 +128,7 @@ def threshold_sentence(threshold: ThresholdResult, lang: str) -> str:
     )
 
 
-def _figures(rnd: RoundResult, lang: str) -> tuple[tuple[str, str], ...]:
+def _figures(rnd: RoundResult, lang: Language) -> tuple[tuple[str, str], ...]:
     """Ballots collected, valid and invalid, the last two with their shares of those collected (to 100%)."""
     valid_share, invalid_share = shares((rnd.valid, rnd.invalid))
     invalid = t("m.share", lang, value=_count(rnd.invalid, lang), percent=fmt_percent(invalid_share, lang))
@@ -143,13 +144,13 @@ def _figures(rnd: RoundResult, lang: str) -> tuple[tuple[str, str], ...]:
     )
 
 
-def _scores_code(result: ContestResult, lang: str) -> str | None:
+def _scores_code(result: ContestResult, lang: Language) -> str | None:
     """Return the line giving the score table's own code, for a contest voted after the ranking."""
     code = result.contest.scores_fingerprint
     return None if code is None else t("sc.fingerprint", lang, fingerprint=code)
 
 
-def _ranking_lines(result: ContestResult, scoring: ScoringRule | None, lang: str) -> tuple[str, ...]:
+def _ranking_lines(result: ContestResult, scoring: ScoringRule | None, lang: Language) -> tuple[str, ...]:
     """Return what the minutes say of the ranking a contest follows, its code left to the footer and annex.
 
     The verification code in the footer covers the scores; the score table's own code is in the annex.
@@ -158,7 +159,7 @@ def _ranking_lines(result: ContestResult, scoring: ScoringRule | None, lang: str
     return tuple(line for line in vote_rule_lines(result.contest, scoring, lang) if line != code)
 
 
-def _round(result: ContestResult, index: int, lang: str, scoring: ScoringRule | None = None) -> RoundMinutes:
+def _round(result: ContestResult, index: int, lang: Language, scoring: ScoringRule | None = None) -> RoundMinutes:
     rnd = result.rounds[index]
     by_id = {c.id: c for c in rnd.candidates}
     outcome = tuple(
@@ -229,7 +230,7 @@ def _round(result: ContestResult, index: int, lang: str, scoring: ScoringRule | 
     )
 
 
-def _final(result: ContestResult, lang: str) -> tuple[str | None, tuple[str, ...]]:
+def _final(result: ContestResult, lang: Language) -> tuple[str | None, tuple[str, ...]]:
     """Return the final result after the last vote (only for a contest voted on more than once)."""
     rounds = len(result.rounds)
     if rounds == 1:
@@ -251,7 +252,7 @@ def _numbered(index: int, title: str) -> str:
     return f"{numerals[index] if index < len(numerals) else index + 1}. {title}"
 
 
-def _twice(record: ElectionRecord, lang: str) -> tuple[str, ...]:
+def _twice(record: ElectionRecord, lang: Language) -> tuple[str, ...]:
     """Return a sentence for each unit selected in more than one contest (the conference should know)."""
     found: dict[str, tuple[str, list[str]]] = {}
     for result in record.contests:
@@ -269,7 +270,7 @@ def _is_role(role: str, *words: str) -> bool:
     return name_key(role) in {name_key(word) for word in words}
 
 
-def _signatures(record: ElectionRecord, lang: str) -> SignatureBlock:
+def _signatures(record: ElectionRecord, lang: Language) -> SignatureBlock:
     """Members (or the secretary) left, the head right, names on one line; the chair below; recipients last."""
     meeting = record.election.meeting
     committee = record.election.committee
@@ -300,7 +301,7 @@ def _signatures(record: ElectionRecord, lang: str) -> SignatureBlock:
     )
 
 
-def _annex(record: ElectionRecord, lang: str, score_files: tuple[str, ...], contest_ids: tuple[str, ...]) -> Annex:
+def _annex(record: ElectionRecord, lang: Language, score_files: tuple[str, ...], contest_ids: tuple[str, ...]) -> Annex:
     election = PurePath(record.election.source).name or "election.toml"
     ballots = [PurePath(source).name for source in record.sources]
     scores = [PurePath(source).name for source in score_files]
@@ -338,7 +339,7 @@ def _copies(copies: int | None) -> str:
 
 def build_minutes(
     record: ElectionRecord,
-    lang: str = "vi",
+    lang: Language = Language.vi,
     annex: bool = False,
     score_files: tuple[str, ...] = (),
     contest_ids: tuple[str, ...] = (),

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from emulation_vote.i18n import fmt_percent, fmt_share, t
 from emulation_vote.record import CandidateResult, ContestResult, ElectionRecord, RoundResult, ThresholdResult
 from emulation_vote.render.scores_words import score_tie_line
-from emulation_vote.vocab import InvalidReason, Status, ThresholdBase
+from emulation_vote.vocab import InvalidReason, Language, Status, ThresholdBase
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,7 @@ class Section:
     below: tuple[str, ...]
 
 
-def threshold_words(threshold: ThresholdResult, lang: str = "vi") -> str:
+def threshold_words(threshold: ThresholdResult, lang: Language = Language.vi) -> str:
     """Return the threshold in words with its base and the votes needed.
 
     For example "quá 1/2 số phiếu hợp lệ (23 phiếu): cần ít nhất 12 phiếu".
@@ -51,14 +51,14 @@ def threshold_words(threshold: ThresholdResult, lang: str = "vi") -> str:
     )
 
 
-def status_text(candidate: CandidateResult, lang: str) -> str:
+def status_text(candidate: CandidateResult, lang: Language) -> str:
     """Return a candidate's status in words ("Được suy tôn", "Bằng phiếu — bầu lại", "Không đủ tỷ lệ", ...)."""
     if candidate.status == Status.not_selected:
         return t("status.no_seat" if candidate.meets_threshold else "status.below", lang)
     return t(f"status.{candidate.status}", lang)
 
 
-def invalid_text(round_result: RoundResult, lang: str) -> str:
+def invalid_text(round_result: RoundResult, lang: Language) -> str:
     """Return the invalid ballots by reason, declared texts in brackets: "chọn quá số lượng: 1; ..."."""
     parts = []
     for reason, count in round_result.invalid_reasons:
@@ -74,7 +74,7 @@ def names(result: ContestResult, ids: tuple[str, ...]) -> str:
     return ", ".join(result.contest.candidate(cid).name for cid in ids)
 
 
-def round_heading(result: ContestResult, round_result: RoundResult, lang: str) -> str:
+def round_heading(result: ContestResult, round_result: RoundResult, lang: Language) -> str:
     """Return the heading of a round: the contest title, with the round when there are several."""
     title = result.contest.title
     if len(result.rounds) == 1:
@@ -83,7 +83,7 @@ def round_heading(result: ContestResult, round_result: RoundResult, lang: str) -
     return f"{title} — {t(key, lang, number=round_result.number)}"
 
 
-def final_lines(result: ContestResult, lang: str) -> list[str]:
+def final_lines(result: ContestResult, lang: Language) -> list[str]:
     """Return the outcome over every round of a contest (for a contest with a runoff round)."""
     chosen = names(result, result.selected) if result.selected else "—"
     lines = [t("summary.final", lang, names=chosen)]
@@ -94,7 +94,7 @@ def final_lines(result: ContestResult, lang: str) -> list[str]:
     return lines
 
 
-def build_section(result: ContestResult, round_result: RoundResult, lang: str) -> Section:
+def build_section(result: ContestResult, round_result: RoundResult, lang: Language) -> Section:
     """Build the report section of one round of one contest."""
     above = [
         t("summary.ballots", lang, cast=round_result.cast, valid=round_result.valid, invalid=round_result.invalid),
@@ -151,7 +151,7 @@ def build_section(result: ContestResult, round_result: RoundResult, lang: str) -
 NOTICE_ROWS = 10
 
 
-def notice_lines(record: ElectionRecord, lang: str) -> list[str]:
+def notice_lines(record: ElectionRecord, lang: Language) -> list[str]:
     """Return one line per name read without its diacritics: where, as typed, and the candidate taken.
 
     The same text in one file is one line listing its rows (the first ten, then how many more).
@@ -178,7 +178,7 @@ def notice_lines(record: ElectionRecord, lang: str) -> list[str]:
     return lines
 
 
-def preamble_lines(record: ElectionRecord, lang: str) -> list[str]:
+def preamble_lines(record: ElectionRecord, lang: Language) -> list[str]:
     """Return the lines before the tables: a provisional result's banner, contests left out, rows skipped."""
     lines = []
     if record.partial:
@@ -192,7 +192,7 @@ def preamble_lines(record: ElectionRecord, lang: str) -> list[str]:
     return lines
 
 
-def build_report(record: ElectionRecord, lang: str) -> tuple[list[Section], str]:
+def build_report(record: ElectionRecord, lang: Language) -> tuple[list[Section], str]:
     """Return the sections of every contest and round, and the closing lines: notices, then the fingerprint."""
     sections = [build_section(result, rnd, lang) for result in record.contests for rnd in result.rounds]
     closing = t("summary.fingerprint", lang, fingerprint=record.fingerprint)

@@ -17,6 +17,7 @@ from emulation_vote.i18n import decimal_text, t
 from emulation_vote.render.scores_words import rule_lines
 from emulation_vote.scoring.model import KINDS, points_text
 from emulation_vote.scoring.record import Notice, ScoreRecord, rule_dict
+from emulation_vote.vocab import Language
 
 SCORE_FORMATS = ("table", "json", "csv", "markdown", "plain", "xlsx", "docx")
 
@@ -91,7 +92,7 @@ class ScoreReport:
     fingerprint: str
 
 
-def notice_text(notice: Notice, lang: str) -> str:
+def notice_text(notice: Notice, lang: Language) -> str:
     """Return a notice in words, prefixed by its file and row."""
     message = t(f"scorenotice.{notice.code}", lang, **dict(notice.params))
     where = [part for part in (notice.file, t("loc.row", lang, row=notice.row) if notice.row else None) if part]
@@ -99,7 +100,7 @@ def notice_text(notice: Notice, lang: str) -> str:
 
 
 def build_score_report(
-    record: ScoreRecord, lang: str = "vi", detail: bool = True, group_columns: bool = True
+    record: ScoreRecord, lang: Language = Language.vi, detail: bool = True, group_columns: bool = True
 ) -> ScoreReport:
     """Build the report of ``record`` in ``lang``; ``detail`` adds a column per kind and per group.
 
@@ -155,7 +156,7 @@ def render_scores_csv(record: ScoreRecord) -> str:
     return write_rows(header, rows)
 
 
-def render_scores_text(record: ScoreRecord, lang: str = "vi", markdown: bool = False) -> str:
+def render_scores_text(record: ScoreRecord, lang: Language = Language.vi, markdown: bool = False) -> str:
     """Render the ranking as Markdown (GitHub table) or plain text (tabulate)."""
     from tabulate import tabulate
 
@@ -180,7 +181,9 @@ def render_scores_text(record: ScoreRecord, lang: str = "vi", markdown: bool = F
     return "\n\n".join(parts) + "\n"
 
 
-def render_scores_table(record: ScoreRecord, lang: str = "vi", color: bool = False, width: int = 100) -> str:
+def render_scores_table(
+    record: ScoreRecord, lang: Language = Language.vi, color: bool = False, width: int = 100
+) -> str:
     """Render the ranking as a Rich table for the terminal (``color`` adds ANSI styles)."""
     from rich import box
     from rich.table import Table
@@ -227,7 +230,9 @@ def _needed_width(report: ScoreReport) -> int:
     return total
 
 
-def render_scores(record: ScoreRecord, fmt: str, lang: str = "vi", color: bool = False, width: int = 100) -> str:
+def render_scores(
+    record: ScoreRecord, fmt: str, lang: Language = Language.vi, color: bool = False, width: int = 100
+) -> str:
     """Render ``record`` in a text format: table, json, csv, markdown or plain."""
     if fmt == "json":
         return render_scores_json(record)

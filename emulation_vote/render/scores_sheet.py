@@ -17,6 +17,7 @@ from emulation_vote.i18n import BLANK, t
 from emulation_vote.render.document import DocumentHeader, SignatureBlock, Signer, document_header, text_width_mm
 from emulation_vote.render.scores import ScoreReport, build_score_report, notice_text
 from emulation_vote.scoring.record import ScoreRecord
+from emulation_vote.vocab import Language
 
 DOCUMENT_CODE = "BTH"
 TABLE_PT = 10
@@ -41,7 +42,7 @@ class ScoreSheet:
     signatures: SignatureBlock
 
 
-def build_score_sheet(record: ScoreRecord, lang: str = "vi") -> ScoreSheet:
+def build_score_sheet(record: ScoreRecord, lang: Language = Language.vi) -> ScoreSheet:
     """Build the summary of ``record`` in ``lang``."""
     meeting = record.election.meeting
     year = str(meeting.date.year) if meeting.date is not None else t("sc.year_blank", lang)

@@ -13,10 +13,10 @@ from emulation_vote.election import Contest
 from emulation_vote.i18n import decimal_text, t
 from emulation_vote.record import RoundResult
 from emulation_vote.scoring.model import ScoringRule, points_text
-from emulation_vote.vocab import Status, TieRule
+from emulation_vote.vocab import Language, Status, TieRule
 
 
-def rule_lines(rule: ScoringRule, lang: str) -> tuple[str, ...]:
+def rule_lines(rule: ScoringRule, lang: Language) -> tuple[str, ...]:
     """Return the ranking rule in words: the table, the weights, the cross mean, rounding, ties."""
 
     def points(value: object) -> str:
@@ -51,14 +51,14 @@ def rule_lines(rule: ScoringRule, lang: str) -> tuple[str, ...]:
     return tuple(lines)
 
 
-def _weight_text(weight: Fraction, lang: str) -> str:
+def _weight_text(weight: Fraction, lang: Language) -> str:
     percent = weight * 100
     if percent.denominator == 1:
         return f"{percent.numerator}%"
     return f"{weight.numerator}/{weight.denominator}"
 
 
-def vote_rule_lines(contest: Contest, rule: ScoringRule | None, lang: str) -> tuple[str, ...]:
+def vote_rule_lines(contest: Contest, rule: ScoringRule | None, lang: Language) -> tuple[str, ...]:
     """Return what the minutes say of a contest that follows the ranking: its candidates, its tie rule, the scores."""
     if contest.scores_fingerprint is None or rule is None:
         return ()
@@ -76,7 +76,7 @@ def vote_rule_lines(contest: Contest, rule: ScoringRule | None, lang: str) -> tu
     return tuple(lines)
 
 
-def score_tie_line(contest: Contest, round_result: RoundResult, lang: str) -> str | None:
+def score_tie_line(contest: Contest, round_result: RoundResult, lang: Language) -> str | None:
     """Return the sentence saying a tie at the last seat went by the score totals, or None if none did."""
     if contest.tie != TieRule.score or not contest.scores or not round_result.selected:
         return None

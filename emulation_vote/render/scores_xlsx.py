@@ -14,9 +14,10 @@ from emulation_vote.render.scores import notice_text
 from emulation_vote.render.scores_words import rule_lines
 from emulation_vote.scoring.model import KINDS
 from emulation_vote.scoring.record import ScoreRecord
+from emulation_vote.vocab import Language
 
 
-def render_scores_xlsx(record: ScoreRecord, lang: str = "vi") -> bytes:
+def render_scores_xlsx(record: ScoreRecord, lang: Language = Language.vi) -> bytes:
     """Render ``record`` as the bytes of an .xlsx workbook (headings in ``lang``)."""
     from openpyxl import Workbook
     from openpyxl.styles import Font

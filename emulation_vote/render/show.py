@@ -22,6 +22,7 @@ from emulation_vote._version import __version__
 from emulation_vote.i18n import fmt_date, t
 from emulation_vote.record import ElectionRecord
 from emulation_vote.render.slides import Slide, build_slides
+from emulation_vote.vocab import Language
 
 #: Bar colours by status (selected, tied for the last seat, not selected); the same in the PNG/SVG charts.
 COLOURS = {"selected": "#b3261e", "tied": "#d98e04", "not_selected": "#8a9bad"}
@@ -163,7 +164,7 @@ def font_faces(fonts: Mapping[bool, bytes]) -> str:
     return "\n".join(rules)
 
 
-def _kicker(record: ElectionRecord, lang: str) -> str:
+def _kicker(record: ElectionRecord, lang: Language) -> str:
     meeting = record.election.meeting
     parts = [meeting.organization, meeting.title]
     if meeting.date is not None:
@@ -171,7 +172,7 @@ def _kicker(record: ElectionRecord, lang: str) -> str:
     return " · ".join(part for part in parts if part)
 
 
-def _section(record: ElectionRecord, slides: tuple[Slide, ...], index: int, lang: str) -> str:
+def _section(record: ElectionRecord, slides: tuple[Slide, ...], index: int, lang: Language) -> str:
     slide = slides[index]
     out = [f'<section class="slide" id="{escape(slide.key)}">']
     kicker = _kicker(record, lang)
@@ -206,7 +207,10 @@ def _section(record: ElectionRecord, slides: tuple[Slide, ...], index: int, lang
 
 
 def render_show_html(
-    record: ElectionRecord, lang: str = "vi", winners_only: bool = False, fonts: Mapping[bool, bytes] | None = None
+    record: ElectionRecord,
+    lang: Language = Language.vi,
+    winners_only: bool = False,
+    fonts: Mapping[bool, bytes] | None = None,
 ) -> str:
     """Return the projector page: a self-contained HTML document, one full-window page per contest round.
 

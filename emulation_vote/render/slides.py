@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from emulation_vote.i18n import fmt_percent, t
 from emulation_vote.record import ContestResult, ElectionRecord, RoundResult
 from emulation_vote.render.report import invalid_text, names, round_heading, status_text, threshold_words
+from emulation_vote.vocab import Language
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,7 @@ def slide_key(contest_id: str, round_number: int, rounds: int) -> str:
     return slug if rounds == 1 else f"{slug}-vong-{round_number}"
 
 
-def _figures(record: ElectionRecord, rnd: RoundResult, lang: str) -> tuple[tuple[str, int], ...]:
+def _figures(record: ElectionRecord, rnd: RoundResult, lang: Language) -> tuple[tuple[str, int], ...]:
     figures: list[tuple[str, int]] = []
     issued = record.election.electorate.issued
     if rnd.number == 1 and issued is not None:
@@ -92,7 +93,7 @@ def _figures(record: ElectionRecord, rnd: RoundResult, lang: str) -> tuple[tuple
     return tuple(figures)
 
 
-def _closing(result: ContestResult, rnd: RoundResult, lang: str) -> tuple[str, ...]:
+def _closing(result: ContestResult, rnd: RoundResult, lang: Language) -> tuple[str, ...]:
     lines = [
         t("summary.selected", lang, names=names(result, rnd.selected))
         if rnd.selected
@@ -107,7 +108,7 @@ def _closing(result: ContestResult, rnd: RoundResult, lang: str) -> tuple[str, .
 
 
 def build_slide(
-    record: ElectionRecord, result: ContestResult, rnd: RoundResult, lang: str, winners_only: bool = False
+    record: ElectionRecord, result: ContestResult, rnd: RoundResult, lang: Language, winners_only: bool = False
 ) -> Slide:
     """Build the page of one round of one contest; ``winners_only`` keeps only the units selected in it."""
     candidates = [c for c in rnd.candidates if c.status == "selected" or not winners_only]
@@ -176,7 +177,7 @@ def paginate(slide: Slide, per_page: int) -> tuple[Slide, ...]:
 
 
 def build_slides(
-    record: ElectionRecord, lang: str = "vi", winners_only: bool = False, per_page: int | None = None
+    record: ElectionRecord, lang: Language = Language.vi, winners_only: bool = False, per_page: int | None = None
 ) -> tuple[Slide, ...]:
     """Return the page of every round of every contest, in the record's order.
 

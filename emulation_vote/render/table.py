@@ -7,7 +7,7 @@ from typing import Any
 
 from emulation_vote.record import ElectionRecord
 from emulation_vote.render.report import Section, build_report, preamble_lines
-from emulation_vote.vocab import Status
+from emulation_vote.vocab import Language, Status
 
 BAR_WIDTH = 20
 _STYLES = {Status.selected: "bold green", Status.tied: "bold yellow", Status.not_selected: ""}
@@ -57,7 +57,7 @@ def text_console(buffer: io.StringIO, width: int, color: bool) -> Any:
     )
 
 
-def render_table(record: ElectionRecord, lang: str = "vi", color: bool = False, width: int = 100) -> str:
+def render_table(record: ElectionRecord, lang: Language = Language.vi, color: bool = False, width: int = 100) -> str:
     """Render the tally as Rich tables; ``color`` adds ANSI styles (only for a terminal)."""
     from rich.table import Table
 

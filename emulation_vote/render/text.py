@@ -6,9 +6,10 @@ from tabulate import tabulate
 
 from emulation_vote.record import ElectionRecord
 from emulation_vote.render.report import build_report, preamble_lines
+from emulation_vote.vocab import Language
 
 
-def render_text(record: ElectionRecord, lang: str = "vi", markdown: bool = False) -> str:
+def render_text(record: ElectionRecord, lang: Language = Language.vi, markdown: bool = False) -> str:
     """Render the tally as Markdown (``markdown=True``, GitHub tables) or plain text."""
     sections, closing = build_report(record, lang)
     parts: list[str] = []

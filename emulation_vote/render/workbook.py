@@ -21,6 +21,7 @@ from emulation_vote.ballots.layout import TEMPLATE_MARK
 from emulation_vote.election import Contest, Election
 from emulation_vote.i18n import t
 from emulation_vote.marks import MARK_WORDS, NO_MARK_WORDS
+from emulation_vote.vocab import Language
 
 UNKNOWN_ROWS = 100
 """Rows numbered when the election file gives none of issued, present, convened."""
@@ -38,7 +39,7 @@ def numbered_rows(election: Election, contest: Contest) -> int:
     return UNKNOWN_ROWS
 
 
-def sheet_names(election: Election, lang: str = "vi") -> list[str]:
+def sheet_names(election: Election, lang: Language = Language.vi) -> list[str]:
     """Return each contest's sheet name: its title, cut at a word and ended by "…" to fit 31 characters.
 
     Characters Excel forbids in a sheet name become "-"; names stay unique (" (2)" added).
@@ -67,7 +68,7 @@ def _cut(text: str, limit: int) -> str:
     return (head[:space] if space > 0 else text[:limit]).rstrip(" -,;.")
 
 
-def headings(contest: Contest, lang: str = "vi") -> list[str]:
+def headings(contest: Contest, lang: Language = Language.vi) -> list[str]:
     """Return the header row of a contest's sheet (without the hidden marker column)."""
     return [
         t("wb.ballot_id", lang),
@@ -77,14 +78,14 @@ def headings(contest: Contest, lang: str = "vi") -> list[str]:
     ]
 
 
-def clerks_csv(contest: Contest, lang: str = "vi") -> str:
+def clerks_csv(contest: Contest, lang: Language = Language.vi) -> str:
     """Return one contest's header row as CSV (UTF-8 with a BOM, so that Excel opens it right)."""
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\r\n").writerow(headings(contest, lang))
     return "\ufeff" + buffer.getvalue()
 
 
-def clerks_workbook(election: Election, election_name: str, workbook_name: str, lang: str = "vi") -> bytes:
+def clerks_workbook(election: Election, election_name: str, workbook_name: str, lang: Language = Language.vi) -> bytes:
     """Return the clerks' workbook (.xlsx bytes) for every contest of ``election``."""
     from openpyxl import Workbook
 
@@ -100,7 +101,9 @@ def clerks_workbook(election: Election, election_name: str, workbook_name: str, 
     return buffer.getvalue()
 
 
-def _guide(sheet: Any, election: Election, names: list[str], election_name: str, workbook_name: str, lang: str) -> None:
+def _guide(
+    sheet: Any, election: Election, names: list[str], election_name: str, workbook_name: str, lang: Language
+) -> None:
     from openpyxl.styles import Alignment, Font
 
     sheet.title = t("wb.instructions", lang)
@@ -153,7 +156,7 @@ def _width(name: str) -> tuple[float, int]:
     return max(18.0, longest + 2.0), min(lines, 4)
 
 
-def _contest_sheet(sheet: Any, election: Election, contest: Contest, lang: str) -> None:
+def _contest_sheet(sheet: Any, election: Election, contest: Contest, lang: Language) -> None:
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation

@@ -20,6 +20,7 @@ from emulation_vote.i18n import fmt_date, t
 from emulation_vote.record import ContestResult, ElectionRecord, RoundResult
 from emulation_vote.render.report import round_heading, status_text, threshold_words
 from emulation_vote.render.slides import slide_key
+from emulation_vote.vocab import Language
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -76,7 +77,7 @@ def _fit(sheet: Worksheet, widths: dict[int, int]) -> None:
 
 
 def _contest_sheet(
-    sheet: Worksheet, record: ElectionRecord, result: ContestResult, rnd: RoundResult, lang: str
+    sheet: Worksheet, record: ElectionRecord, result: ContestResult, rnd: RoundResult, lang: Language
 ) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill
 
@@ -153,7 +154,7 @@ def _contest_sheet(
     _fit(sheet, widths)
 
 
-def _info_sheet(sheet: Worksheet, record: ElectionRecord, lang: str) -> None:
+def _info_sheet(sheet: Worksheet, record: ElectionRecord, lang: Language) -> None:
     from openpyxl.styles import Alignment, Font
 
     meeting = record.election.meeting
@@ -191,7 +192,7 @@ def _info_sheet(sheet: Worksheet, record: ElectionRecord, lang: str) -> None:
     sheet.column_dimensions["B"].width = 90
 
 
-def render_xlsx(record: ElectionRecord, lang: str = "vi") -> bytes:
+def render_xlsx(record: ElectionRecord, lang: Language = Language.vi) -> bytes:
     """Return the workbook's bytes: a sheet per contest round, then the "Thông tin" sheet."""
     from openpyxl import Workbook
 
