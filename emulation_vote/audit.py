@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from emulation_vote.record import ElectionRecord
+from emulation_vote.vocab import InvalidReason
 
 
 @dataclass(frozen=True)
@@ -20,7 +21,7 @@ class AuditBallot:
     source: str
     row: int
     valid: bool
-    reason: str | None
+    reason: InvalidReason | None
     declared: str | None
     chosen: tuple[str, ...]
     voter: str | None

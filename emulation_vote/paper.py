@@ -22,7 +22,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from emulation_vote.errors import UsageError
-from emulation_vote.vocab import Language
+from emulation_vote.vocab import Language, Style
 
 if TYPE_CHECKING:
     from emulation_vote.election import Contest, Election
@@ -102,7 +102,7 @@ class PaperLayout:
     """The complete geometry of one contest's paper (every paper of the contest is alike but for its number)."""
 
     contest_id: str
-    style: str
+    style: Style
     per_page: int
     width: float
     height: float

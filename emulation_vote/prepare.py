@@ -18,6 +18,7 @@ from pathlib import Path
 
 from emulation_vote.errors import EmulationVoteError, UsageError
 from emulation_vote.text import clean, name_key, strip_accents
+from emulation_vote.vocab import Header, ThresholdBase
 
 
 class UnitListError(EmulationVoteError):
@@ -59,7 +60,7 @@ class ThresholdPreset:
     key: str
     share: str
     strict: bool
-    of: str
+    of: ThresholdBase
 
     def toml(self) -> str:
         """Return the rule as the inline table the election file holds."""
@@ -67,10 +68,10 @@ class ThresholdPreset:
 
 
 THRESHOLDS: tuple[ThresholdPreset, ...] = (
-    ThresholdPreset("valid", "1/2", True, "valid"),
-    ThresholdPreset("convened", "1/2", True, "convened"),
-    ThresholdPreset("present", "1/2", True, "present"),
-    ThresholdPreset("two-thirds", "2/3", False, "valid"),
+    ThresholdPreset("valid", "1/2", True, ThresholdBase.valid),
+    ThresholdPreset("convened", "1/2", True, ThresholdBase.convened),
+    ThresholdPreset("present", "1/2", True, ThresholdBase.present),
+    ThresholdPreset("two-thirds", "2/3", False, ThresholdBase.valid),
 )
 """More than half of valid ballots (the default; state bodies, mass organisations), more than half of
 the delegates convened (Party bodies), more than half of those present, at least two thirds of valid ballots."""
@@ -102,7 +103,7 @@ class Draft:
     contests: tuple[ContestDraft, ...]
     title: str | None = None
     organization: str | None = None
-    header: str = "party"
+    header: Header = Header.party
     place: str | None = None
     date: dt.date | None = None
     time: str | None = None

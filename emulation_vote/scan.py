@@ -36,7 +36,7 @@ from emulation_vote.paper import (
     paper_layouts,
     parse_qr,
 )
-from emulation_vote.vocab import Language
+from emulation_vote.vocab import Language, Style
 
 if TYPE_CHECKING:
     from emulation_vote.election import Contest, Election
@@ -134,9 +134,9 @@ class PaperReading:
         """Whether the paper reads as a ballot with no review needed."""
         return not self.problems
 
-    def chosen(self, style: str) -> tuple[str, ...]:
+    def chosen(self, style: Style) -> tuple[str, ...]:
         """Return the units the paper chooses: those marked (tick), or those not struck out (strike)."""
-        if style == "strike":
+        if style == Style.strike:
             return tuple(b.unit for b in self.boxes if b.verdict == "empty")
         return tuple(b.unit for b in self.boxes if b.verdict == "marked")
 
@@ -618,7 +618,7 @@ def ballot_rows(
     return [(contest, str(number), 1, choices, declared) for contest, number, choices, declared in rows]
 
 
-def _paper_entry(paper: PaperReading, result: str, styles: Mapping[str, str]) -> dict[str, Any]:
+def _paper_entry(paper: PaperReading, result: str, styles: Mapping[str, Style]) -> dict[str, Any]:
     return {
         "action": "paper",
         "file": paper.source.file,

@@ -15,7 +15,7 @@ from emulation_vote.cli._app import ElectionArg, ForceOption, Lang, LangOption, 
 from emulation_vote.errors import EmulationVoteError, OutputError
 from emulation_vote.i18n import t
 from emulation_vote.render.errors import describe_error
-from emulation_vote.vocab import Language
+from emulation_vote.vocab import Header, Language
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -100,7 +100,7 @@ def new(
             contests=contests_of(specs),
             title=title,
             organization=organization,
-            header=header or "party",
+            header=Header(header) if header is not None else Header.party,
             place=place,
             date=None if date is None else parse_date(date),
             time=None if time is None else parse_time(time),
@@ -223,7 +223,7 @@ def _ask(draft: Draft, lang: Language, asked_header: bool, asked_threshold: bool
         changes["organization"] = _text(console, t("ask.organization", lang), "")
     if not asked_header:
         answer = Prompt.ask(t("ask.header", lang), console=console, choices=["1", "2"], default="1")
-        changes["header"] = "party" if answer == "1" else "state"
+        changes["header"] = Header.party if answer == "1" else Header.state
     if draft.place is None:
         changes["place"] = _text(console, t("ask.place", lang), "")
     for name in ("convened", "present", "issued"):

@@ -144,4 +144,4 @@ def show(
             check_output(path, force, inputs)
         footer = t("summary.fingerprint", lang, fingerprint=record.fingerprint)
         for slide, path in zip(slides, paths, strict=True):
-            emit(render_chart(slide, fmt.value, footer), path, force, lang, inputs)
+            emit(render_chart(slide, fmt, footer), path, force, lang, inputs)

@@ -34,7 +34,7 @@ AUDIT_COLUMNS = (
 )
 
 
-def _reason_text(reason: str | None, declared: str | None, lang: Language) -> str:
+def _reason_text(reason: InvalidReason | None, declared: str | None, lang: Language) -> str:
     if reason is None:
         return ""
     if reason == InvalidReason.declared and declared:

@@ -15,11 +15,12 @@ from typing import Any
 
 from emulation_vote.render.show import ACCENT, BANDS, COLOURS, INK, PAPER
 from emulation_vote.render.slides import Slide
+from emulation_vote.vocab import ShowFormat
 
 CHART_FORMATS = ("png", "svg")
 
 
-def render_chart(slide: Slide, fmt: str = "png", footer: str = "") -> bytes:
+def render_chart(slide: Slide, fmt: ShowFormat = ShowFormat.png, footer: str = "") -> bytes:
     """Return the chart of ``slide`` as PNG (1600x900 pixels) or SVG bytes; ``footer`` is printed small below."""
     from matplotlib import rc_context
     from matplotlib.figure import Figure
@@ -106,6 +107,6 @@ def render_chart(slide: Slide, fmt: str = "png", footer: str = "") -> bytes:
         if footer:
             figure.text(0.97, 0.01, footer, fontsize=9, ha="right", color="#6b7380")
         buffer = io.BytesIO()
-        metadata = {"Date": None} if fmt == "svg" else {"Software": None}
+        metadata = {"Date": None} if fmt == ShowFormat.svg else {"Software": None}
         figure.savefig(buffer, format=fmt, facecolor=PAPER, metadata=metadata)
     return buffer.getvalue()

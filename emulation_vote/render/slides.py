@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from emulation_vote.i18n import fmt_percent, t
 from emulation_vote.record import ContestResult, ElectionRecord, RoundResult
 from emulation_vote.render.report import invalid_text, names, round_heading, status_text, threshold_words
-from emulation_vote.vocab import Language
+from emulation_vote.vocab import Language, Status
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,7 @@ class Bar:
     name: str
     votes: int
     percent: str
-    status: str
+    status: Status
     status_text: str
     label: str
 
