@@ -68,10 +68,20 @@ def election_toml(
     return "\n".join(lines) + "\n" + extra_contests
 
 
-def cp1258_bytes(text: str) -> bytes:
-    """Encode as Windows-1258 does: base letters precomposed, tone marks as combining characters."""
+def cp1258_bytes(text: str, precomposed: bool = False) -> bytes:
+    """Encode as Windows-1258 does: base letters precomposed, tone marks as combining characters.
+
+    With ``precomposed``, a toned letter the code page holds in one byte (à, á, é, ó, ú...) is
+    written so, as a conversion from composed text may do; only the others are decomposed.
+    """
     out = bytearray()
-    for char in text:
+    for char in unicodedata.normalize("NFC", text):
+        if precomposed:
+            try:
+                out += char.encode("cp1258")
+                continue
+            except UnicodeEncodeError:
+                pass
         parts = unicodedata.normalize("NFD", char)
         tones = "".join(c for c in parts if c in TONE_MARKS)
         base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in TONE_MARKS))

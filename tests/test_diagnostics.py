@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -112,3 +113,80 @@ def test_errors_name_the_spreadsheet_row_after_a_cell_of_several_lines(
         read_ballots([path], parse_election(E))
     assert caught.value.key == key
     assert caught.value.row == 4  # the physical line is 6
+
+
+CP1258_UNITS = [
+    ("STP", "Sở Tư pháp"),
+    ("VPTU", "Văn phòng Tỉnh ủy"),
+    ("UBKT", "Ủy ban Kiểm tra"),
+    ("BLC", "Báo Lào Cai"),
+    ("TCT", "Trường Chính trị"),
+    ("DUK", "Đảng ủy Khối Cơ quan - Doanh nghiệp"),
+]
+
+
+def _cp1258_ballots(names: list[str], rows: int) -> str:
+    picks = [sorted({names[n % len(names)], names[(n + 1) % len(names)]}) for n in range(1, rows + 1)]
+    lines = [f"{n},{';'.join(pick)}" for n, pick in enumerate(picks, 1)]
+    return "ballot_id,choices\n" + "".join(f"{line}\n" for line in lines)
+
+
+@pytest.mark.parametrize("precomposed", [False, True], ids=["decomposed", "precomposed"])
+@pytest.mark.parametrize(
+    "names",
+    [[name] for _, name in CP1258_UNITS] + [[name for _, name in CP1258_UNITS]],
+    ids=[unit for unit, _ in CP1258_UNITS] + ["all"],
+)
+@pytest.mark.parametrize("rows", [1, 40])
+def test_a_windows_1258_file_is_told_to_use_cp1258_and_then_reads(
+    runner: CliRunner, tmp_path: Path, precomposed: bool, names: list[str], rows: int
+) -> None:
+    from helpers import cp1258_bytes, election_toml
+
+    election = tmp_path / "e.toml"
+    election.write_text(election_toml(candidates=CP1258_UNITS), encoding="utf-8")
+    text = _cp1258_ballots(names, rows)
+    path = tmp_path / "b.csv"
+    path.write_bytes(cp1258_bytes(text, precomposed=precomposed))
+    result = invoke(runner, "tally", election, path, "--lang", "en")
+    assert result.exit_code == 1
+    assert "--encoding cp1258" in result.stderr
+    assert "Windows-1258" in result.stderr
+    assert "VNI" not in result.stderr and "TCVN3" not in result.stderr
+    result = invoke(runner, "tally", election, path, "--encoding", "cp1258", "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    expected = json.loads(invoke(runner, "tally", election, _utf8(tmp_path, text), "-f", "json").stdout)
+    assert json.loads(result.stdout)["contests"] == expected["contests"]
+
+
+def _utf8(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "utf8.csv"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("precomposed", [False, True], ids=["decomposed", "precomposed"])
+def test_windows_1258_bytes_are_detected_as_cp1258(precomposed: bool) -> None:
+    from emulation_vote.ballots.legacy import detect
+
+    from helpers import cp1258_bytes
+
+    for _, name in CP1258_UNITS:
+        raw = cp1258_bytes(f"ballot_id,choices\n1,{name}\n", precomposed=precomposed)
+        assert detect(raw.decode("cp1252", errors="replace"), raw_bytes=True) in ("cp1258", None), name
+    raw = cp1258_bytes("Ủy ban Kiểm tra", precomposed=precomposed)
+    assert detect(raw.decode("cp1252"), raw_bytes=True) == "cp1258"
+
+
+def test_vni_and_tcvn3_bytes_are_still_detected_as_such() -> None:
+    import unicodedata
+
+    from emulation_vote.ballots.legacy import TCVN3, VNI, detect
+
+    vni = {letter: typed for typed, letter in sorted(VNI.items(), key=lambda item: len(item[0]))}
+    tcvn3 = {letter: typed for typed, letter in TCVN3.items() if unicodedata.category(letter)[0] == "L"}
+    for _, name in CP1258_UNITS:
+        typed_vni = "".join(vni.get(c, c) for c in name)
+        typed_tcvn3 = "".join(tcvn3.get(c, tcvn3.get(c.lower(), c)) for c in name)
+        assert detect("1," + typed_vni, raw_bytes=True) == "vni", typed_vni
+        assert detect("1," + typed_tcvn3, raw_bytes=True) == "tcvn3", typed_tcvn3

@@ -122,5 +122,7 @@ def decode(raw: bytes, source: str, encoding: str | None = None) -> str:
             legacy = detect(_windows(body), raw_bytes=True)
             if legacy in ENCODINGS:
                 raise BallotFileError("encoding.legacy", file=source, encoding=legacy) from None
+            if legacy == "cp1258":
+                raise BallotFileError("encoding.cp1258", file=source, row=row) from None
             raise BallotFileError("encoding.not_utf8", file=source, row=row) from None
         raise BallotFileError("encoding.bad", file=source, row=row, encoding=chosen) from None

@@ -85,6 +85,25 @@ _TCVN3_COMMON = re.compile("[\u00a1-\u00bf]")
 # cp1258 bytes read as Windows-1252: a vowel (a, â, ă, ê, ô, ơ, ư...) then a combining tone byte.
 _CP1258_VOWELS = "aeiouyAEIOUY\u00e2\u00ea\u00f4\u00e3\u00f5\u00fd\u00c2\u00ca\u00d4\u00c3\u00d5\u00dd"
 _CP1258_TONE = re.compile(f"[{_CP1258_VOWELS}][\u00cc\u00ec\u00d2\u00de\u00f2]")
+
+
+# Windows-1258 is read as Windows-1252 (or Latin-1 for its unassigned bytes): what each character was meant to be.
+def _cp1258_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for byte in range(0x80, 0x100):
+        raw = bytes([byte])
+        try:
+            read = raw.decode("cp1252")
+        except UnicodeDecodeError:
+            read = raw.decode("latin-1")
+        try:
+            table[ord(read)] = raw.decode("cp1258")
+        except UnicodeDecodeError:
+            table[ord(read)] = "\ufffd"
+    return table
+
+
+_CP1258 = _cp1258_table()
 # A vowel, then a VNI mark ("Vaên", "phoøng", "uûy").
 _VNI_HINT = re.compile(f"[aeiouyAEIOUY\u00f4\u00f6][{_VNI_TONE}{_VNI_CIRCUMFLEX}{_VNI_BREVE}]")
 # Latin-1 letters that are also Vietnamese letters: they may remain after a VNI conversion.
@@ -102,8 +121,26 @@ def convert(text: str, encoding: str) -> str:
     return unicodedata.normalize("NFC", converted)
 
 
+def _reads_as_cp1258(text: str) -> tuple[bool, bool]:
+    """Whether ``text`` (bytes read as Windows-1252) is clean Vietnamese read as Windows-1258, and forms Vietnamese.
+
+    The second answer: whether that reading forms letters proper to Vietnamese (ă, đ, ơ, ư, or a
+    tone mark composed onto a vowel).
+
+    Clean: beyond ASCII, only Vietnamese letters, spaces and punctuation; no combining mark left alone and no
+    other letter or symbol (VNI's æ, ø, û, ö, ñ, TCVN3's ¸, µ, ¹ are such).
+    """
+    meant = unicodedata.normalize("NFC", text.translate(_CP1258))
+    for char in meant:
+        if char < "\x80" or char in _VALID_LATIN1 or _VIETNAMESE.match(char) or char == "\u20ab":
+            continue
+        if unicodedata.category(char)[0] not in "ZP":
+            return False, False
+    return True, bool(_VIETNAMESE.search(meant))
+
+
 def detect(text: str, raw_bytes: bool = False) -> str | None:
-    """Return "tcvn3", "vni" (or, for ``raw_bytes``, "cp1258") when ``text`` looks typed so, else ``None``.
+    r"""Return "tcvn3", "vni" (or, for ``raw_bytes``, "cp1258") when ``text`` looks typed so, else ``None``.
 
     Used to explain a failure (a name that matches nothing, bytes that are not UTF-8), never to
     refuse a file that reads well.  ``text`` is Unicode text, or with ``raw_bytes`` a file's bytes
@@ -112,19 +149,26 @@ def detect(text: str, raw_bytes: bool = False) -> str | None:
     - real Vietnamese letters (ă, đ, ơ, ư, a toned vowel of U+1EA0..U+1EF9): Unicode, ``None``;
     - fewer than two characters of 0xA1..0xFF, or more of them than ASCII letters (random
       bytes): ``None``;
+    - for bytes, read as Windows-1258 they are clean Vietnamese text (only Vietnamese letters beyond
+      ASCII, every tone mark composed onto a vowel) that forms ă, đ, ơ, ư or a toned letter: cp1258
+      (``U\xd2y ban Ki\xea\xd2m tra`` would also pass for VNI, ``Ị`` and ``ê`` being VNI letters);
     - two of 0xA1..0xBF, where TCVN3 keeps its commonest letters and the others only symbols: TCVN3;
     - a vowel followed by a VNI mark, nothing left over once converted: VNI;
-    - for bytes, a vowel followed by a cp1258 combining tone byte: cp1258;
+    - for bytes, clean Windows-1258 text of the toned letters Latin-1 also holds (``Báo Lào Cai``),
+      or a vowel followed by a cp1258 combining tone byte: cp1258;
     - otherwise TCVN3.
     """
     legacy = len(_LEGACY.findall(text))
     if _VIETNAMESE.search(text) or legacy < 2 or len(_ASCII_LETTER.findall(text)) < legacy:
         return None
+    clean, vietnamese = _reads_as_cp1258(text) if raw_bytes else (False, False)
+    if clean and vietnamese:
+        return "cp1258"
     if len(_TCVN3_COMMON.findall(text)) >= 2:
         return "tcvn3"
     leftovers = [c for c in _LEGACY.findall(convert(text, "vni")) if c not in _VALID_LATIN1]
     if not leftovers and _VNI_HINT.search(text):
         return "vni"
-    if raw_bytes and _CP1258_TONE.search(text):
+    if clean or (raw_bytes and _CP1258_TONE.search(text)):
         return "cp1258"
     return "tcvn3"

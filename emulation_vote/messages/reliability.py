@@ -121,6 +121,12 @@ MESSAGES.update(
 )
 MESSAGES.update(
     {
+        "encoding.cp1258": (
+            "tệp có vẻ được lưu bằng bảng mã Windows-1258 (tiếng Việt của Windows, kiểu 'CSV' thường của Excel): "
+            "thêm --encoding cp1258, hoặc lưu lại dưới dạng 'CSV UTF-8'.",
+            "the file looks saved in Windows-1258 (Vietnamese Windows, Excel's plain 'CSV'): add --encoding cp1258, "
+            "or save it again as 'CSV UTF-8'.",
+        ),
         "encoding.utf16_no_bom": (
             "tệp có vẻ là UTF-16 lưu không có dấu BOM: thêm --encoding {encoding}, hoặc lưu lại dưới dạng 'CSV UTF-8'.",
             "the file looks like UTF-16 saved without a byte-order mark: add --encoding {encoding}, or save it again "
