@@ -86,6 +86,15 @@ def threshold_preset(key: str) -> ThresholdPreset:
     raise UsageError("new.bad_threshold", value=key, choices=", ".join(p.key for p in THRESHOLDS))
 
 
+def default_header(threshold: ThresholdPreset) -> Header:
+    """Return the letterhead that goes with ``threshold`` when none is given.
+
+    ``party`` (ĐẢNG CỘNG SẢN VIỆT NAM) for the Party bodies' rule (``convened``), ``state``
+    (CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM) for every other rule, the state bodies' ones.
+    """
+    return Header.party if threshold.key == "convened" else Header.state
+
+
 @dataclass(frozen=True)
 class ContestDraft:
     """A contest as it will be written in ``[[contest]]``: every unit is a candidate."""
@@ -103,7 +112,7 @@ class Draft:
     contests: tuple[ContestDraft, ...]
     title: str | None = None
     organization: str | None = None
-    header: Header = Header.party
+    header: Header = Header.state  # the letterhead of the default threshold (see default_header)
     place: str | None = None
     date: dt.date | None = None
     time: str | None = None

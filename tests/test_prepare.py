@@ -323,13 +323,13 @@ def test_new_asks_on_a_terminal(tmp_path: Path) -> None:
         ("Ngày họp", "19/12/2023"),
         ("Tên hội nghị", ""),
         ("Cơ quan", "CỤM THI ĐUA SỐ 3"),
-        ("Tiêu đề góc phải biên bản", "1"),
         ("Địa điểm", "Lào Cai"),
         ("Số đại biểu triệu tập", "ba mươi"),
         ("số nguyên", "31"),
         ("Số đại biểu có mặt", ""),
         ("Số phiếu phát ra", ""),
         ("Ngưỡng trúng", "2"),
+        ("Tiêu đề góc phải biên bản.*\\(1\\)", ""),  # the Party rule: the Party letterhead by default
         ("Ghi tệp", "y"),
     ]
     for prompt, answer in answers:
@@ -348,6 +348,25 @@ def test_new_asks_on_a_terminal(tmp_path: Path) -> None:
     assert election.meeting.title == "Hội nghị tổng kết phong trào thi đua năm 2023"
     assert election.electorate.convened == 31 and election.electorate.present is None
     assert election.contests[1].threshold.of == "convened"
+    assert election.meeting.header == "party"
+
+
+@pytest.mark.parametrize(
+    ("args", "header"),
+    [
+        ([], "state"),
+        (["--threshold", "two-thirds"], "state"),
+        (["--threshold", "party", "--convened", "31"], "party"),
+        (["--threshold", "convened", "--convened", "31", "--header", "state"], "state"),
+        (["--header", "party"], "party"),
+    ],
+)
+def test_new_letterhead_follows_the_threshold(tmp_path: Path, runner: CliRunner, args: list[str], header: str) -> None:
+    result = invoke(runner, "new", tmp_path / "x", "--unit", "Sở Y tế", "--unit", "Sở Nội vụ", "--yes", *args)
+    assert result.exit_code == 0, result.output
+    assert load_election(tmp_path / "x" / "election.toml").meeting.header == header
+    text = (tmp_path / "x" / "election.toml").read_text(encoding="utf-8")
+    assert "mặc định: party với ngưỡng convened" in text
 
 
 def test_new_cancelled_at_a_question_writes_nothing(tmp_path: Path) -> None:

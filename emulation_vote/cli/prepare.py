@@ -49,7 +49,11 @@ def new(
         str | None, typer.Option("--organization", help="The organisation (top left of the minutes).")
     ] = None,
     header: Annotated[
-        str | None, typer.Option("--header", help="The minutes' letterhead: party (default) or state.")
+        str | None,
+        typer.Option(
+            "--header",
+            help="The minutes' letterhead: party or state (default: party with --threshold convened, state otherwise).",
+        ),
     ] = None,
     place: Annotated[str | None, typer.Option("--place", help="Where the conference meets.")] = None,
     date: Annotated[str | None, typer.Option("--date", help="The date: 19/12/2023 or 2023-12-19.")] = None,
@@ -76,6 +80,7 @@ def new(
             build_units,
             check_draft,
             contests_of,
+            default_header,
             parse_contest,
             parse_date,
             parse_time,
@@ -95,19 +100,20 @@ def new(
             aliases = {i: u.aliases for i, u in enumerate(units)}
             units = build_units(names, "--unit", None, given, aliases)
         specs = [parse_contest(text) for text in contest or []]
+        rule = threshold_preset(threshold)
         draft = Draft(
             units=units,
             contests=contests_of(specs),
             title=title,
             organization=organization,
-            header=Header(header) if header is not None else Header.party,
+            header=Header(header) if header is not None else default_header(rule),
             place=place,
             date=None if date is None else parse_date(date),
             time=None if time is None else parse_time(time),
             convened=convened,
             present=present,
             issued=issued,
-            threshold=threshold_preset(threshold),
+            threshold=rule,
         )
         interactive = sys.stdin.isatty() and sys.stdout.isatty() and not yes
         if interactive:
@@ -166,7 +172,15 @@ def _ask(draft: Draft, lang: Language, asked_header: bool, asked_threshold: bool
     from rich.console import Console
     from rich.prompt import Confirm, Prompt
 
-    from emulation_vote.prepare import PRESETS, THRESHOLDS, build_units, contests_of, find_preset, read_unit_list
+    from emulation_vote.prepare import (
+        PRESETS,
+        THRESHOLDS,
+        build_units,
+        contests_of,
+        default_header,
+        find_preset,
+        read_unit_list,
+    )
 
     console = Console(highlight=False)
     console.print(t("ask.intro", lang), style="bold", markup=False)
@@ -221,21 +235,23 @@ def _ask(draft: Draft, lang: Language, asked_header: bool, asked_threshold: bool
         changes["title"] = _text(console, t("ask.title", lang), t("ask.title_default", lang, year=year))
     if draft.organization is None:
         changes["organization"] = _text(console, t("ask.organization", lang), "")
-    if not asked_header:
-        answer = Prompt.ask(t("ask.header", lang), console=console, choices=["1", "2"], default="1")
-        changes["header"] = Header.party if answer == "1" else Header.state
     if draft.place is None:
         changes["place"] = _text(console, t("ask.place", lang), "")
     for name in ("convened", "present", "issued"):
         if getattr(draft, name) is None:
             changes[name] = _ask_int(console, t(f"ask.{name}", lang), None, lang)
+    rule = draft.threshold
     if not asked_threshold:
         choices = [str(i) for i in range(1, len(THRESHOLDS) + 1)]
         answer = Prompt.ask(t("ask.threshold", lang), console=console, choices=choices, default="1")
         chosen = THRESHOLDS[int(answer) - 1]
-        changes["threshold"] = chosen
+        changes["threshold"] = rule = chosen
         if chosen.of != "valid" and changes.get(chosen.of) is None and getattr(draft, chosen.of) is None:
             changes[chosen.of] = _ask_int(console, t(f"ask.{chosen.of}", lang), None, lang, required=True)
+    if not asked_header:  # after the threshold: the letterhead that goes with it is the default
+        default = "1" if default_header(rule) is Header.party else "2"
+        answer = Prompt.ask(t("ask.header", lang), console=console, choices=["1", "2"], default=default)
+        changes["header"] = Header.party if answer == "1" else Header.state
     draft = _replace(draft, **changes)
     if not Confirm.ask(t("ask.write", lang, path="election.toml"), console=console, default=True):
         return None

@@ -113,8 +113,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.new.title": ("Tên hội nghị.", "The conference's title."),
     "help.new.organization": ("Cơ quan (góc trên bên trái biên bản).", "The organisation (top left of the minutes)."),
     "help.new.header": (
-        "Tiêu đề biên bản: party (Đảng, mặc định) hoặc state (Nhà nước).",
-        "The minutes' letterhead: party (default) or state.",
+        "Tiêu đề biên bản: party (Đảng) hoặc state (Nhà nước); mặc định party với --threshold convened, "
+        "state với các ngưỡng khác.",
+        "The minutes' letterhead: party or state (default: party with --threshold convened, state otherwise).",
     ),
     "help.new.place": ("Địa điểm họp.", "Where the conference meets."),
     "help.new.date": ("Ngày họp: 19/12/2023 hoặc 2023-12-19.", "The date: 19/12/2023 or 2023-12-19."),

@@ -161,8 +161,10 @@ MESSAGES.update(
         "toml.title": ("tên hội nghị", "conference title"),
         "toml.organization": ("cơ quan, in ở góc trái biên bản", "organisation, top left of the minutes"),
         "toml.header": (
-            '"party": ĐẢNG CỘNG SẢN VIỆT NAM; "state": CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
-            '"party": ĐẢNG CỘNG SẢN VIỆT NAM; "state": CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+            '"party": ĐẢNG CỘNG SẢN VIỆT NAM; "state": CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM '
+            "(mặc định: party với ngưỡng convened của tổ chức Đảng, state với các ngưỡng khác)",
+            '"party": ĐẢNG CỘNG SẢN VIỆT NAM; "state": CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM '
+            "(default: party with the Party bodies' convened threshold, state with any other)",
         ),
         "toml.place": ("địa điểm", "place"),
         "toml.date": ("ngày họp: năm-tháng-ngày", "date: year-month-day"),
