@@ -1,12 +1,15 @@
-"""Benchmarks for issue #6: run by hand, results go to docs/performance.md.
+"""Benchmarks: run by hand, results go to docs/performance.md.
 
     python bench/bench.py generate --ballots 1000000 --candidates 20      # data in bench/out/
     python bench/bench.py run --ballots 1000000 --repeat 5                # wall time and peak RSS
+    python bench/bench.py shapes --repeat 3                               # every shape, side by side
 
 Each measurement is a whole process (the CLI, or a baseline script), timed from outside; the
 peak RSS comes from the kernel's rusage of that child.  The median of --repeat runs is reported.
-Baselines: a bare pyarrow streaming read that counts marks, pandas read_csv with the pyarrow
-engine, and a plain csv-module loop.
+Baselines of ``run``: a bare pyarrow streaming read that counts marks, pandas read_csv with the
+pyarrow engine, and a plain csv-module loop.  ``shapes`` generates (seeded) the files of
+:data:`SHAPES` and measures, interleaved, the tally against a bare pyarrow streaming read and
+count, DuckDB and Polars counting the same marks.
 """
 
 from __future__ import annotations
@@ -154,7 +157,8 @@ if layout == "list":
     query = f"SELECT c, count(*) FROM (SELECT unnest(string_split(choices, ';')) AS c FROM {source}) GROUP BY c"
 else:
     names = [r[0] for r in con.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()][1:-1]
-    query = "SELECT " + ", ".join(f'count(*) FILTER (WHERE "{n}" <> \'\')' for n in names) + f" FROM {source}"
+    empty = chr(39) * 2  # the SQL literal ''
+    query = "SELECT " + ", ".join(f'count(*) FILTER (WHERE "{n}" <> {empty})' for n in names) + f" FROM {source}"
 print(con.execute(query).fetchall())
 """,
     "polars": """
