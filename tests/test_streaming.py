@@ -302,6 +302,9 @@ def test_strike_out_wide_file_and_list_file_of_one_contest_count_as_the_exact_re
         # B001 and B01 differ, as do B001 and C001 (a batch of both forms is left to the exact reader)
         ([f"B{n:03d}" for n in range(1, 30)] + [f"B{n:02d}" for n in range(1, 30)], None),
         ([f"B{n:03d}" for n in range(1, 30)] + [f"C{n:03d}" for n in range(1, 30)], None),
+        ([f"B{n}" for n in range(1, 200)], True),  # not padded: B7 and B07 would differ, B7 twice not
+        ([f"B{n}" for n in range(1, 200)] + ["B07", "B0"], True),
+        ([f"B{n}" for n in range(1, 200)] + ["B7"], False),
         ([f"B{n:03d}" for n in range(1, 40)] + ["B007"], False),  # used twice, in a later batch
         ([f"B{n:03d}" for n in range(1, 40)] + ["X-1", "B007"], False),  # twice, the second among text ids
     ],

@@ -155,8 +155,8 @@ class ArrowColumn:
 Column = Encoded | ArrowColumn
 
 
-IdForm = tuple[str, int] | None
-"""How ids given as numbers were typed: None (whole numbers), or (prefix, number of digits)."""
+IdForm = str | None
+"""How ids given as numbers were typed: None (whole numbers), or the prefix before their digits."""
 
 
 class IdRegistry:
@@ -174,10 +174,10 @@ class IdRegistry:
     def add_numbers(self, key: tuple[str, int], ids: np.ndarray[Any, Any], form: IdForm = None) -> None:
         """Record whole-number ids; refuse a duplicate (within them or with those seen before).
 
-        ``form`` None: the ids are whole numbers as typed.  ``(prefix, width)``: each id was typed as
-        ``prefix`` then exactly ``width`` digits, and ``ids`` are those digits' values (so two ids
-        are the same text exactly when they are the same number).  Each form has its own bitmap: ids
-        of different forms are different texts.
+        ``form`` None: the ids are whole numbers as typed.  A prefix: each id was typed as that
+        prefix then digits, and ``ids`` are the numbers :func:`_prefixed_numbers` gives them (two
+        ids are the same text exactly when they are the same number).  Each form has its own
+        bitmap: ids of different forms are different texts.
         """
         if ids.size == 0:
             return
@@ -566,12 +566,14 @@ _PREFIX_CHARACTERS = "".join(chr(code) for code in range(33, 127) if not chr(cod
 """What an id's prefix may be made of: printable ASCII except digits and the space."""
 
 
-def _prefixed_numbers(ids: Any) -> tuple[np.ndarray[Any, Any], tuple[str, int]] | None:
-    """Return the ids of a batch as numbers and their form, when all are one prefix and as many digits; else None.
+def _prefixed_numbers(ids: Any) -> tuple[np.ndarray[Any, Any], str] | None:
+    """Return the ids of a batch as numbers and their prefix, when all are one prefix then digits; else None.
 
     The prefix is printable ASCII without digits or spaces (``B`` of ``B0000001``, ``PB-`` of
-    ``PB-17``).  Such ids are already clean text, and two of them are the same text exactly when
-    their numbers are equal: they are checked in a bitmap, without Python strings.
+    ``PB-17``).  Such ids are already clean text.  Each id's number stands for its digits *and how
+    many there are* (``n`` of ``w`` digits is ``n + (10**w - 10) / 9``: ``B7``, ``B07`` and ``B007``
+    differ), so two ids of the prefix are the same text exactly when their numbers are equal: they
+    are checked in a bitmap, without Python strings.
     """
     import pyarrow as pa
     import pyarrow.compute as pc
@@ -580,22 +582,18 @@ def _prefixed_numbers(ids: Any) -> tuple[np.ndarray[Any, Any], tuple[str, int]] 
         return None
     first = ids[0].as_py()
     digits_at = len(first) - len(first.lstrip(_PREFIX_CHARACTERS))
-    prefix, width = first[:digits_at], len(first) - digits_at
-    if not 1 <= width <= 15:
-        return None
-    lengths = pc.min_max(pc.binary_length(ids)).as_py()
-    if lengths["min"] != lengths["max"] or lengths["max"] != len(first) or not first.isascii():
-        return None
-    if not pc.all(pc.starts_with(ids, prefix)).as_py():
+    prefix = first[:digits_at]
+    if not prefix.isascii() or not pc.all(pc.starts_with(ids, prefix)).as_py():
         return None
     digits = pc.utf8_slice_codeunits(ids, digits_at) if prefix else ids
-    if not pc.all(pc.ascii_is_decimal(digits)).as_py():  # 0-9 only: every byte of the rest is a digit
-        return None
+    widths = _numpy(pc.binary_length(digits)).astype(np.int64)
+    if widths.min() < 1 or widths.max() > 15 or not pc.all(pc.ascii_is_decimal(digits)).as_py():
+        return None  # ascii_is_decimal: 0-9 only, every byte of the rest a digit
     try:
         numbers = _numpy(pc.cast(digits, pa.int64()))
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         return None
-    return numbers, (prefix, width)
+    return numbers + (10**widths - 10) // 9, prefix
 
 
 def _read_xlsx(
