@@ -142,8 +142,8 @@ def test_cells_merged_down_several_rows_are_refused_after_a_range_along_one_row(
     assert caught.value.params["range"] == "B2:B4"
 
 
-def test_cells_merged_along_one_row_are_read(tmp_path: Path) -> None:
-    # The clerks' workbook's instruction sheet merges each line across columns: that is not refused.
+def test_cells_merged_along_the_header_row_beyond_its_columns_are_refused(tmp_path: Path) -> None:
+    # Only a sheet that holds no ballots (the clerks' instructions) may merge its lines across columns.
     book = Workbook()
     sheet = book.active
     assert sheet is not None
@@ -151,4 +151,49 @@ def test_cells_merged_along_one_row_are_read(tmp_path: Path) -> None:
         sheet.append(row)
     sheet.merge_cells("F1:H1")
     book.save(tmp_path / "m.xlsx")
-    assert len(read_ballots([tmp_path / "m.xlsx"], E).ballots) == 1
+    with pytest.raises(BallotFileError) as caught:
+        read_ballots([tmp_path / "m.xlsx"], E)
+    assert caught.value.key == "xlsx.merged" and caught.value.params["range"] == "F1:H1"
+
+
+@pytest.mark.parametrize(("merge", "row"), [("C3:D3", 3), ("B1:C1", 1)], ids=["data-row", "header"])
+def test_cells_merged_along_a_row_of_a_ballot_sheet_are_refused(tmp_path: Path, merge: str, row: int) -> None:
+    # A mark typed in a merged C3:D3 is read in C3 alone; a merged header hides a column.
+    from emulation_vote.ballots.fast import StreamingReader
+    from emulation_vote.ballots.reader import GaveUp, ReadRequest
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for values in (["ballot_id", "A", "B", "C", "D"], [1, "x"], [2, "x", "x"], [3, "", "x"]):
+        sheet.append(values)
+    sheet.merge_cells(merge)
+    book.save(tmp_path / "m.xlsx")
+    with pytest.raises(BallotFileError) as caught:
+        read_ballots([tmp_path / "m.xlsx"], E)
+    assert caught.value.key == "xlsx.merged"
+    assert caught.value.params["range"] == merge and caught.value.row == row
+    # The streaming reader leaves such a workbook to the exact reader, which refuses it.
+    assert isinstance(StreamingReader().read(ReadRequest([tmp_path / "m.xlsx"], E)), GaveUp)
+
+
+def test_a_merged_range_in_a_sheet_of_several_names_the_sheet_and_instructions_keep_theirs(tmp_path: Path) -> None:
+    book = Workbook()
+    guide = book.active
+    assert guide is not None
+    guide.title = "Hướng dẫn"
+    guide.append(["Cách ghi phiếu"])
+    guide.append(["Đánh dấu x vào ô của đơn vị được chọn"])
+    guide.merge_cells("A1:F1")
+    guide.merge_cells("A2:F3")
+    ballots = book.create_sheet("c")
+    ballots.append(["ballot_id", "A", "B", "C", "D"])
+    ballots.append([1, "x", "x"])
+    book.save(tmp_path / "ok.xlsx")
+    assert len(read_ballots([tmp_path / "ok.xlsx"], E).ballots) == 1
+    ballots.merge_cells("C2:D2")
+    book.save(tmp_path / "m.xlsx")
+    with pytest.raises(BallotFileError) as caught:
+        read_ballots([tmp_path / "m.xlsx"], E)
+    assert caught.value.key == "xlsx.merged" and caught.value.params["range"] == "C2:D2"
+    assert caught.value.file == f"{tmp_path / 'm.xlsx'} [c]"

@@ -37,7 +37,7 @@ from emulation_vote.ballots.layout import (
     sheet_plan,
 )
 from emulation_vote.ballots.reader import GaveUp, Progress, ReadRequest
-from emulation_vote.ballots.tabular import Sheet, cell_text, sniff_delimiter, xlsx_rows, xlsx_sheet_names
+from emulation_vote.ballots.tabular import Sheet, cell_text, sniff_delimiter, xlsx_sheet_names, xlsx_table
 from emulation_vote.election import Contest, Election
 from emulation_vote.errors import EmulationVoteError
 from emulation_vote.marks import read_mark
@@ -606,9 +606,11 @@ def _read_xlsx(
     strict_names: bool = False,
 ) -> None:
     try:
-        rows = xlsx_rows(path, source, sheet)
+        rows, merged = xlsx_table(path, source, sheet)
     except EmulationVoteError:
         raise FastPathUnavailable("a workbook the exact reader must report on") from None
+    if merged:
+        raise FastPathUnavailable("merged cells, which the exact reader refuses in a ballot sheet")
     header = [cell_text(v) for v in rows[0]] if rows else []
     if not any(h.strip() for h in header):
         raise FastPathUnavailable("an empty header")

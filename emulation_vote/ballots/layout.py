@@ -22,6 +22,7 @@ from emulation_vote.ballot import MATCHED_WITHOUT_DIACRITICS, Ballot, Notice
 from emulation_vote.ballots.legacy import detect
 from emulation_vote.ballots.matching import NameMatcher, suggest_names
 from emulation_vote.ballots.tabular import Sheet
+from emulation_vote.ballots.xlsx_scan import refuse_merged
 from emulation_vote.election import Contest, Election, closest
 from emulation_vote.errors import BallotFileError, EmulationVoteError
 from emulation_vote.marks import MARK_WORDS, NO_MARK_WORDS, read_mark
@@ -371,8 +372,9 @@ def sheet_plan(sheet: Sheet, election: Election, strict_names: bool = False) -> 
     """Plan ``sheet``'s header; None for a sheet of a several-sheet workbook that holds no ballots.
 
     In a workbook of several sheets a sheet whose row 1 has no ballot number column is not a ballot
-    sheet (instructions, say); a ballot sheet takes its contest from its template marker, its name,
-    or its ``contest`` column, and naming no contest at all is an error.
+    sheet (instructions, say), and may merge cells; a ballot sheet with merged cells is refused.
+    A ballot sheet takes its contest from its template marker, its name, or its ``contest``
+    column, and naming no contest at all is an error.
     """
     try:
         plan = plan_header(sheet.header, sheet.source, election, strict_names)
@@ -380,6 +382,7 @@ def sheet_plan(sheet: Sheet, election: Election, strict_names: bool = False) -> 
         if sheet.several and error.key in ("header.no_ballot_id", "header.no_ballot_id_near"):
             return None
         raise
+    refuse_merged(sheet.merged, sheet.source)
     if sheet.name is None or plan.template is not None or "contest" in plan.reserved:
         return plan
     named = contest_for_sheet(sheet.name, election)

@@ -39,6 +39,8 @@ class Sheet:
     """The workbook sheet's name (None for a text file, or the first sheet of a workbook read as one file)."""
     several: bool = False
     """Whether the sheet is one of a workbook's several sheets, each read for its own contest."""
+    merged: tuple[tuple[str, int, int], ...] = ()
+    """A workbook sheet's merged ranges (as :class:`.xlsx_scan.SheetScan` lists them), refused if it holds ballots."""
 
 
 def read_sheet(path: Path, source: str, encoding: str | None = None, sheet: str | None = None) -> Sheet:
@@ -78,11 +80,11 @@ def read_sheets(path: Path, source: str, encoding: str | None = None, sheet: str
         return [read_sheet(path, source, encoding, sheet)]
     if sheet is not None:
         found = read_sheet(path, source, encoding, sheet)
-        return [Sheet(found.source, found.header, found.rows, name=sheet)]
+        return [Sheet(found.source, found.header, found.rows, name=sheet, merged=found.merged)]
     names = xlsx_sheet_names(path, source)
     if len(names) <= 1:
         found = read_sheet(path, source, encoding, sheet)
-        return [Sheet(found.source, found.header, found.rows, name=names[0] if names else None)]
+        return [Sheet(found.source, found.header, found.rows, name=names[0] if names else None, merged=found.merged)]
     sheets = []
     for name in names:
         where = f"{source} [{name}]"
@@ -92,7 +94,7 @@ def read_sheets(path: Path, source: str, encoding: str | None = None, sheet: str
             if error.key in ("xlsx.empty_sheet", "file.no_header", "file.empty"):
                 continue
             raise
-        sheets.append(Sheet(found.source, found.header, found.rows, name=name, several=True))
+        sheets.append(Sheet(found.source, found.header, found.rows, name=name, several=True, merged=found.merged))
     return sheets
 
 
@@ -166,7 +168,14 @@ def cell_text(value: Any) -> str:
 
 
 def xlsx_rows(path: Path, source: str, sheet: str | None = None) -> list[list[Any]]:
-    """Return the cell values of a workbook's sheet (the first unless named), row 1 first, from column A.
+    """Return the cell values of a workbook's sheet (the first unless named), row 1 first, from column A."""
+    return xlsx_table(path, source, sheet)[0]
+
+
+def xlsx_table(
+    path: Path, source: str, sheet: str | None = None
+) -> tuple[list[list[Any]], tuple[tuple[str, int, int], ...]]:
+    """Return the cell values of a workbook's sheet (as :func:`xlsx_rows`) and its merged ranges.
 
     Read with python-calamine directly: about twice as fast as through pandas.  Raises
     :class:`BallotFileError` for a file that is not a workbook, a missing sheet, or an empty one.
@@ -178,7 +187,7 @@ def xlsx_rows(path: Path, source: str, sheet: str | None = None) -> list[list[An
 
     from emulation_vote.ballots.xlsx_scan import scan_sheet
 
-    scan_sheet(str(path), source, sheet)
+    scan = scan_sheet(str(path), source, sheet)
     try:
         book = CalamineWorkbook.from_path(str(path))
         if sheet is not None and sheet not in book.sheet_names:
@@ -191,7 +200,7 @@ def xlsx_rows(path: Path, source: str, sheet: str | None = None) -> list[list[An
         raise BallotFileError("xlsx.unreadable", file=source, reason=_first_line(exc)) from None
     if not any(any(cell_text(v).strip() for v in row) for row in rows[:1000]) and not rows[1000:]:
         raise BallotFileError("xlsx.empty_sheet", file=source)
-    return rows
+    return rows, (scan.merged if scan is not None else ())
 
 
 def _read_xlsx(path: Path, source: str, sheet: str | None, legacy: str | None = None) -> Sheet:
@@ -199,8 +208,10 @@ def _read_xlsx(path: Path, source: str, sheet: str | None, legacy: str | None = 
         cell = cell_text(value)
         return convert(cell, legacy) if legacy is not None else cell
 
-    rows = ((n, [text(v) for v in values]) for n, values in enumerate(xlsx_rows(path, source, sheet), 1))
-    return _split(rows, source)
+    table, merged = xlsx_table(path, source, sheet)
+    rows = ((n, [text(v) for v in values]) for n, values in enumerate(table, 1))
+    found = _split(rows, source)
+    return Sheet(found.source, found.header, found.rows, merged=merged)
 
 
 def _first_line(exc: BaseException) -> str:

@@ -45,6 +45,8 @@ class SheetScan:
     max_row: int
     max_column: int
     cells: int
+    merged: tuple[tuple[str, int, int], ...] = ()
+    """The sheet's merged ranges, in order: each as Excel names it ("C3:D3"), its top row and its bottom row."""
 
 
 def column_number(letters: str) -> int:
@@ -87,6 +89,9 @@ def sheet_member(book: zipfile.ZipFile, sheet: str | None) -> str | None:
 def scan_sheet(path: str, source: str, sheet: str | None) -> SheetScan | None:
     """Scan the sheet's XML: refuse a formula without a cached value, or a used range far beyond its cells.
 
+    Merged ranges are listed, not refused: a sheet of instructions may merge its lines; whether
+    the sheet holds ballots (where no merge is allowed) is told by its header (:func:`refuse_merged`).
+
     Returns None when the workbook's structure cannot be followed (the reader then reports
     what is wrong with it).  Raises :class:`BallotFileError` naming the cell.
     """
@@ -115,8 +120,23 @@ def scan_sheet(path: str, source: str, sheet: str | None) -> SheetScan | None:
     return scan
 
 
+def refuse_merged(merged: tuple[tuple[str, int, int], ...], source: str) -> None:
+    """Refuse a sheet read as ballots that has merged cells, naming the first range.
+
+    A merged range holds its value in its top-left cell only: cells merged down several rows would
+    count a mark or a reason for the first ballot alone, and merged along a row they leave the
+    other columns empty, or shift what a clerk thinks is typed where.
+    """
+    if not merged:
+        return
+    ranged, top, bottom = next((m for m in merged if m[2] > m[1]), merged[0])  # down several rows first
+    key = "xlsx.merged_rows" if bottom > top else "xlsx.merged"
+    raise BallotFileError(key, file=source, row=top, range=ranged)
+
+
 def _scan(stream: IO[bytes], source: str) -> SheetScan:
     max_row = max_column = cells = 0
+    merged: list[tuple[str, int, int]] = []
     row = 0
     column = 0
     buffer = b""
@@ -157,18 +177,11 @@ def _scan(stream: IO[bytes], source: str) -> SheetScan:
                     max_row = max(max_row, row)
                     max_column = max(max_column, column)
             position = end
-        # Every merged range, not only the first: a title merged across columns may come before.
-        for merged in _MERGE.finditer(buffer, position):
-            if int(merged.group(4)) > int(merged.group(2)):
-                # Cells merged down several rows hold their value in the top cell only: a mark or a
-                # reason typed once for several ballots would count for the first of them alone.
-                top, bottom = merged.group(1, 2), merged.group(3, 4)
-                raise BallotFileError(
-                    "xlsx.merged_rows",
-                    file=source,
-                    row=int(top[1]),
-                    range=f"{top[0].decode().upper()}{int(top[1])}:{bottom[0].decode().upper()}{int(bottom[1])}",
-                )
+        for found in _MERGE.finditer(buffer, position):
+            top, bottom = int(found.group(2)), int(found.group(4))
+            ranged = f"{found.group(1).decode().upper()}{top}:{found.group(3).decode().upper()}{bottom}"
+            if (ranged, top, bottom) not in merged:
+                merged.append((ranged, top, bottom))
         buffer = buffer[position:]
         if not chunk:
-            return SheetScan(max_row, max_column, cells)
+            return SheetScan(max_row, max_column, cells, tuple(merged))
