@@ -221,9 +221,14 @@ def compare_entries(
     encoding: str | None = None,
     sheet: str | None = None,
     strict_names: bool = False,
+    max_errors: int | None = 50,
 ) -> Comparison:
-    """Compare two or more entries of the same paper ballots (one file each); ``.agree`` when they all agree."""
-    return _compare(election_of(election), [Path(e) for e in entries], encoding, sheet, strict_names)
+    """Compare two or more entries of the same paper ballots (one file each); ``.agree`` when they all agree.
+
+    Every data error of every entry is raised together (:class:`~emulation_vote.errors.DataErrors`,
+    the first ``max_errors``) before anything is compared.
+    """
+    return _compare(election_of(election), [Path(e) for e in entries], encoding, sheet, strict_names, max_errors)
 
 
 def score(

@@ -16,7 +16,7 @@ from emulation_vote.ballot import Ballot, BallotSet, in_ballot_order
 from emulation_vote.ballots import read_ballots
 from emulation_vote.count import count_contest
 from emulation_vote.election import Election
-from emulation_vote.errors import EmulationVoteError
+from emulation_vote.errors import DataErrors, EmulationVoteError, raise_collected
 from emulation_vote.output import check_distinct
 
 Key = tuple[str, int, str]
@@ -90,10 +90,32 @@ def compare_entries(
     encoding: str | None = None,
     sheet: str | None = None,
     strict_names: bool = False,
+    max_errors: int | None = 50,
 ) -> Comparison:
-    """Read every entry (each a ballot file) and list the ballots they disagree on."""
+    """Read every entry (each a ballot file) and list the ballots they disagree on.
+
+    Every data error of every entry is found before anything is compared: one is raised as
+    itself, several as :class:`~emulation_vote.errors.DataErrors` (the first ``max_errors`` in
+    entry and row order, and how many more).
+    """
     check_distinct(entries)
-    loaded = [list(read_ballots([path], election, encoding, sheet, strict_names).ballots) for path in entries]
+    loaded: list[list[Ballot]] = []
+    errors: list[EmulationVoteError] = []
+    more = 0
+    for path in entries:
+        try:
+            loaded.append(list(read_ballots([path], election, encoding, sheet, strict_names, None, max_errors).ballots))
+        except DataErrors as found:
+            errors.extend(found.errors)
+            more += found.more
+        except EmulationVoteError as found:
+            if found.exit_code != 1:
+                raise
+            errors.append(found)
+    if more:
+        shown = errors if max_errors is None else errors[:max_errors]
+        raise DataErrors(shown, more + len(errors) - len(shown))
+    raise_collected(errors, max_errors)
     candidates = _round_candidates(election, loaded[0])
     maps = [{(b.contest, b.round, b.ballot_id): b for b in ballots} for ballots in loaded]
     order = list(dict.fromkeys(key for mapping in maps for key in mapping))

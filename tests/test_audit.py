@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from emulation_vote.errors import BallotFileError
+import emulation_vote as ev
+from emulation_vote.errors import BallotFileError, DataErrors
 from emulation_vote.render.errors import describe_error
 
 from helpers import SAMPLES, count_text, election_toml, invoke, list_rows, write_csv
@@ -277,6 +278,28 @@ def test_compare_reports_a_data_error_in_an_entry(runner: CliRunner, tmp_path: P
     bad = entry(tmp_path, "bad.csv", [["ballot_id", "choices"], ["1", "Nobody"]])
     result = invoke(runner, "compare", ELECTION, SEED / "ballots-wide.csv", bad)
     assert result.exit_code == 1 and "hàng 2" in result.stderr
+
+
+def test_compare_reports_every_error_of_every_entry(runner: CliRunner, tmp_path: Path) -> None:
+    first = entry(tmp_path, "first.csv", [["ballot_id", "choices"], ["1", "Nobody"], ["2", "TCT"], ["3", "Ghost"]])
+    second = entry(tmp_path, "second.csv", [["ballot_id", "choices"], ["1", "TCT"], ["2", "Phantom"]])
+    result = invoke(runner, "compare", ELECTION, first, second, "--lang", "en")
+    assert result.exit_code == 1 and result.stdout == ""
+    text = result.stderr
+    assert "first.csv" in text and "second.csv" in text
+    assert "Nobody" in text and "Ghost" in text and "Phantom" in text
+    assert text.index("Nobody") < text.index("Ghost") < text.index("Phantom")
+    limited = invoke(runner, "compare", ELECTION, first, second, "--lang", "en", "--max-errors", "2")
+    assert limited.exit_code == 1 and "Phantom" not in limited.stderr and "1 more" in limited.stderr
+
+
+def test_compare_entries_raises_the_errors_of_every_entry(tmp_path: Path) -> None:
+    first = entry(tmp_path, "first.csv", [["ballot_id", "choices"], ["1", "Nobody"]])
+    second = entry(tmp_path, "second.csv", [["ballot_id", "choices"], ["1", "Phantom"]])
+    with pytest.raises(DataErrors) as info:
+        ev.compare_entries(ELECTION, [first, second])
+    assert [str(error.file) for error in info.value.errors] == [str(first), str(second)]
+    assert info.value.more == 0
 
 
 # --- secrecy ---

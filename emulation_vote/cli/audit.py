@@ -159,6 +159,7 @@ def compare(
     ] = None,
     force: ForceOption = False,
     strict_names: StrictNamesOption = False,
+    max_errors: MaxErrorsOption = 50,
 ) -> None:
     """Compare the same paper ballots typed by different clerks: exit 0 when all agree, 1 listing each dispute."""
     with guard(lang):
@@ -167,7 +168,9 @@ def compare(
         if len(entries) < 2:
             raise UsageError("compare.need_two")
         check_output(output, force, [election, *entries])
-        comparison = ev.compare_entries(election, entries, encoding=encoding, sheet=sheet, strict_names=strict_names)
+        comparison = ev.compare_entries(
+            election, entries, encoding=encoding, sheet=sheet, strict_names=strict_names, max_errors=max_errors
+        )
         sys.stdout.write(compare_text(comparison, lang))
         if not comparison.agree:
             if output is not None:
