@@ -121,3 +121,26 @@ def test_a_list_file_of_another_contest_without_contest_column_is_skipped_unread
     data = json.loads(result.stdout)
     assert data["skipped"] == {"bang-khen": 2}
     assert [c["id"] for c in data["contests"]] == ["co-thi-dua"]
+
+
+@pytest.fixture
+def half(tmp_path: Path) -> Path:
+    """The flag's first nine ballots only: a count that --partial makes provisional."""
+    rows = _rows(SAMPLES / "two-contests" / "ballots.csv")
+    return write_csv(tmp_path / "half.csv", [rows[0], *[r for r in rows[1:] if r[0] == "co-thi-dua"][:9]])
+
+
+def test_partial_csv_ends_each_row_with_a_partial_column(runner: CliRunner, half: Path, tmp_path: Path) -> None:
+    import csv
+    import io
+
+    text = invoke(runner, "tally", TWO, half, "--partial", "-f", "csv").stdout
+    rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+    assert rows and all(row["partial"] == "true" for row in rows)
+    assert list(rows[0])[-2:] == ["seats", "partial"]
+    whole = invoke(runner, "tally", TWO, SAMPLES / "two-contests" / "ballots.csv", "-f", "csv").stdout
+    assert "partial" not in whole.splitlines()[0]
+    excel = invoke(runner, "tally", TWO, half, "--partial", "-f", "csv", "--excel").stdout.splitlines()
+    assert excel[0].endswith(";KẾT QUẢ TẠM TÍNH") and excel[1].endswith(";Tạm tính")
+    english = invoke(runner, "tally", TWO, half, "--partial", "-f", "csv", "--excel", "--lang", "en").stdout
+    assert english.splitlines()[0].endswith(";PROVISIONAL RESULT")

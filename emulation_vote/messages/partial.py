@@ -11,6 +11,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "KẾT QUẢ TẠM TÍNH — chưa đối chiếu số phiếu thu vào; chưa phải kết quả chính thức.",
         "PROVISIONAL RESULT — not checked against the ballots collected; not the official result.",
     ),
+    "partial.heading": ("KẾT QUẢ TẠM TÍNH", "PROVISIONAL RESULT"),
+    "partial.mark": ("Tạm tính", "Provisional"),
     "partial.left_out": (
         "Chưa có phiếu nào, chưa kiểm: {contests}.",
         "No ballots yet, not counted: {contests}.",

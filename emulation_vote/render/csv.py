@@ -29,7 +29,11 @@ TALLY_COLUMNS = (
 
 
 def render_csv(record: ElectionRecord) -> str:
-    """Render the tally: one row per candidate of every contest round, by rank."""
+    """Render the tally: one row per candidate of every contest round, by rank.
+
+    A provisional count (``--partial``) has one more column at the end, ``partial``, ``true`` on
+    every row; an official count's columns are exactly :data:`TALLY_COLUMNS`.
+    """
     rows = []
     for result in record.contests:
         for rnd in result.rounds:
@@ -50,9 +54,10 @@ def render_csv(record: ElectionRecord) -> str:
                         threshold.base_count,
                         "" if threshold.votes_needed is None else threshold.votes_needed,
                         rnd.seats,
+                        *((True,) if record.partial else ()),
                     )
                 )
-    return write_rows(TALLY_COLUMNS, rows)
+    return write_rows((*TALLY_COLUMNS, *(("partial",) if record.partial else ())), rows)
 
 
 EXCEL_COLUMNS = (
@@ -77,6 +82,7 @@ def render_csv_excel(record: ElectionRecord, lang: Language = Language.vi) -> st
     The rows of :func:`render_csv` with headings and words in ``lang``, cells separated by ``;``
     and percents as numbers with a decimal comma ("91,67", the column says "%"), so that Excel
     opens the file into columns of numbers.  UTF-8 with a BOM and CRLF, like every CSV here.
+    A provisional count (``--partial``) ends each row with a "KẾT QUẢ TẠM TÍNH" column.
     """
     rows = []
     for result in record.contests:
@@ -97,6 +103,8 @@ def render_csv_excel(record: ElectionRecord, lang: Language = Language.vi) -> st
                         threshold.base_count,
                         "" if threshold.votes_needed is None else threshold.votes_needed,
                         rnd.seats,
+                        *((t("partial.mark", lang),) if record.partial else ()),
                     )
                 )
-    return write_rows([t(key, lang) for key in EXCEL_COLUMNS], rows, delimiter=";")
+    headings = [t(key, lang) for key in EXCEL_COLUMNS] + ([t("partial.heading", lang)] if record.partial else [])
+    return write_rows(headings, rows, delimiter=";")
