@@ -144,3 +144,24 @@ def test_partial_csv_ends_each_row_with_a_partial_column(runner: CliRunner, half
     assert excel[0].endswith(";KẾT QUẢ TẠM TÍNH") and excel[1].endswith(";Tạm tính")
     english = invoke(runner, "tally", TWO, half, "--partial", "-f", "csv", "--excel", "--lang", "en").stdout
     assert english.splitlines()[0].endswith(";PROVISIONAL RESULT")
+
+
+def test_partial_workbook_has_the_banner_on_every_sheet(runner: CliRunner, half: Path, tmp_path: Path) -> None:
+    import openpyxl
+
+    out = tmp_path / "ket-qua.xlsx"
+    assert invoke(runner, "tally", TWO, half, "--partial", "-f", "xlsx", "-o", out).exit_code == 0
+    book = openpyxl.load_workbook(out)
+    banner = "KẾT QUẢ TẠM TÍNH — chưa đối chiếu số phiếu thu vào; chưa phải kết quả chính thức."
+    contest = book.worksheets[0]
+    assert contest["A1"].value == banner and contest["A1"].font.bold
+    assert contest["A3"].value == "Hạng" and contest.freeze_panes == "A4"
+    info = book["Thông tin"]
+    assert (info["A1"].value, info["B1"].value) == ("Loại kết quả", banner)
+    official = tmp_path / "chinh-thuc.xlsx"
+    whole = SAMPLES / "two-contests" / "ballots.csv"
+    assert invoke(runner, "tally", TWO, whole, "-f", "xlsx", "-o", official).exit_code == 0
+    book = openpyxl.load_workbook(official)
+    assert book.worksheets[0]["A2"].value == "Hạng" and book["Thông tin"]["A1"].value != "Loại kết quả"
+    for sheet in book.worksheets:
+        assert all("TẠM TÍNH" not in str(cell.value) for row in sheet.iter_rows() for cell in row)

@@ -13,6 +13,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "partial.heading": ("KẾT QUẢ TẠM TÍNH", "PROVISIONAL RESULT"),
     "partial.mark": ("Tạm tính", "Provisional"),
+    "partial.book_label": ("Loại kết quả", "Kind of result"),
     "partial.left_out": (
         "Chưa có phiếu nào, chưa kiểm: {contests}.",
         "No ballots yet, not counted: {contests}.",

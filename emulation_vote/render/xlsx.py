@@ -4,8 +4,9 @@ One sheet per contest (per contest round when a runoff was held): the heading, t
 (frozen header; votes as integers, percents as real numbers with a percent format so Excel shows
 "91,67%" under a Vietnamese locale; the selected units in bold) and the ballot figures below it;
 then a sheet "Thông tin" ("Information" in English) with the meeting, the rules and the
-fingerprint.  Headings follow ``lang``.  Text is stored as text, never as a formula, whatever it
-starts with.  openpyxl is imported here only, when a workbook is made.
+fingerprint.  A provisional count (``--partial``) has the "KẾT QUẢ TẠM TÍNH" banner above each
+contest sheet and as the first line of "Thông tin".  Headings follow ``lang``.  Text is stored
+as text, never as a formula, whatever it starts with.  openpyxl is imported here only, when a workbook is made.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ PERCENT_FORMAT = "0.00%"
 _FORBIDDEN = str.maketrans({c: "-" for c in "[]:*?/\\"})
 _HEADER_FILL = "F3EFE6"
 _SELECTED_FILL = "FBE4E2"
+_PARTIAL_FILL = "FFF2CC"  # a provisional count's banner: dark red on pale yellow
+_PARTIAL_INK = "9C0006"
 
 
 def percent_cell(percent: Decimal) -> float:
@@ -91,15 +94,21 @@ def _contest_sheet(
             widths[column] = max(widths.get(column, 0), len(str(value)))
         return _put(sheet, row, column, value)
 
-    title = put(1, 1, round_heading(result, rnd, lang), measure=False)
+    top = 1
+    if record.partial:  # a provisional count says so above everything else on the sheet
+        banner = put(1, 1, t("partial.banner", lang), measure=False)
+        banner.font = Font(bold=True, size=14, color=_PARTIAL_INK)
+        banner.fill = PatternFill("solid", fgColor=_PARTIAL_FILL)
+        top = 2
+    title = put(top, 1, round_heading(result, rnd, lang), measure=False)
     title.font = Font(bold=True, size=14)
     columns = ("col.rank", "col.unit", "book.unit_id", "col.votes", "col.percent", "excel.meets", "col.status")
     for column, key in enumerate(columns, 1):
-        cell = put(2, column, t(key, lang))
+        cell = put(top + 1, column, t(key, lang))
         cell.font = bold
         cell.fill = header_fill
         cell.alignment = Alignment(wrap_text=True, vertical="center")
-    row = 2
+    row = top + 1
     for candidate in rnd.candidates:
         row += 1
         values: tuple[Any, ...] = (
@@ -119,8 +128,8 @@ def _contest_sheet(
                 cell.font = bold
                 cell.fill = selected_fill
     widths[5] = max(widths.get(5, 0), 8)
-    sheet.freeze_panes = "A3"
-    sheet.auto_filter.ref = f"A2:G{row}"
+    sheet.freeze_panes = f"A{top + 2}"
+    sheet.auto_filter.ref = f"A{top + 1}:G{row}"
     row += 2
     threshold = rnd.threshold
     issued = record.election.electorate.issued
@@ -158,7 +167,8 @@ def _info_sheet(sheet: Worksheet, record: ElectionRecord, lang: Language) -> Non
     from openpyxl.styles import Alignment, Font
 
     meeting = record.election.meeting
-    rows: list[tuple[str, str]] = [
+    rows: list[tuple[str, str]] = [(t("partial.book_label", lang), t("partial.banner", lang))] if record.partial else []
+    rows += [
         (t("book.meeting", lang), meeting.title or ""),
         (t("book.organization", lang), meeting.organization or ""),
         (t("book.place", lang), meeting.place or ""),
