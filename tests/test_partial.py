@@ -165,3 +165,29 @@ def test_partial_workbook_has_the_banner_on_every_sheet(runner: CliRunner, half:
     assert book.worksheets[0]["A2"].value == "Hạng" and book["Thông tin"]["A1"].value != "Loại kết quả"
     for sheet in book.worksheets:
         assert all("TẠM TÍNH" not in str(cell.value) for row in sheet.iter_rows() for cell in row)
+
+
+def test_partial_projector_page_and_charts_carry_the_banner(runner: CliRunner, half: Path, tmp_path: Path) -> None:
+    from emulation_vote.render.slides import build_slides
+
+    banner = "KẾT QUẢ TẠM TÍNH — chưa đối chiếu số phiếu thu vào; chưa phải kết quả chính thức."
+    page = invoke(runner, "show", TWO, half, "--partial")
+    assert page.exit_code == 0, page.stderr
+    assert f'<p class="provisional" role="status">{banner}</p>' in page.stdout
+    english = invoke(runner, "show", TWO, half, "--partial", "--lang", "en").stdout
+    assert '<p class="provisional" role="status">PROVISIONAL RESULT' in english
+    refused = invoke(runner, "show", TWO, half)
+    assert refused.exit_code == 1
+    only = invoke(runner, "show", TWO, half, "--contest", "co-thi-dua", "--partial")
+    assert only.exit_code == 0 and banner in only.stdout
+    whole = invoke(runner, "show", TWO, SAMPLES / "two-contests" / "ballots.csv").stdout
+    assert 'class="provisional"' not in whole.split("</style>")[1]
+    chart = tmp_path / "tam-tinh.svg"
+    assert invoke(runner, "show", TWO, half, "--partial", "-o", chart).exit_code == 0
+    assert b"<svg" in chart.read_bytes()  # its text is drawn as paths: the banner is checked on the slide below
+    import emulation_vote as ev
+
+    record = ev.tally(TWO, [half], partial=True)
+    assert all(slide.provisional == banner for slide in build_slides(record, "vi"))
+    official = ev.tally(TWO, [SAMPLES / "two-contests" / "ballots.csv"])
+    assert all(slide.provisional == "" for slide in build_slides(official, "vi"))

@@ -11,12 +11,14 @@ import typer
 import emulation_vote as ev
 from emulation_vote.cli._app import (
     BallotsArg,
+    ContestsOption,
     ElectionArg,
     EncodingOption,
     ForceOption,
     Lang,
     LangOption,
     MaxErrorsOption,
+    PartialOption,
     Reader,
     ReaderOption,
     ScoresOption,
@@ -93,6 +95,8 @@ def show(
     reader: ReaderOption = Reader.auto,
     strict_names: StrictNamesOption = False,
     scores: ScoresOption = None,
+    contest: ContestsOption = None,
+    partial: PartialOption = False,
     max_errors: MaxErrorsOption = 50,
 ) -> None:
     """Show the result to the room: a self-contained HTML page for the projector (one page per contest), or charts.
@@ -118,7 +122,9 @@ def show(
             reader=reader,
             strict_names=strict_names,
             scores=scores or (),
+            contests=contest,
             max_errors=max_errors,
+            partial=partial,
         )
         if fmt is ShowFormat.html:
             from emulation_vote.paper import font_bytes

@@ -13,7 +13,7 @@ import io
 import textwrap
 from typing import Any
 
-from emulation_vote.render.show import ACCENT, BANDS, COLOURS, INK, PAPER
+from emulation_vote.render.show import ACCENT, BANDS, COLOURS, INK, PAPER, PROVISIONAL_BAND, PROVISIONAL_INK
 from emulation_vote.render.slides import Slide
 from emulation_vote.vocab import ShowFormat
 
@@ -39,21 +39,34 @@ def render_chart(slide: Slide, fmt: ShowFormat = ShowFormat.png, footer: str = "
     }
     with rc_context(style):
         figure = Figure(figsize=(16, 9), dpi=100, facecolor=PAPER)
-        header = 0.25 + (0.05 if slide.alert else 0)
+        header = 0.25 + (0.05 if slide.alert else 0) + (0.05 if slide.provisional else 0)
         size = 17 if rows <= 12 else max(9, 17 * 12 / rows)  # label points
         longest = max([len(f"{bar.rank}.  {bar.name}") for bar in slide.bars] + [10])
         left = min(0.55, max(0.2, 0.04 + longest * size * 0.6 * 100 / 72 / 1600))
         value_room = (max([len(bar.label) for bar in slide.bars] + [10]) * size * 0.6 * 100 / 72) / 1600
         axes = figure.add_axes((left, 0.1, max(0.2, 0.97 - left - value_room), 0.88 - header))
         axes.set_facecolor(PAPER)
-        figure.text(0.03, 0.94, slide.heading, fontsize=26, fontweight="bold", color=ACCENT)
+        top = 0.0
+        if slide.provisional:  # a provisional count's banner above everything else
+            top = 0.05
+            figure.text(
+                0.03,
+                0.955,
+                slide.provisional,
+                fontsize=18,
+                fontweight="bold",
+                color=PROVISIONAL_INK,
+                va="center",
+                bbox={"facecolor": PROVISIONAL_BAND, "edgecolor": PROVISIONAL_INK, "boxstyle": "round,pad=0.4"},
+            )
+        figure.text(0.03, 0.94 - top, slide.heading, fontsize=26, fontweight="bold", color=ACCENT)
         figures = "   ".join(f"{label}: {value}" for label, value in slide.figures)
-        figure.text(0.03, 0.885, figures, fontsize=17)
-        figure.text(0.03, 0.84, slide.threshold, fontsize=16)
+        figure.text(0.03, 0.885 - top, figures, fontsize=17)
+        figure.text(0.03, 0.84 - top, slide.threshold, fontsize=16)
         if slide.alert:
             figure.text(
                 0.03,
-                0.79,
+                0.79 - top,
                 "\n".join(textwrap.wrap(slide.alert, 140)),
                 fontsize=16,
                 fontweight="bold",

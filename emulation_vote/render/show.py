@@ -31,6 +31,8 @@ BANDS = {"selected": "#fbe4e2", "tied": "#fdf0d2"}
 INK = "#17202c"
 PAPER = "#fffdf8"
 ACCENT = "#8f1d17"
+PROVISIONAL_INK = "#9c0006"  # a provisional count's banner: dark red on pale yellow
+PROVISIONAL_BAND = "#fff2cc"
 
 #: The most units on one projector page; a longer list continues on the next page (same scale).
 PER_PAGE = 12
@@ -127,6 +129,8 @@ font-size:calc(var(--u)*2.6)}
 .detail,.note{font-size:calc(var(--u)*2.4);color:#5a6472;margin:0 0 calc(var(--u)*0.6)}
 .alert{font-size:calc(var(--u)*3.4);font-weight:700;background:#fdf0d2;border-left:calc(var(--u)*1.2) solid #d98e04;
 padding:calc(var(--u)*1) calc(var(--u)*2);margin:calc(var(--u)*0.6) 0}
+.provisional{font-size:calc(var(--u)*3);font-weight:700;color:#9c0006;background:#fff2cc;
+border:calc(var(--u)*0.4) solid #9c0006;padding:calc(var(--u)*0.6) calc(var(--u)*2);margin:0 0 calc(var(--u)*0.6) 0}
 .plot{flex:1 1 auto;min-height:0;margin:calc(var(--u)*1) 0}
 .plot svg{display:block;width:100%;height:100%}
 .closing{margin:0;padding:0;list-style:none}
@@ -175,6 +179,8 @@ def _kicker(record: ElectionRecord, lang: Language) -> str:
 def _section(record: ElectionRecord, slides: tuple[Slide, ...], index: int, lang: Language) -> str:
     slide = slides[index]
     out = [f'<section class="slide" id="{escape(slide.key)}">']
+    if slide.provisional:
+        out.append(f'<p class="provisional" role="status">{escape(slide.provisional)}</p>')
     kicker = _kicker(record, lang)
     if kicker:
         out.append(f'<p class="kicker">{escape(kicker)}</p>')

@@ -43,6 +43,7 @@ class Slide:
     ``scale`` is the vote count at the full length of a bar (the threshold base, or more when a
     unit or the threshold line would not fit); ``needed`` is where the threshold line is drawn
     (None: no threshold line).  ``alert`` is a runoff still to hold; ``closing`` the outcome lines.
+    ``provisional`` is the banner of a provisional count (``--partial``), empty for an official one.
     """
 
     key: str
@@ -59,6 +60,7 @@ class Slide:
     note: str
     alert: str
     closing: tuple[str, ...]
+    provisional: str = ""
 
 
 def slide_key(contest_id: str, round_number: int, rounds: int) -> str:
@@ -152,6 +154,7 @@ def build_slide(
         note=note,
         alert=alert,
         closing=_closing(result, rnd, lang),
+        provisional=t("partial.banner", lang) if record.partial else "",
     )
 
 
