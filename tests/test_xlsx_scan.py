@@ -173,6 +173,7 @@ def test_cells_merged_along_a_row_of_a_ballot_sheet_are_refused(tmp_path: Path, 
         read_ballots([tmp_path / "m.xlsx"], E)
     assert caught.value.key == "xlsx.merged"
     assert caught.value.params["range"] == merge and caught.value.row == row
+    assert caught.value.params["sheet"] == "Sheet"
     # The streaming reader leaves such a workbook to the exact reader, which refuses it.
     assert isinstance(StreamingReader().read(ReadRequest([tmp_path / "m.xlsx"], E)), GaveUp)
 

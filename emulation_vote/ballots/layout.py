@@ -382,7 +382,7 @@ def sheet_plan(sheet: Sheet, election: Election, strict_names: bool = False) -> 
         if sheet.several and error.key in ("header.no_ballot_id", "header.no_ballot_id_near"):
             return None
         raise
-    refuse_merged(sheet.merged, sheet.source)
+    refuse_merged(sheet.merged, sheet.source, sheet.name)
     if sheet.name is None or plan.template is not None or "contest" in plan.reserved:
         return plan
     named = contest_for_sheet(sheet.name, election)

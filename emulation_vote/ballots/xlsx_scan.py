@@ -120,7 +120,7 @@ def scan_sheet(path: str, source: str, sheet: str | None) -> SheetScan | None:
     return scan
 
 
-def refuse_merged(merged: tuple[tuple[str, int, int], ...], source: str) -> None:
+def refuse_merged(merged: tuple[tuple[str, int, int], ...], source: str, sheet: str | None) -> None:
     """Refuse a sheet read as ballots that has merged cells, naming the first range.
 
     A merged range holds its value in its top-left cell only: cells merged down several rows would
@@ -131,7 +131,7 @@ def refuse_merged(merged: tuple[tuple[str, int, int], ...], source: str) -> None
         return
     ranged, top, bottom = next((m for m in merged if m[2] > m[1]), merged[0])  # down several rows first
     key = "xlsx.merged_rows" if bottom > top else "xlsx.merged"
-    raise BallotFileError(key, file=source, row=top, range=ranged)
+    raise BallotFileError(key, file=source, row=top, range=ranged, sheet=sheet or "1")
 
 
 def _scan(stream: IO[bytes], source: str) -> SheetScan:

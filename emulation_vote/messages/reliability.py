@@ -104,10 +104,10 @@ MESSAGES.update(
 MESSAGES.update(
     {
         "xlsx.merged": (
-            "các ô {range} được gộp: trang phiếu không được gộp ô (giá trị chỉ nằm ở ô đầu, các ô còn lại bị coi là "
-            "trống). Hãy bỏ gộp ô và ghi giá trị vào từng ô.",
-            "cells {range} are merged: a ballot sheet may not merge cells (the value is in the first cell only, the "
-            "others read as empty). Unmerge them and fill in every cell.",
+            "các ô {range} của trang '{sheet}' được gộp: trang phiếu không được gộp ô (giá trị chỉ nằm ở ô đầu, "
+            "các ô còn lại bị coi là trống). Hãy bỏ gộp ô và ghi giá trị vào từng ô.",
+            "cells {range} of sheet '{sheet}' are merged: a ballot sheet may not merge cells (the value is in the "
+            "first cell only, the others read as empty). Unmerge them and fill in every cell.",
         ),
         "xlsx.merged_rows": (
             "các ô {range} được gộp qua nhiều hàng: giá trị chỉ nằm ở ô trên cùng, nên chỉ tính cho phiếu đầu. "
