@@ -466,14 +466,16 @@ def count_election(
     """
     groups = ballots.grouped() if isinstance(ballots, BallotSet) else ballots
     wanted = [c for c in election.contests if only is None or c.id in only]
+    asked = wanted
     if partial:
         present = [c for c in wanted if 1 in groups.rounds(c.id)]
         wanted = present or wanted[:1]
+    left_out = tuple(c.id for c in asked if c not in wanted)  # not those --contest excluded
     contests = tuple(count_contest(c, election, groups, partial) for c in wanted)
     notices = tuple(dict.fromkeys(groups.notices))  # in file and row order, each once
     skipped = tuple(sorted(groups.skipped.items()))
     return ElectionRecord(
-        election, contests, fingerprint(election, contests), groups.sources, notices, partial, skipped
+        election, contests, fingerprint(election, contests), groups.sources, notices, partial, skipped, left_out
     )
 
 

@@ -243,6 +243,8 @@ class ElectionRecord:
     """A provisional count (``--partial``): no ``collected`` check, contests without ballots left out."""
     skipped: tuple[tuple[str, int], ...] = ()
     """Rows of contests not asked for (``--contest``), skipped unread: (contest id, rows)."""
+    left_out: tuple[str, ...] = ()
+    """Contests asked for that a provisional count left out, having no ballots yet (ids, file order)."""
 
     @property
     def schema(self) -> str:

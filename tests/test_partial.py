@@ -84,6 +84,13 @@ def test_partial_counts_what_is_there_and_says_so(runner: CliRunner, tmp_path: P
     assert "KẾT QUẢ TẠM TÍNH" in invoke(runner, "audit", TWO, path, "--partial").stdout
 
 
+def test_a_contest_excluded_by_contest_is_not_reported_as_not_yet_counted(runner: CliRunner, flag_only: Path) -> None:
+    result = invoke(runner, "tally", TWO, flag_only, "--contest", "co-thi-dua", "--partial", "-f", "plain")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("KẾT QUẢ TẠM TÍNH")
+    assert "chưa kiểm" not in result.stdout and "bang-khen" not in result.stdout
+
+
 def test_minutes_refuse_a_provisional_count(runner: CliRunner, flag_only: Path) -> None:
     result = invoke(runner, "minutes", TWO, flag_only, "--partial")
     assert result.exit_code == 2 and result.stdout == ""

@@ -183,10 +183,8 @@ def preamble_lines(record: ElectionRecord, lang: Language) -> list[str]:
     lines = []
     if record.partial:
         lines.append(t("partial.banner", lang))
-        counted = {r.contest.id for r in record.contests}
-        left = [c.id for c in record.election.contests if c.id not in counted and c.id not in dict(record.skipped)]
-        if left:
-            lines.append(t("partial.left_out", lang, contests=", ".join(left)))
+        if record.left_out:  # a contest --contest excluded is not "not yet counted"
+            lines.append(t("partial.left_out", lang, contests=", ".join(record.left_out)))
     for contest_id, count in record.skipped:
         lines.append(t("partial.skipped", lang, count=count, contest=contest_id))
     return lines
