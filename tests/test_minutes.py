@@ -377,3 +377,14 @@ def test_annex_of_part_of_a_conference_recounts_that_part(runner: CliRunner) -> 
     assert "emulation-vote verify" not in annex  # verify re-counts the whole conference
     tally = invoke(runner, "tally", two / "election.toml", two / "ballots.csv", "--contest", "bang-khen", "-f", "json")
     assert tally.stdout.split('"fingerprint": "', 1)[1].split('"', 1)[0] in annex
+
+
+def test_the_vietnamese_annex_and_score_code_words() -> None:
+    from emulation_vote.i18n import t
+    from emulation_vote.vocab import Language
+
+    step = t("m.annex_step_tally", Language.vi, command="emulation-vote tally")
+    assert "fingerprint" not in step and "mã kiểm chứng" in step
+    # the score code ends the line with nothing after it, so it can be copied whole
+    assert t("sc.fingerprint", Language.vi, fingerprint="sha256:ab").endswith("sha256:ab")
+    assert t("sc.fingerprint", Language.en, fingerprint="sha256:ab").endswith("sha256:ab")

@@ -150,7 +150,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "m.annex_scores": ("tệp điểm: {name}", "score file: {name}"),
     "m.annex_how": ("Cách kiểm chứng lại:", "How to re-check:"),
     "m.annex_step_tally": (
-        "Chạy lệnh: {command}; mã fingerprint trong kết quả phải trùng với mã kiểm chứng ở trên.",
+        "Chạy lệnh: {command}; mã kiểm chứng trong kết quả phải trùng với mã ở trên.",
         "Run: {command}; the fingerprint in its output must equal the code above.",
     ),
     "m.annex_step_verify": (

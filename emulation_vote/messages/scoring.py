@@ -258,8 +258,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Equal totals are ordered by the score on criterion {criterion} (higher first); still equal ones share a rank.",
     ),
     "sc.fingerprint": (
-        "Mã kiểm chứng bảng điểm (SHA-256 của thang điểm và toàn bộ điểm đã chấm): {fingerprint}.",
-        "Fingerprint of the scores (SHA-256 of the score table and every score): {fingerprint}.",
+        "Mã kiểm chứng bảng điểm (SHA-256 của thang điểm và toàn bộ điểm đã chấm): {fingerprint}",
+        "Fingerprint of the scores (SHA-256 of the score table and every score): {fingerprint}",
     ),
     "sc.opening": (
         "Căn cứ thang điểm thi đua của {organization} và kết quả tự chấm, chấm điểm của các đơn vị, "
