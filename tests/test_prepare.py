@@ -330,7 +330,7 @@ def test_new_asks_on_a_terminal(tmp_path: Path) -> None:
         ("Số phiếu phát ra", ""),
         ("Ngưỡng trúng", "2"),
         ("Tiêu đề góc phải biên bản.*\\(1\\)", ""),  # the Party rule: the Party letterhead by default
-        ("Ghi tệp", "y"),
+        ("Ghi tệp election.toml\\? \\[c/k\\]", "c"),
     ]
     for prompt, answer in answers:
         child.expect(prompt)

@@ -253,7 +253,10 @@ def _ask(draft: Draft, lang: Language, asked_header: bool, asked_threshold: bool
         answer = Prompt.ask(t("ask.header", lang), console=console, choices=["1", "2"], default=default)
         changes["header"] = Header.party if answer == "1" else Header.state
     draft = _replace(draft, **changes)
-    if not Confirm.ask(t("ask.write", lang, path="election.toml"), console=console, default=True):
+    # c/k (có/không) in Vietnamese, as `enter` asks; y/n in English
+    confirm = Confirm(t("ask.write", lang, path="election.toml"), console=console)
+    confirm.choices = ["c", "k"] if lang == Language.vi else ["y", "n"]
+    if not confirm(default=True):
         return None
     return draft
 
