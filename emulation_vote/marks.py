@@ -9,6 +9,7 @@ words for their data validation.
 
 from __future__ import annotations
 
+import difflib
 import functools
 
 from emulation_vote.text import name_key
@@ -38,6 +39,23 @@ def read_mark(cell: str) -> bool | None:
     if key in _NO_MARKS:
         return False
     return None
+
+
+def closest_mark(cell: str) -> str | None:
+    """Return the mark word a cell that is neither a mark nor a blank most likely meant, if one is close.
+
+    Only a short cell gets a suggestion (a stray note is not a mistyped mark); the words are
+    compared as :func:`read_mark` compares them.
+
+    >>> closest_mark("xx"), closest_mark(" Xx "), closest_mark("khong"), closest_mark("phiếu rách")
+    ('x', 'x', 'không', None)
+    """
+    key = name_key(cell.strip())
+    if not key or len(key) > 6:
+        return None
+    words = {name_key(word): word for word in (*MARK_WORDS, *NO_MARK_WORDS)}
+    found = difflib.get_close_matches(key, list(words), n=1, cutoff=0.6)
+    return words[found[0]] if found else None
 
 
 def accepted_words() -> str:

@@ -78,7 +78,7 @@ def test_a_word_outside_the_vocabulary_names_row_candidate_and_cell(
     with pytest.raises(BallotFileError) as info:
         count_files(election, [path], reader=reader)
     error = info.value
-    assert (error.key, error.row) == ("row.bad_mark", 3)
+    assert (error.key, error.row) == ("row.bad_mark_near" if word == "-1" else "row.bad_mark", 3)  # '-1' is near '1'
     assert error.params["column"] == "Ban Tuyên giáo Tỉnh ủy"
     assert error.params["value"] == word
     text = describe_error(error, "vi")
@@ -93,3 +93,23 @@ def test_a_dash_is_not_a_vote(tmp_path: Path) -> None:
     election.write_text(election_toml(seats=2), encoding="utf-8")
     result = json.loads(render_json(count_files(election, [path])))
     assert result["contests"][0]["ballots"]["valid"] == 1
+
+
+@pytest.mark.parametrize("reader", ["exact", "fast"])
+@pytest.mark.parametrize(("word", "suggestion"), [("xx", "x"), (" Xx ", "x"), ("khong", "không"), ("phiếu rách", None)])
+def test_a_mistyped_mark_names_the_closest_mark_word(
+    tmp_path: Path, reader: str, word: str, suggestion: str | None
+) -> None:
+    rows = [["ballot_id", "A", "B", "C", "D", "E"], ["1", "x", "", "", "", ""], ["2", word, "", "", "", ""]]
+    election, path = _files(tmp_path, rows, ".csv")
+    with pytest.raises(BallotFileError) as info:
+        count_files(election, [path], reader=reader)
+    error = info.value
+    assert (error.key, error.row, error.params.get("suggestion")) == (
+        "row.bad_mark" if suggestion is None else "row.bad_mark_near",
+        3,
+        suggestion,
+    )
+    if suggestion is not None:
+        assert f"gần nhất: '{suggestion}'" in describe_error(error, "vi")
+        assert f"closest: '{suggestion}'" in describe_error(error, "en")

@@ -25,7 +25,7 @@ from emulation_vote.ballots.tabular import Sheet
 from emulation_vote.ballots.xlsx_scan import refuse_merged
 from emulation_vote.election import Contest, Election, closest
 from emulation_vote.errors import BallotFileError, EmulationVoteError
-from emulation_vote.marks import MARK_WORDS, NO_MARK_WORDS, read_mark
+from emulation_vote.marks import MARK_WORDS, NO_MARK_WORDS, closest_mark, read_mark
 from emulation_vote.text import clean, name_key, short
 from emulation_vote.vocab import Style
 
@@ -535,14 +535,16 @@ def read_layout(
         for index, heading in plan.others:
             mark = read_mark(cells[index])
             if mark is None:
+                mistyped = closest_mark(cells[index])
                 raise BallotFileError(
-                    "row.bad_mark",
+                    "row.bad_mark" if mistyped is None else "row.bad_mark_near",
                     file=source,
                     row=number,
                     column=short(heading),
                     value=short(cells[index].strip()),
                     marks=", ".join(MARK_WORDS),
                     no_marks=", ".join(NO_MARK_WORDS),
+                    **({} if mistyped is None else {"suggestion": mistyped}),
                 )
             if not mark:
                 continue

@@ -9,6 +9,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the cell of column '{column}' holds '{value}', which is neither a mark nor a blank. "
         "Marked: {marks}; not marked: empty or {no_marks}.",
     ),
+    "row.bad_mark_near": (
+        "ô của cột '{column}' ghi '{value}', không phải dấu chọn hay ô để trống; gần nhất: '{suggestion}'. "
+        "Chọn: {marks}; không chọn: để trống hoặc {no_marks}.",
+        "the cell of column '{column}' holds '{value}', which is neither a mark nor a blank; closest: '{suggestion}'. "
+        "Marked: {marks}; not marked: empty or {no_marks}.",
+    ),
     "row.ambiguous_name": (
         "'{value}' viết không dấu có thể là nhiều đơn vị: {candidates}. Hãy ghi tên đủ dấu.",
         "'{value}', typed without diacritics, could be any of: {candidates}. Type the name with its diacritics.",
