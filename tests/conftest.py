@@ -9,10 +9,13 @@ caps the rest at 100.  Locally the default profile draws new examples on every r
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 from hypothesis import settings
 from typer.testing import CliRunner
+
+from helpers import E
 
 settings.register_profile("ci", derandomize=True, deadline=None, max_examples=100, print_blob=True)
 settings.register_profile("dev", derandomize=False, deadline=None, max_examples=100)
@@ -22,3 +25,18 @@ settings.load_profile("ci" if os.environ.get("CI", "").lower() == "true" else "d
 @pytest.fixture()
 def runner() -> CliRunner:
     return CliRunner()
+
+
+# The reliability tests' election E and two ballots for it (a module's own fixture of the same name wins).
+@pytest.fixture()
+def election(tmp_path: Path) -> Path:
+    path = tmp_path / "E.toml"
+    path.write_text(E, encoding="utf-8")
+    return path
+
+
+@pytest.fixture()
+def ballots(tmp_path: Path) -> Path:
+    path = tmp_path / "b.csv"
+    path.write_text("ballot_id,choices\n1,A\n2,B\n", encoding="utf-8")
+    return path

@@ -23,6 +23,13 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "sample_ballots"
 DATA = Path(__file__).resolve().parent / "data"
 
+# The four-unit election of the reliability review ("E" in its report): a contest of two seats.
+E = """[[contest]]
+id = "c"
+seats = 2
+candidates = [{id="A",name="Ban A"},{id="B",name="Ban B"},{id="C",name="Ban C"},{id="D",name="Ban D"}]
+"""
+
 FIVE = [
     ("A", "Văn phòng Tỉnh ủy"),
     ("B", "Ban Tuyên giáo Tỉnh ủy"),

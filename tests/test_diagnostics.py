@@ -12,27 +12,7 @@ from emulation_vote.ballots.decode import decode
 from emulation_vote.election import parse_election
 from emulation_vote.errors import BallotFileError, ElectionFileError
 
-from helpers import invoke
-
-E = """[[contest]]
-id = "c"
-seats = 2
-candidates = [{id="A",name="Ban A"},{id="B",name="Ban B"},{id="C",name="Ban C"},{id="D",name="Ban D"}]
-"""
-
-
-@pytest.fixture()
-def election(tmp_path: Path) -> Path:
-    path = tmp_path / "E.toml"
-    path.write_text(E, encoding="utf-8")
-    return path
-
-
-@pytest.fixture()
-def ballots(tmp_path: Path) -> Path:
-    path = tmp_path / "b.csv"
-    path.write_text("ballot_id,choices\n1,A\n2,B\n", encoding="utf-8")
-    return path
+from helpers import E, invoke
 
 
 def test_tally_given_one_file_twice_says_so(runner: CliRunner, tmp_path: Path, election: Path, ballots: Path) -> None:

@@ -14,27 +14,7 @@ from emulation_vote.election import load_election, parse_election
 from emulation_vote.entry import EntrySession, Rejected
 from emulation_vote.errors import BallotFileError, ElectionFileError
 
-from helpers import invoke
-
-E = """[[contest]]
-id = "c"
-seats = 2
-candidates = [{id="A",name="Ban A"},{id="B",name="Ban B"},{id="C",name="Ban C"},{id="D",name="Ban D"}]
-"""
-
-
-@pytest.fixture()
-def election(tmp_path: Path) -> Path:
-    path = tmp_path / "E.toml"
-    path.write_text(E, encoding="utf-8")
-    return path
-
-
-@pytest.fixture()
-def ballots(tmp_path: Path) -> Path:
-    path = tmp_path / "b.csv"
-    path.write_text("ballot_id,choices\n1,A\n2,B\n", encoding="utf-8")
-    return path
+from helpers import E, invoke
 
 
 @pytest.mark.parametrize(

@@ -11,13 +11,8 @@ from emulation_vote.entry import EntrySession, Rejected
 from emulation_vote.errors import BallotFileError, ElectionFileError, UsageError
 from emulation_vote.pipeline import count_files
 
-from helpers import SAMPLES
+from helpers import SAMPLES, E
 
-E = """[[contest]]
-id = "c"
-seats = 2
-candidates = [{id="A",name="Ban A"},{id="B",name="Ban B"},{id="C",name="Ban C"},{id="D",name="Ban D"}]
-"""
 SEED = SAMPLES / "seed" / "election.toml"
 
 
