@@ -15,6 +15,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any, overload
 
+from emulation_vote.arrow import ints, string, strings
 from emulation_vote.ballot import Ballot, Notice
 from emulation_vote.election import Contest, Election, Electorate
 from emulation_vote.vocab import InvalidReason, Status, ThresholdBase
@@ -169,20 +170,18 @@ class ContentTable(Sequence[ContentResult]):
         chunks = []
         for start in range(0, len(self.candidate_ids), 8):
             names = self.candidate_ids[start : start + 8]
-            table = pa.array(
-                ["".join(f";{cid}" for j, cid in enumerate(names) if byte >> j & 1) for byte in range(256)], pa.string()
-            )
-            chunks.append(table.take(pa.array((in_order >> start) & 255)))
+            table = strings(["".join(f";{cid}" for j, cid in enumerate(names) if byte >> j & 1) for byte in range(256)])
+            chunks.append(table.take(ints((in_order >> start) & 255)))
         if not chunks:
-            chosen = pa.array([""] * size, pa.string())
+            chosen = strings([""] * size)
         elif len(chunks) == 1:
             chosen = pc.utf8_slice_codeunits(chunks[0], 1)
         else:
-            chosen = pc.utf8_slice_codeunits(pc.binary_join_element_wise(*chunks, ""), 1)
-        declared = pa.array([text or "" for text in self.texts], pa.string()).take(pa.array(self.codes))
-        counts = pc.cast(pa.array(np.asarray(self.counts, dtype=np.int64)), pa.string())
-        fixed = pa.scalar(f"{contest_id}\t{round_number}", pa.string())
-        return pc.binary_join_element_wise(counts, fixed, chosen, declared, "\t")
+            chosen = pc.utf8_slice_codeunits(pc.binary_join_element_wise(*chunks, string("")), 1)
+        declared = strings([text or "" for text in self.texts]).take(ints(self.codes))
+        counts = pc.cast(ints(self.counts), pa.string())
+        fixed = string(f"{contest_id}\t{round_number}")
+        return pc.binary_join_element_wise(counts, fixed, chosen, declared, string("\t"))
 
 
 @dataclass(frozen=True)
@@ -317,10 +316,10 @@ def _canonical_parts(election: Election, contests: tuple[ContestResult, ...]) ->
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    every = pa.concat_arrays([*tables, pa.array(lines, pa.string())])
+    every = pa.concat_arrays([*tables, strings(lines)])
     ordered = every.take(pc.sort_indices(every))
     del every
-    ended = pc.binary_join_element_wise(ordered, pa.scalar("\n"), "")
+    ended = pc.binary_join_element_wise(ordered, string("\n"), string(""))
     del ordered
     offsets = np.frombuffer(ended.buffers()[1], dtype=np.int32, count=len(ended) + 1, offset=ended.offset * 4)
     data = ended.buffers()[2]

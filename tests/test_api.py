@@ -267,6 +267,16 @@ def test_pandas_is_loaded_by_the_frames_only() -> None:
     )
     assert "pandas" not in tally_modules
     assert "emulation_vote.pipeline" in tally_modules
+    # pyarrow.array and pyarrow.scalar import pandas to ask whether they were given a pandas
+    # object: the streaming count, its fingerprint included, must build its arrays without them.
+    streamed_modules = _modules_after(
+        "from emulation_vote.cli import main\n"
+        f"sys.argv = ['emulation-vote', 'tally', {str(seed[0])!r}, {str(seed[1])!r}, '--reader', 'fast',"
+        " '--format', 'json']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass"
+    )
+    assert {"pyarrow", "emulation_vote.ballots.fast"} <= streamed_modules
+    assert "pandas" not in streamed_modules
     assert "pandas" in _modules_after(
         f"import emulation_vote as ev\nev.results_frame(ev.tally({str(seed[0])!r}, {str(seed[1])!r}))"
     )
