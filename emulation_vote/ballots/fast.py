@@ -47,6 +47,8 @@ from emulation_vote.vocab import Style
 TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
 BLOCK_SIZE = 1 << 20  # 1 MB blocks keep the peak memory low; larger ones are barely faster
 BITMAP_LIMIT = 1 << 31  # ballot ids above this use the exact reader
+DENSE_BITS = 20  # a contest of up to 20 candidates is counted in a table of its 2**20 possible masks (8 MB)
+DENSE_BUDGET = 64 << 20  # bytes for such tables in all; further (contest, round, declared) groups are sorted
 
 
 class FastPathUnavailable(Exception):
@@ -130,17 +132,19 @@ class ArrowColumn:
         lengths = np.diff(offsets)
         if lengths.size == 0 or lengths.max() > 1:
             return self.encoded().mark_flags()
-        if data.size == 0:
+        if data.size == 0 or offsets[-1] == offsets[0]:
             return np.zeros(lengths.size, dtype=bool)
-        first = data.take(offsets[:-1], mode="clip") * (lengths == 1).view(np.uint8)
+        # Every cell is empty or one byte: the column's bytes are those of its filled cells, in order.
         table = np.zeros(256, dtype=bool)
-        for byte in np.flatnonzero(np.bincount(first, minlength=256)):
-            if byte == 0:
-                continue
-            mark = read_mark(chr(byte)) if byte < 128 else None
+        present = np.flatnonzero(np.bincount(data[offsets[0] : offsets[-1]], minlength=256))
+        for byte in present.tolist():
+            mark = read_mark(chr(byte)) if 0 < byte < 128 else None
             if mark is None:
                 raise FastPathUnavailable("a cell that is neither a mark nor empty")
             table[byte] = mark
+        if table[present].all():  # the usual case: every filled cell is a mark ("x")
+            return lengths.astype(bool)
+        first = data.take(offsets[:-1], mode="clip") * (lengths == 1).view(np.uint8)
         return _pick(table, first, bool)
 
     def all_blank(self) -> bool:
@@ -183,9 +187,14 @@ class IdRegistry:
             return
         if key in self.texts:
             raise FastPathUnavailable("ids as numbers and as text")  # the same id might stand as text in another batch
-        ordered = np.sort(ids)
-        if ordered[0] < 0 or ordered[-1] >= BITMAP_LIMIT or (ordered[1:] == ordered[:-1]).any():
-            raise FastPathUnavailable("an id out of range or used twice")
+        if (ids[1:] > ids[:-1]).all():  # typed in order, as ballots usually are: distinct, no sort needed
+            ordered = ids
+        else:
+            ordered = np.sort(ids)
+            if (ordered[1:] == ordered[:-1]).any():
+                raise FastPathUnavailable("an id used twice")
+        if ordered[0] < 0 or ordered[-1] >= BITMAP_LIMIT:
+            raise FastPathUnavailable("an id out of range")
         bitmap = self.bitmaps.get((*key, form), np.zeros(0, dtype=np.uint8))
         need = int(ordered[-1] >> 3) + 1
         if need > bitmap.size:
@@ -233,6 +242,12 @@ class _Aggregator:
             raise FastPathUnavailable("no contest column for several contests")
         if max(len(c.candidates) for c in election.contests) > 62:
             raise FastPathUnavailable("more than 62 candidates")  # a ballot's marks must fit the bits of one int64
+        self.bit_of = [  # per contest: column index -> the bit of the candidate it marks
+            {index: contest.ids.index(cid) for index, cid in plan.candidate_columns.get(contest.id, {}).items()}
+            for contest in self.contests
+        ]
+        self.dense: dict[tuple[int, int, int], np.ndarray[Any, Any]] = {}
+        self.dense_bytes = 0
 
     def _contest_rows(self, columns: dict[int, Column], rows: int) -> np.ndarray[Any, Any]:
         if self.plan.fixed is not None:
@@ -289,20 +304,20 @@ class _Aggregator:
                 contest_index, value = divmod(pair, len(column.values))
                 bits.append(self._choice_bits(contest_index, column.values[value]))
             return _pick(bits, inverse.reshape(-1), np.int64)
-        present = np.unique(contest_rows)
+        present = [key for key, _ in _split(contest_rows)]
         for index, _heading in self.plan.others:
             flags = columns[index].mark_flags()
             if not flags.any():
                 continue
             for contest_index in present:
-                contest = self.contests[int(contest_index)]
-                in_contest = contest_rows == contest_index
-                candidate_id = self.plan.candidate_columns[contest.id].get(index)
-                if candidate_id is None:
-                    if (flags & in_contest).any():
+                contest = self.contests[contest_index]
+                in_contest = flags if len(present) == 1 else flags & (contest_rows == contest_index)
+                bit = self.bit_of[contest_index].get(index)
+                if bit is None:
+                    if in_contest.any():
                         raise FastPathUnavailable("a mark outside the contest's candidates")
                     continue
-                masks |= (flags & in_contest).astype(np.int64) << contest.ids.index(candidate_id)
+                masks |= np.left_shift(in_contest.view(np.uint8), bit, dtype=np.int64)
         return masks
 
     def _list_masks(self, array: Any, contest_rows: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
@@ -321,13 +336,13 @@ class _Aggregator:
         encoded = pc.dictionary_encode(pc.list_flatten(pieces))
         values = encoded.dictionary.to_pylist()
         indices = _numpy(encoded.indices)
-        present = np.unique(contest_rows)
+        present = [key for key, _ in _split(contest_rows)]
         table = np.zeros((len(self.contests), max(len(values), 1)), dtype=np.int64)
-        for contest_index in present.tolist():
+        for contest_index in present:
             table[contest_index] = [self._piece_bit(contest_index, value) for value in values]
         starts = offsets[:-1] - offsets[0]
-        if present.size == 1:
-            bits = table[int(present[0])][indices]
+        if len(present) == 1:
+            bits = table[present[0]][indices]
         else:
             bits = table[np.repeat(contest_rows, np.diff(offsets)), indices]
         masks: np.ndarray[Any, Any] = np.bitwise_or.reduceat(bits, starts)
@@ -370,28 +385,44 @@ class _Aggregator:
         rounds = self._rounds(columns, rows)
         declared = self._declared(columns, rows)
         masks = self._marks(columns, contest_rows, rows)
-        groups = contest_rows * (int(rounds.max()) + 1) + rounds
-        for group in np.unique(groups):
-            selector = groups == group
-            key = (self.contests[int(group) // (int(rounds.max()) + 1)].id, int(group) % (int(rounds.max()) + 1))
+        round_span = int(rounds.max()) + 1
+        groups = contest_rows * round_span + rounds
+        for group, selector in _split(groups):
+            key = (self.contests[group // round_span].id, group % round_span)
             if isinstance(ids, list):
-                self.registry.add_texts(key, [v for v, keep in zip(ids, selector, strict=True) if keep])
+                chosen = ids if selector is None else [v for v, keep in zip(ids, selector, strict=True) if keep]
+                self.registry.add_texts(key, chosen)
             else:
-                self.registry.add_numbers(key, ids[selector], form)
+                self.registry.add_numbers(key, ids if selector is None else ids[selector], form)
         # Group the rows by (contest, round, declared reason); within a group, count each distinct mask.
-        round_span, declared_span = int(rounds.max()) + 1, len(self.declared)
-        group_keys = (contest_rows * round_span + rounds) * declared_span + declared
-        unique_groups, inverse = np.unique(group_keys, return_inverse=True)
-        inverse = inverse.reshape(-1)
-        for position, group_key in enumerate(unique_groups.tolist()):
+        declared_span = len(self.declared)
+        for group_key, selector in _split(groups * declared_span + declared):
             rest, code = divmod(group_key, declared_span)
             contest_index, round_number = divmod(rest, round_span)
-            selected = masks if len(unique_groups) == 1 else masks[inverse == position]
-            unique_masks, counts = np.unique(selected, return_counts=True)
-            parts = self.parts.setdefault((contest_index, round_number, code), [])
-            parts.append((unique_masks, counts))
-            if len(parts) >= 8:
-                parts[:] = [_merge(parts)]
+            self._count((contest_index, round_number, code), masks if selector is None else masks[selector])
+
+    def _count(self, slot: tuple[int, int, int], masks: np.ndarray[Any, Any]) -> None:
+        """Add the marks of some rows of one (contest, round, declared reason) to its counts.
+
+        A contest of up to :data:`DENSE_BITS` candidates is counted in a table of every possible
+        mask (a counter per mask: no sort, and memory that does not grow with the ballots), while
+        the tables stay within :data:`DENSE_BUDGET` bytes; other slots keep the distinct masks of
+        each batch with their counts, merged every few batches.
+        """
+        dense = self.dense.get(slot)
+        if dense is None and slot not in self.parts:
+            size = 1 << len(self.contests[slot[0]].candidates)
+            if size <= 1 << DENSE_BITS and self.dense_bytes + 8 * size <= DENSE_BUDGET:
+                dense = self.dense[slot] = np.zeros(size, dtype=np.int64)
+                self.dense_bytes += 8 * size
+        if dense is not None:
+            np.add.at(dense, masks, 1)
+            return
+        unique_masks, counts = np.unique(masks, return_counts=True)
+        parts = self.parts.setdefault(slot, [])
+        parts.append((unique_masks, counts))
+        if len(parts) >= 8:
+            parts[:] = [_merge(parts)]
 
     def into(self, groups: BallotGroups) -> None:
         """Add the counted contents to ``groups``, as arrays (one :class:`MaskedContents` per contest and round)."""
@@ -400,6 +431,9 @@ class _Aggregator:
         for (contest_index, round_number, declared_code), parts in self.parts.items():
             unique_masks, totals = _merge(parts)
             collected.setdefault((contest_index, round_number), []).append((unique_masks, totals, declared_code))
+        for (contest_index, round_number, declared_code), dense in self.dense.items():
+            unique_masks = np.flatnonzero(dense).astype(np.int64)
+            collected.setdefault((contest_index, round_number), []).append((unique_masks, dense[unique_masks], declared_code))
         for (contest_index, round_number), pieces in collected.items():
             contest = self.contests[contest_index]
             strikes = self.plan.layout == "wide" and contest.style == Style.strike
@@ -409,6 +443,19 @@ class _Aggregator:
             contents = MaskedContents(contest.ids, strikes, tuple(texts), masks, codes, counts)
             groups.add_masked(contest.id, round_number, contents)
         groups.notices.extend(self.plan.notices)
+
+
+def _split(keys: np.ndarray[Any, Any]) -> Iterator[tuple[int, np.ndarray[Any, Any] | None]]:
+    """Yield each distinct value of ``keys`` (small non-negative ints) with the rows that have it (None: every row)."""
+    if keys.size == 0:
+        return
+    low, high = int(keys.min()), int(keys.max())
+    if low == high:
+        yield low, None
+        return
+    values = np.flatnonzero(np.bincount(keys - low)) + low if high - low < 1 << 20 else np.unique(keys)
+    for value in values.tolist():
+        yield value, keys == value
 
 
 def _merge(
@@ -727,7 +774,7 @@ def _read_groups(
             raise FastPathUnavailable("a template, whose unused numbers the exact reader leaves out")
         aggregator = _Aggregator(plan, election, registry)
         _read_csv(path, plan, aggregator, header, delimiter, progress)
-        if not aggregator.parts:
+        if not aggregator.parts and not aggregator.dense:
             raise FastPathUnavailable("no ballots")
         aggregator.into(groups)
     return groups
