@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -263,8 +263,8 @@ def canonical_text(election: Election, contests: tuple[ContestResult, ...]) -> s
     return b"".join(bytes(part) for part in _canonical_parts(election, contests)).decode("utf-8")
 
 
-def _canonical_parts(election: Election, contests: tuple[ContestResult, ...]) -> list[bytes | memoryview]:
-    """Return the canonical text as UTF-8 pieces to be concatenated: the first line, then the sorted body."""
+def _canonical_parts(election: Election, contests: tuple[ContestResult, ...]) -> Iterator[bytes | memoryview]:
+    """Yield the canonical text as UTF-8 pieces to be concatenated: the first line, then the sorted body."""
     # A runoff round allows as many choices as its seats unless max_marks was written: that choice
     # changes the runoff's result, so a contest that counted a runoff under a written max_marks says so.
     fixed_in_runoffs = {r.contest.id for r in contests if len(r.rounds) > 1 and r.contest.max_marks_given}
@@ -308,23 +308,27 @@ def _canonical_parts(election: Election, contests: tuple[ContestResult, ...]) ->
         if isinstance(rnd.contents, ContentTable)
     ]
     head = json.dumps(rules, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    yield f"{head}\n".encode()
     if not tables:
-        return [f"{head}\n".encode(), *(f"{line}\n".encode() for line in sorted(lines))]
+        yield from (f"{line}\n".encode() for line in sorted(lines))
+        return
     # Contents counted as arrays: their lines are made and sorted in Arrow, by UTF-8 bytes (the
     # same order as code points), then joined, one newline after each, into one buffer.
     import numpy as np
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    every = pa.concat_arrays([*tables, strings(lines)])
-    ordered = every.take(pc.sort_indices(every))
-    del every
-    ended = pc.binary_join_element_wise(ordered, string("\n"), string(""))
-    del ordered
-    offsets = np.frombuffer(ended.buffers()[1], dtype=np.int32, count=len(ended) + 1, offset=ended.offset * 4)
-    data = ended.buffers()[2]
-    body = memoryview(data)[int(offsets[0]) : int(offsets[-1])] if data is not None else b""
-    return [f"{head}\n".encode(), body]
+    every = tables[0] if len(tables) == 1 and not lines else pa.concat_arrays([*tables, strings(lines)])
+    order = pc.sort_indices(every)
+    for start in range(0, len(order), _CHUNK):  # in slices: the sorted copy never exists whole
+        ended = pc.binary_join_element_wise(every.take(order.slice(start, _CHUNK)), string("\n"), string(""))
+        offsets = np.frombuffer(ended.buffers()[1], dtype=np.int32, count=len(ended) + 1, offset=ended.offset * 4)
+        data = ended.buffers()[2]
+        yield memoryview(data)[int(offsets[0]) : int(offsets[-1])] if data is not None else b""
+
+
+_CHUNK = 1 << 16
+"""Lines of the canonical text sorted, joined and hashed at a time."""
 
 
 def _figures(electorate: Electorate) -> dict[str, int | None]:

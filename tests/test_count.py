@@ -444,3 +444,46 @@ def test_a_written_max_marks_that_changes_a_runoff_changes_the_fingerprint(tmp_p
         plain.fingerprint
         == count_text(tmp_path, election_toml(threshold=threshold, max_marks=2), {"b.csv": round_one}).fingerprint
     )
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 3, 1 << 16])
+def test_the_canonical_text_of_array_contents_is_the_same_in_any_slices(
+    monkeypatch: pytest.MonkeyPatch, chunk: int
+) -> None:
+    """The sorted lines are joined and hashed a slice at a time: the slices never change the text or the hash."""
+    from collections import Counter
+
+    import numpy as np
+
+    import emulation_vote.record as record_module
+    from emulation_vote.ballot import BallotGroups, Content, MaskedContents
+    from emulation_vote.count import count_election
+    from emulation_vote.election import parse_election
+    from emulation_vote.record import canonical_text
+
+    candidates = ", ".join(f'{{ id = "K{i}", name = "Đơn vị {i}" }}' for i in range(4))
+    election = parse_election(
+        f'[meeting]\ntitle = "T"\n\n[[contest]]\nid = "c"\nseats = 2\ncandidates = [{candidates}]\n', "e.toml"
+    )
+    ids = election.contests[0].ids
+    texts: tuple[str | None, ...] = (None, "rách")
+    rows = [(0b0011, 0, 12), (0b0101, 0, 3), (0b1000, 0, 100), (0b0001, 1, 1), (0b0110, 0, 3), (0, 0, 7), (15, 0, 2)]
+    masked = MaskedContents(
+        ids,
+        False,
+        texts,
+        np.asarray([m for m, _, _ in rows], dtype=np.int64),
+        np.asarray([d for _, d, _ in rows], dtype=np.int64),
+        np.asarray([c for _, _, c in rows], dtype=np.int64),
+    )
+    counted: Counter[Content] = Counter()
+    for mask, code, count in rows:
+        counted[(frozenset(ids[b] for b in range(len(ids)) if mask >> b & 1), False, texts[code])] += count
+    one_by_one, by_arrays = BallotGroups(complete=False), BallotGroups(complete=False)
+    one_by_one.add_counts("c", 1, counted)
+    expected = count_election(election, one_by_one)
+    monkeypatch.setattr(record_module, "_CHUNK", chunk)
+    by_arrays.add_masked("c", 1, masked)
+    record = count_election(election, by_arrays)
+    assert canonical_text(record.election, record.contests) == canonical_text(expected.election, expected.contests)
+    assert record.fingerprint == expected.fingerprint

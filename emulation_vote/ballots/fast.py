@@ -310,7 +310,6 @@ class _Aggregator:
             if not flags.any():
                 continue
             for contest_index in present:
-                contest = self.contests[contest_index]
                 in_contest = flags if len(present) == 1 else flags & (contest_rows == contest_index)
                 bit = self.bit_of[contest_index].get(index)
                 if bit is None:
@@ -433,7 +432,8 @@ class _Aggregator:
             collected.setdefault((contest_index, round_number), []).append((unique_masks, totals, declared_code))
         for (contest_index, round_number, declared_code), dense in self.dense.items():
             unique_masks = np.flatnonzero(dense).astype(np.int64)
-            collected.setdefault((contest_index, round_number), []).append((unique_masks, dense[unique_masks], declared_code))
+            found = (unique_masks, dense[unique_masks], declared_code)
+            collected.setdefault((contest_index, round_number), []).append(found)
         for (contest_index, round_number), pieces in collected.items():
             contest = self.contests[contest_index]
             strikes = self.plan.layout == "wide" and contest.style == Style.strike
