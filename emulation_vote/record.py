@@ -149,22 +149,28 @@ class ContentTable(Sequence[ContentResult]):
 
     __hash__ = None  # type: ignore[assignment]  # mutable cache inside: never a dict key
 
-    def canonical_lines(self, contest_id: str, round_number: int) -> Any:
-        """Return the fingerprint's lines for these contents as a pyarrow string array (unsorted).
+    def chosen_texts(self, rows: Any = None) -> Any:
+        """Return the chosen ids of each content (of ``rows``, numpy indices; all by default) joined by ";".
 
-        Each line is ``count<TAB>contest<TAB>round<TAB>chosen ids joined by ";"<TAB>declared``, as
-        :func:`canonical_text` writes it for a :class:`ContentResult`.
+        A pyarrow string array.  The ids of 8 candidates at a time are looked up in a table of the
+        256 ways to choose among them, each id as ";id" (joining with nulls skipped loses rows in
+        some pyarrow versions); the pieces are concatenated and the first ";" cut off.
         """
         import numpy as np
         import pyarrow as pa
+
+        masks = np.asarray(self.masks if rows is None else self.masks[rows], dtype=np.int64)
+        if masks.size > _CHUNK:  # in slices, so that the pieces of every row never exist at once
+            return pa.concat_arrays(
+                [self._chosen(masks[start : start + _CHUNK]) for start in range(0, masks.size, _CHUNK)]
+            )
+        return self._chosen(masks)
+
+    def _chosen(self, masks: Any) -> Any:
+        import numpy as np
         import pyarrow.compute as pc
 
-        # The chosen ids of 8 candidates at a time are looked up in a table of the 256 ways to
-        # choose among them, each id as ";id" (joining with nulls skipped loses rows in some
-        # pyarrow versions); the pieces are concatenated and the first ";" cut off.
-        size = len(self.counts)
-        masks = np.asarray(self.masks, dtype=np.int64)
-        in_order = np.zeros(size, dtype=np.int64)  # bit j: candidate_ids[j] chosen
+        in_order = np.zeros(masks.size, dtype=np.int64)  # bit j: candidate_ids[j] chosen
         for j, bit in enumerate(self.bits):
             in_order |= ((masks >> bit) & 1) << j
         chunks = []
@@ -173,15 +179,25 @@ class ContentTable(Sequence[ContentResult]):
             table = strings(["".join(f";{cid}" for j, cid in enumerate(names) if byte >> j & 1) for byte in range(256)])
             chunks.append(table.take(ints((in_order >> start) & 255)))
         if not chunks:
-            chosen = strings([""] * size)
-        elif len(chunks) == 1:
-            chosen = pc.utf8_slice_codeunits(chunks[0], 1)
-        else:
-            chosen = pc.utf8_slice_codeunits(pc.binary_join_element_wise(*chunks, string("")), 1)
-        declared = strings([text or "" for text in self.texts]).take(ints(self.codes))
-        counts = pc.cast(ints(self.counts), pa.string())
+            return strings([""] * masks.size)
+        joined = chunks[0] if len(chunks) == 1 else pc.binary_join_element_wise(*chunks, string(""))
+        return pc.utf8_slice_codeunits(joined, 1)
+
+    def canonical_lines(self, contest_id: str, round_number: int, rows: Any = None) -> Any:
+        """Return the fingerprint's lines for these contents (of ``rows``; all by default) as a pyarrow string array.
+
+        Each line is ``count<TAB>contest<TAB>round<TAB>chosen ids joined by ";"<TAB>declared``, as
+        :func:`canonical_text` writes it for a :class:`ContentResult`; in the order of ``rows``.
+        """
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        codes = self.codes if rows is None else self.codes[rows]
+        counts = self.counts if rows is None else self.counts[rows]
+        declared = strings([text or "" for text in self.texts]).take(ints(codes))
         fixed = string(f"{contest_id}\t{round_number}")
-        return pc.binary_join_element_wise(counts, fixed, chosen, declared, string("\t"))
+        cells = (pc.cast(ints(counts), pa.string()), fixed, self.chosen_texts(rows), declared, string("\t"))
+        return pc.binary_join_element_wise(*cells)
 
 
 @dataclass(frozen=True)
@@ -302,7 +318,7 @@ def _canonical_parts(election: Election, contests: tuple[ContestResult, ...]) ->
         for content in rnd.contents
     ]
     tables = [
-        rnd.contents.canonical_lines(result.contest.id, rnd.number)
+        (result.contest.id, rnd.number, rnd.contents)
         for result in contests
         for rnd in result.rounds
         if isinstance(rnd.contents, ContentTable)
@@ -312,19 +328,124 @@ def _canonical_parts(election: Election, contests: tuple[ContestResult, ...]) ->
     if not tables:
         yield from (f"{line}\n".encode() for line in sorted(lines))
         return
-    # Contents counted as arrays: their lines are made and sorted in Arrow, by UTF-8 bytes (the
-    # same order as code points), then joined, one newline after each, into one buffer.
+    if not lines and all(len(table.counts) == 0 or int(table.counts.max()) < 10**18 for _, _, table in tables):
+        yield from _sorted_by_count(tables)
+        return
+    # Lines of contents read one by one as well: every line is made and sorted in Arrow, by UTF-8
+    # bytes (the same order as code points), then joined and hashed a slice at a time.
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    made = [table.canonical_lines(contest, number) for contest, number, table in tables]
+    every = pa.concat_arrays([*made, strings(lines)])
+    order = pc.sort_indices(every)
+    for start in range(0, len(order), _CHUNK):  # in slices: the sorted copy never exists whole
+        yield _ended(every.take(order.slice(start, _CHUNK)))
+
+
+def _ended(lines: Any) -> bytes | memoryview:
+    """Return the UTF-8 bytes of pyarrow string ``lines``, each followed by a newline."""
+    import numpy as np
+    import pyarrow.compute as pc
+
+    ended = pc.binary_join_element_wise(lines, string("\n"), string(""))
+    offsets = np.frombuffer(ended.buffers()[1], dtype=np.int32, count=len(ended) + 1, offset=ended.offset * 4)
+    data = ended.buffers()[2]
+    return memoryview(data)[int(offsets[0]) : int(offsets[-1])] if data is not None else b""
+
+
+def _decimal_order(counts: Any) -> Any:
+    """Return int64 keys that sort ``counts`` (positive) as their decimal texts sort: "10" < "9", "1" < "10".
+
+    Each count's digits are read left-aligned, a digit ``d`` as ``d + 1`` and a missing one as 0,
+    in base 11 over the widest count's width (at most 18 digits: 11**18 fits an int64).
+    """
+    import numpy as np
+
+    counts = np.asarray(counts, dtype=np.int64)
+    widths = np.ones(counts.size, dtype=np.int64)
+    for power in range(1, 19):
+        widths += counts >= 10**power
+    width = int(widths.max()) if counts.size else 1
+    keys = np.zeros(counts.size, dtype=np.int64)
+    for position in range(width):  # position 0 is the first (most significant) digit
+        shift = widths - 1 - position
+        present = shift >= 0
+        digit = (counts // np.power(10, np.maximum(shift, 0))) % 10
+        keys = keys * 11 + np.where(present, digit + 1, 0)
+    return keys
+
+
+def _sorted_by_count(tables: list[tuple[str, int, ContentTable]]) -> Iterator[bytes | memoryview]:
+    """Yield the sorted lines of ``tables``, made and sorted a slice at a time.
+
+    A line starts with its count, then a tab, which sorts before any digit: lines of different
+    counts sort as their counts' decimal texts (:func:`_decimal_order`), whatever follows.  So the
+    contents are ordered by that key and cut into slices of about :data:`_CHUNK` lines that never
+    split one count; only the lines of one slice are made and sorted as text at a time, so memory
+    holds a slice of lines, not every line.  Many contents of one count in one round (a million
+    ballots give over a hundred thousand contents counted once) are ordered by their chosen ids
+    and declared reason (:func:`_same_count`).
+    """
     import numpy as np
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    every = tables[0] if len(tables) == 1 and not lines else pa.concat_arrays([*tables, strings(lines)])
-    order = pc.sort_indices(every)
-    for start in range(0, len(order), _CHUNK):  # in slices: the sorted copy never exists whole
-        ended = pc.binary_join_element_wise(every.take(order.slice(start, _CHUNK)), string("\n"), string(""))
-        offsets = np.frombuffer(ended.buffers()[1], dtype=np.int32, count=len(ended) + 1, offset=ended.offset * 4)
-        data = ended.buffers()[2]
-        yield memoryview(data)[int(offsets[0]) : int(offsets[-1])] if data is not None else b""
+    keys = _decimal_order(np.concatenate([table.counts for _, _, table in tables]))  # one width for all
+    order = np.argsort(keys, kind="stable")
+    keys = keys[order]
+    starts = np.concatenate([[0], np.flatnonzero(keys[1:] != keys[:-1]) + 1, [keys.size]])  # where each count starts
+    del keys
+    sizes = np.cumsum([0, *(len(table.counts) for _, _, table in tables)])
+    start = 0
+    while start < order.size:
+        # Up to _CHUNK lines, cut where a count starts; a count of more lines is a slice of its own.
+        at = int(np.searchsorted(starts, min(start + _CHUNK, order.size), side="right")) - 1
+        end = int(starts[at]) if starts[at] > start else int(starts[at + 1])
+        part = order[start:end]
+        which = np.searchsorted(sizes, part, side="right") - 1
+        present = np.unique(which).tolist()
+        if len(present) == 1 and part.size > _CHUNK and _fields_sort(tables[present[0]][2]):
+            contest, number, table = tables[present[0]]
+            yield from _same_count(contest, number, table, part - sizes[present[0]])
+        else:
+            pieces = []
+            for index in present:
+                contest, number, table = tables[index]
+                pieces.append(table.canonical_lines(contest, number, part[which == index] - sizes[index]))
+            lines = pieces[0] if len(pieces) == 1 else pa.concat_arrays(pieces)
+            yield _ended(lines.take(pc.sort_indices(lines)))
+        start = end
+
+
+def _fields_sort(table: ContentTable) -> bool:
+    """Whether lines of ``table`` that share their count sort as (chosen ids, declared reason) do.
+
+    The fields are separated by tabs: true unless an id or a declared text holds a character at
+    or below the tab (cleaned text never does; this is checked, not assumed).
+    """
+    before_tab = frozenset(chr(code) for code in range(10))
+    return not any(before_tab.intersection(text) for text in (*table.candidate_ids, *(t for t in table.texts if t)))
+
+
+def _same_count(contest: str, number: int, table: ContentTable, rows: Any) -> Iterator[bytes | memoryview]:
+    """Yield the lines of ``rows`` of ``table`` (contents of one count), sorted, a slice at a time.
+
+    They share ``count<TAB>contest<TAB>round<TAB>``, so they sort by the chosen ids' text, then
+    the declared reason's (:func:`_fields_sort` says when): only those short texts are sorted.
+    """
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    chosen = table.chosen_texts(rows)
+    declared = strings([text or "" for text in table.texts]).take(ints(np.asarray(table.codes)[rows]))
+    keys = pa.table({"chosen": chosen, "declared": declared})
+    order = pc.sort_indices(keys, sort_keys=[("chosen", "ascending"), ("declared", "ascending")])
+    del chosen, declared, keys
+    ordered = rows[np.frombuffer(order.buffers()[1], dtype=np.int64, count=len(order), offset=order.offset * 8)]
+    for start in range(0, ordered.size, _CHUNK):
+        yield _ended(table.canonical_lines(contest, number, ordered[start : start + _CHUNK]))
 
 
 _CHUNK = 1 << 16

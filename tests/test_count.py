@@ -368,12 +368,17 @@ def masked_rounds(draw: st.DrawFn) -> tuple[str, list[tuple[int, int, int]], boo
     return toml, rows, style == "strike"
 
 
-@given(masked_rounds())
-def test_contents_as_arrays_count_as_contents_one_by_one(case: tuple[str, list[tuple[int, int, int]], bool]) -> None:
+@given(masked_rounds(), st.integers(1, 5))
+def test_contents_as_arrays_count_as_contents_one_by_one(
+    case: tuple[str, list[tuple[int, int, int]], bool], chunk: int
+) -> None:
+    """Whatever the contents, and in whatever slices the fingerprint's lines are sorted (``chunk``)."""
     from collections import Counter
+    from unittest import mock
 
     import numpy as np
 
+    import emulation_vote.record as record_module
     from emulation_vote.ballot import BallotGroups, Content, MaskedContents
     from emulation_vote.count import count_election
     from emulation_vote.election import parse_election
@@ -403,7 +408,8 @@ def test_contents_as_arrays_count_as_contents_one_by_one(case: tuple[str, list[t
     outcomes = []
     for groups in (by_arrays, one_by_one):
         try:
-            record = count_election(election, groups)
+            with mock.patch.object(record_module, "_CHUNK", chunk):
+                record = count_election(election, groups)
         except EmulationVoteError as error:
             outcomes.append(("error", error.key))
             continue
@@ -446,11 +452,18 @@ def test_a_written_max_marks_that_changes_a_runoff_changes_the_fingerprint(tmp_p
     )
 
 
-@pytest.mark.parametrize("chunk", [1, 2, 3, 1 << 16])
+@pytest.mark.parametrize("chunk", [1, 2, 3, 5, 1 << 16])
+@pytest.mark.parametrize("declared", ["rách", "a\x01b", "x\ty"])
+@pytest.mark.parametrize("scale", [1, 10**15, 10**16])
 def test_the_canonical_text_of_array_contents_is_the_same_in_any_slices(
-    monkeypatch: pytest.MonkeyPatch, chunk: int
+    monkeypatch: pytest.MonkeyPatch, chunk: int, declared: str, scale: int
 ) -> None:
-    """The sorted lines are joined and hashed a slice at a time: the slices never change the text or the hash."""
+    """The lines are sorted and hashed a slice at a time: the slices never change the text or the hash.
+
+    Two contests (one with a runoff round), counts that tie within and across rounds, a declared
+    text with a character at or below the tab (the fields no longer sort as the lines do), and
+    counts of 18 and 19 digits (beyond the int64 key of their decimal order).
+    """
     from collections import Counter
 
     import numpy as np
@@ -463,27 +476,37 @@ def test_the_canonical_text_of_array_contents_is_the_same_in_any_slices(
 
     candidates = ", ".join(f'{{ id = "K{i}", name = "Đơn vị {i}" }}' for i in range(4))
     election = parse_election(
-        f'[meeting]\ntitle = "T"\n\n[[contest]]\nid = "c"\nseats = 2\ncandidates = [{candidates}]\n', "e.toml"
+        f'[meeting]\ntitle = "T"\n\n[[contest]]\nid = "c"\nseats = 2\ncandidates = [{candidates}]\n'
+        f'\n[[contest]]\nid = "c2"\nseats = 1\ncandidates = [{candidates}]\n',
+        "e.toml",
     )
-    ids = election.contests[0].ids
-    texts: tuple[str | None, ...] = (None, "rách")
-    rows = [(0b0011, 0, 12), (0b0101, 0, 3), (0b1000, 0, 100), (0b0001, 1, 1), (0b0110, 0, 3), (0, 0, 7), (15, 0, 2)]
-    masked = MaskedContents(
-        ids,
-        False,
-        texts,
-        np.asarray([m for m, _, _ in rows], dtype=np.int64),
-        np.asarray([d for _, d, _ in rows], dtype=np.int64),
-        np.asarray([c for _, _, c in rows], dtype=np.int64),
-    )
-    counted: Counter[Content] = Counter()
-    for mask, code, count in rows:
-        counted[(frozenset(ids[b] for b in range(len(ids)) if mask >> b & 1), False, texts[code])] += count
+    texts: tuple[str | None, ...] = (None, declared)
+    rounds = {
+        ("c", 1): [(0b0011, 0, 12), (0b0101, 0, 3), (0b1000, 0, 100), (0b0001, 1, 1), (0b0110, 0, 3), (0, 0, 7)],
+        ("c2", 1): [(0b0001, 0, 3), (0b0010, 0, 3), (0b0100, 0, 12), (0b0001, 1, 3), (0b1111, 0, 1), (0b0010, 1, 3)],
+    }
     one_by_one, by_arrays = BallotGroups(complete=False), BallotGroups(complete=False)
-    one_by_one.add_counts("c", 1, counted)
+    for (contest_id, number), rows in rounds.items():
+        ids = election.contests[0].ids
+        counts = [count * scale for _, _, count in rows]
+        by_arrays.add_masked(
+            contest_id,
+            number,
+            MaskedContents(
+                ids,
+                False,
+                texts,
+                np.asarray([m for m, _, _ in rows], dtype=np.int64),
+                np.asarray([d for _, d, _ in rows], dtype=np.int64),
+                np.asarray(counts, dtype=np.int64),
+            ),
+        )
+        counted: Counter[Content] = Counter()
+        for (mask, code, _), count in zip(rows, counts, strict=True):
+            counted[(frozenset(ids[b] for b in range(len(ids)) if mask >> b & 1), False, texts[code])] += count
+        one_by_one.add_counts(contest_id, number, counted)
     expected = count_election(election, one_by_one)
     monkeypatch.setattr(record_module, "_CHUNK", chunk)
-    by_arrays.add_masked("c", 1, masked)
     record = count_election(election, by_arrays)
     assert canonical_text(record.election, record.contests) == canonical_text(expected.election, expected.contests)
     assert record.fingerprint == expected.fingerprint
