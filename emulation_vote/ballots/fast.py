@@ -19,7 +19,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -159,6 +159,9 @@ class ArrowColumn:
 Column = Encoded | ArrowColumn
 
 
+Pieces = tuple[np.ndarray[Any, Any], np.ndarray[Any, Any], list[str]]
+"""``choices`` cells split on ";": each row's piece offsets, each piece's index into the distinct pieces, and those."""
+
 IdForm = str | None
 """How ids given as numbers were typed: None (whole numbers), or the prefix before their digits."""
 
@@ -290,12 +293,14 @@ class _Aggregator:
         codes = [self.declared.setdefault(clean(v) or None, len(self.declared)) for v in column.values]
         return _pick(codes, column.indices, np.int64)
 
-    def _marks(self, columns: dict[int, Column], contest_rows: np.ndarray[Any, Any], rows: int) -> np.ndarray[Any, Any]:
+    def _marks(
+        self, columns: dict[int, Column], contest_rows: np.ndarray[Any, Any], rows: int, pieces: Pieces | None
+    ) -> np.ndarray[Any, Any]:
         masks = np.zeros(rows, dtype=np.int64)
         if self.plan.layout == "list":
             raw = columns[self.plan.reserved["choices"]]
             if isinstance(raw, ArrowColumn):
-                return self._list_masks(raw.array, contest_rows)
+                return self._list_masks(pieces or _split_choices(raw.array), contest_rows)
             column = raw.encoded()
             pairs = contest_rows * len(column.values) + column.indices
             unique, inverse = np.unique(pairs, return_inverse=True)
@@ -319,7 +324,7 @@ class _Aggregator:
                 masks |= np.left_shift(in_contest.view(np.uint8), bit, dtype=np.int64)
         return masks
 
-    def _list_masks(self, array: Any, contest_rows: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    def _list_masks(self, pieces: Pieces, contest_rows: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
         """Return the marks of ``choices`` cells, parsing each *distinct piece* between ";" once.
 
         The cells are split on ";"; each distinct piece is read as :func:`~.layout.parse_choices`
@@ -328,13 +333,7 @@ class _Aggregator:
         their OR), a piece that names no candidate, or one matched only without its diacritics is
         left to the exact reader.
         """
-        import pyarrow.compute as pc
-
-        pieces = pc.split_pattern(array, ";")
-        offsets = _numpy(pieces.offsets).astype(np.int64)
-        encoded = pc.dictionary_encode(pc.list_flatten(pieces))
-        values = encoded.dictionary.to_pylist()
-        indices = _numpy(encoded.indices)
+        offsets, indices, values = pieces
         present = [key for key, _ in _split(contest_rows)]
         table = np.zeros((len(self.contests), max(len(values), 1)), dtype=np.int64)
         for contest_index in present:
@@ -369,11 +368,17 @@ class _Aggregator:
         return found
 
     def add(
-        self, columns: dict[int, Column], ids: np.ndarray[Any, Any] | list[str], rows: int, form: IdForm = None
+        self,
+        columns: dict[int, Column],
+        ids: np.ndarray[Any, Any] | list[str],
+        rows: int,
+        form: IdForm = None,
+        pieces: Pieces | None = None,
     ) -> None:
         """Count one batch: ``columns`` are its cells by column index; ``ids`` the ballot ids (numbers or text).
 
-        ``form`` says how ids given as numbers were typed (:meth:`IdRegistry.add_numbers`).
+        ``form`` says how ids given as numbers were typed (:meth:`IdRegistry.add_numbers`);
+        ``pieces``, the ``choices`` cells already split (:func:`_split_choices`), if they were.
         """
         for index in self.unused:
             if not columns[index].all_blank():
@@ -383,7 +388,7 @@ class _Aggregator:
         contest_rows = self._contest_rows(columns, rows)
         rounds = self._rounds(columns, rows)
         declared = self._declared(columns, rows)
-        masks = self._marks(columns, contest_rows, rows)
+        masks = self._marks(columns, contest_rows, rows, pieces)
         round_span = int(rounds.max()) + 1
         groups = contest_rows * round_span + rounds
         for group, selector in _split(groups):
@@ -519,7 +524,10 @@ def _header(path: Path) -> tuple[list[str], str]:
     return header, delimiter
 
 
-def _csv_batches(path: Path, header: list[str], delimiter: str, progress: Progress | None) -> Iterator[Any]:
+def _csv_batches(
+    path: Path, header: list[str], delimiter: str, progress: Progress | None, prepare: Callable[[Any], Any]
+) -> Iterator[Any]:
+    """Yield ``prepare(batch)`` for each batch of the file, parsed and prepared in a thread ahead of the caller."""
     import pyarrow as pa
     import pyarrow.csv as pa_csv
 
@@ -536,15 +544,18 @@ def _csv_batches(path: Path, header: list[str], delimiter: str, progress: Progre
                 quoted_strings_can_be_null=False,
             ),
         )
-        yield from _prefetched(reader)
+        yield from _prefetched(reader, prepare)
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError, OSError, UnicodeDecodeError):
         raise FastPathUnavailable("rows that do not fit the header") from None
     finally:
         source.close()
 
 
-def _prefetched(batches: Iterator[Any], depth: int = 2) -> Iterator[Any]:
-    """Yield from ``batches`` while a thread parses the next ones (pyarrow parses without the GIL)."""
+def _prefetched(batches: Iterator[Any], prepare: Callable[[Any], Any], depth: int = 2) -> Iterator[Any]:
+    """Yield ``prepare(batch)`` for each of ``batches`` while a thread parses and prepares the next ones.
+
+    pyarrow parses and computes without the GIL, so the preparing overlaps the caller's work.
+    """
     import queue
     import threading
 
@@ -556,7 +567,7 @@ def _prefetched(batches: Iterator[Any], depth: int = 2) -> Iterator[Any]:
             for batch in batches:
                 if stop.is_set():
                     return
-                slots.put(("batch", batch))
+                slots.put(("batch", prepare(batch)))
             slots.put(("end", None))
         except BaseException as exc:  # noqa: BLE001 - handed over to the consuming thread, which re-raises it
             slots.put(("error", exc))
@@ -580,33 +591,59 @@ def _prefetched(batches: Iterator[Any], depth: int = 2) -> Iterator[Any]:
                 worker.join(0.01)
 
 
+@dataclass
+class _Batch:
+    """A batch of a CSV file, with what the reading thread already worked out: its ids and split choices."""
+
+    columns: dict[int, Column]
+    rows: int
+    ids: np.ndarray[Any, Any] | list[str]
+    form: IdForm
+    pieces: Pieces | None
+
+
 def _read_csv(
     path: Path, plan: HeaderPlan, aggregator: _Aggregator, header: list[str], delimiter: str, progress: Progress | None
 ) -> None:
+    id_index = plan.reserved["ballot_id"]
+    choices = plan.reserved.get("choices") if plan.layout == "list" else None
+
+    def prepare(batch: Any) -> _Batch:
+        columns: dict[int, Column] = {i: ArrowColumn(batch.column(i)) for i in range(len(header)) if i != id_index}
+        ids, form = _batch_ids(batch.column(id_index))
+        pieces = _split_choices(batch.column(choices)) if choices is not None and batch.num_rows else None
+        return _Batch(columns, batch.num_rows, ids, form, pieces)
+
+    for batch in _csv_batches(path, header, delimiter, progress, prepare):
+        if batch.rows:
+            aggregator.add(batch.columns, batch.ids, batch.rows, batch.form, batch.pieces)
+
+
+def _batch_ids(column: Any) -> tuple[np.ndarray[Any, Any] | list[str], IdForm]:
+    """Return a batch's ballot ids as numbers where they are whole numbers or one prefix then digits, else as text."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    id_index = plan.reserved["ballot_id"]
-    for batch in _csv_batches(path, header, delimiter, progress):
-        rows = batch.num_rows
-        if rows == 0:
-            continue
-        columns: dict[int, Column] = {i: ArrowColumn(batch.column(i)) for i in range(len(header)) if i != id_index}
-        raw_ids = pc.utf8_trim_whitespace(batch.column(id_index))
-        ids: np.ndarray[Any, Any] | list[str]
-        form: IdForm = None
-        if pc.all(pc.utf8_is_decimal(raw_ids)).as_py() and pc.min(pc.utf8_length(raw_ids)).as_py():
-            try:
-                ids = _numpy(pc.cast(raw_ids, pa.int64()))
-            except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
-                ids = raw_ids.to_pylist()
-        else:
-            numbered = _prefixed_numbers(raw_ids)
-            if numbered is None:
-                ids = raw_ids.to_pylist()
-            else:
-                ids, form = numbered
-        aggregator.add(columns, ids, rows, form)
+    raw_ids = pc.utf8_trim_whitespace(column)
+    if len(raw_ids) and pc.all(pc.utf8_is_decimal(raw_ids)).as_py() and pc.min(pc.utf8_length(raw_ids)).as_py():
+        try:
+            return _numpy(pc.cast(raw_ids, pa.int64())), None
+        except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+            return raw_ids.to_pylist(), None
+    numbered = _prefixed_numbers(raw_ids)
+    if numbered is None:
+        return raw_ids.to_pylist(), None
+    return numbered
+
+
+def _split_choices(column: Any) -> Pieces:
+    """Split ``choices`` cells on ";": each row's piece offsets, each piece as an index into the distinct pieces."""
+    import pyarrow.compute as pc
+
+    pieces = pc.split_pattern(column, ";")
+    offsets = _numpy(pieces.offsets).astype(np.int64)
+    encoded = pc.dictionary_encode(pc.list_flatten(pieces))
+    return offsets, _numpy(encoded.indices), encoded.dictionary.to_pylist()
 
 
 _PREFIX_CHARACTERS = "".join(chr(code) for code in range(33, 127) if not chr(code).isdigit())
