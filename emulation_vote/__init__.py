@@ -7,8 +7,8 @@ private.  ``import emulation_vote as ev``, then:
 - :func:`tally` (ballot files and/or pandas DataFrames) -> :class:`ElectionRecord`, the one
   result record every output renders from; :func:`result_json` / :func:`result_dict` give the
   JSON result of the formats contract;
-- :func:`audit_ballots`, :func:`verify_result` (a saved result against a recount) and :func:`compare_entries` (clerks'
-  entries of the same papers);
+- :func:`audit_ballots` (or :func:`audit_stream`, one batch at a time), :func:`verify_result` (a saved
+  result against a recount) and :func:`compare_entries` (clerks' entries of the same papers);
 - :func:`results_frame`, :func:`figures_frame`, :func:`audit_frame`, :func:`comparison_frame`,
   :func:`scores_frame`: the same as pandas DataFrames (pandas is imported only by these);
 - the errors: :class:`EmulationVoteError` and its subclasses, each with ``key``, ``file``,
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
         BallotSource,
         Verification,
         audit_ballots,
+        audit_stream,
         canonical_text,
         compare_entries,
         demo_files,
@@ -43,7 +44,7 @@ if TYPE_CHECKING:
         verify_result,
         with_scores,
     )
-    from emulation_vote.audit import AuditBallot, Difference, Relation
+    from emulation_vote.audit import AuditBallot, AuditBatch, AuditStream, Difference, Relation
     from emulation_vote.compare import AgreedBallot, Comparison, Disagreement
     from emulation_vote.election import Candidate, Contest, Election
     from emulation_vote.errors import (
@@ -65,6 +66,7 @@ _HOMES = {
         "BallotSource",
         "Verification",
         "audit_ballots",
+        "audit_stream",
         "canonical_text",
         "compare_entries",
         "tally",
@@ -77,7 +79,7 @@ _HOMES = {
         "verify_result",
         "with_scores",
     ),
-    "emulation_vote.audit": ("AuditBallot", "Difference", "Relation"),
+    "emulation_vote.audit": ("AuditBallot", "AuditBatch", "AuditStream", "Difference", "Relation"),
     "emulation_vote.compare": ("AgreedBallot", "Comparison", "Disagreement"),
     "emulation_vote.election": ("Candidate", "Contest", "Election"),
     "emulation_vote.errors": (
@@ -99,6 +101,8 @@ __all__ = [
     "AgreedBallot",
     "Audit",
     "AuditBallot",
+    "AuditBatch",
+    "AuditStream",
     "BallotFileError",
     "BallotSource",
     "Candidate",
@@ -125,6 +129,7 @@ __all__ = [
     "__version__",
     "audit_ballots",
     "audit_frame",
+    "audit_stream",
     "canonical_text",
     "compare_entries",
     "comparison_frame",

@@ -21,12 +21,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias, TypeGuard
 
-from emulation_vote.audit import AuditBallot, Difference, Relation, reconcile
-from emulation_vote.audit import audit_ballots as _audit_listing
+from emulation_vote.audit import AuditBallot, AuditStream, Difference, Relation, stream_of_files, stream_of_record
 from emulation_vote.compare import Comparison
 from emulation_vote.compare import compare_entries as _compare
 from emulation_vote.election import Election, load_election, parse_election
-from emulation_vote.pipeline import count_files, demo_paths
+from emulation_vote.pipeline import count_files, count_files_read, demo_paths
 from emulation_vote.record import ElectionRecord
 from emulation_vote.record import canonical_text as _canonical_text
 from emulation_vote.schema import record_dict, result_text
@@ -147,25 +146,65 @@ def audit_ballots(
     partial: bool = False,
     max_errors: int | None = 50,
 ) -> Audit:
-    """Count with every ballot kept, and list each ballot's verdict and the paper figures' reconciliation.
+    """Count, and list each ballot's verdict (with its file and row) and the paper figures' reconciliation.
 
-    The ballots are read exactly (ballot by ballot), so each keeps its file and row.  The
-    options are :func:`tally`'s.
+    The options are :func:`tally`'s.  Every ballot is held in memory (``.ballots``): for a very
+    large count, :func:`audit_stream` reads them one batch at a time instead.
     """
-    record = count_files(
+    stream = audit_stream(
+        election,
+        ballots,
+        encoding=encoding,
+        sheet=sheet,
+        strict_names=strict_names,
+        scores=scores,
+        contests=contests,
+        partial=partial,
+        max_errors=max_errors,
+    )
+    return Audit(stream.record, tuple(stream.ballots()), tuple(stream.relations), tuple(stream.differences))
+
+
+def audit_stream(
+    election: Election | PathLike,
+    ballots: BallotSource | Sequence[BallotSource],
+    *,
+    encoding: str | None = None,
+    sheet: str | None = None,
+    strict_names: bool = False,
+    scores: Sequence[PathLike] = (),
+    contests: Sequence[str] | None = None,
+    partial: bool = False,
+    max_errors: int | None = 50,
+) -> AuditStream:
+    """Count, and return the audit with its ballots read again when asked for, one batch at a time.
+
+    The count is :func:`tally`'s (the streaming reader for large files).  ``.record`` is the
+    count, ``.relations`` and ``.differences`` the reconciliation; ``.ballots()`` yields each
+    ballot as an :class:`AuditBallot` and ``.batches()`` as column batches
+    (:class:`~emulation_vote.audit.AuditBatch`), in contest, round, file and row order, reading
+    the files again each time: memory does not grow with the number of ballots.  Ballots given
+    as DataFrames are kept in memory.
+    """
+    sources = _sources(ballots)
+    files = [source for source in sources if isinstance(source, Path)]
+    in_memory = len(files) < len(sources)
+    record, streamed = count_files_read(
         election_of(election),
-        _sources(ballots),
+        sources,
         encoding,
         sheet,
-        keep_ballots=True,
+        keep_ballots=in_memory,
         strict_names=strict_names,
         scores=[Path(p) for p in scores],
         contests=contests,
         partial=partial,
         max_errors=max_errors,
     )
-    relations, differences = reconcile(record)
-    return Audit(record, tuple(_audit_listing(record)), tuple(relations), tuple(differences))
+    if in_memory:
+        return stream_of_record(record)
+    only = frozenset(contests) if contests else None
+    return stream_of_files(record, files, streamed, encoding, sheet, strict_names, only)
 
 
 @dataclass(frozen=True)
@@ -299,6 +338,7 @@ __all__ = [
     "BallotSource",
     "Verification",
     "audit_ballots",
+    "audit_stream",
     "canonical_text",
     "compare_entries",
     "demo_files",

@@ -4,6 +4,8 @@
   tool's (missing, a folder, unreadable);
 - :func:`write_atomic` writes an output atomically (a temporary file, fsync'ed, then renamed),
   never over an existing file unless forced, with the permissions of an ordinary saved file;
+- :func:`write_atomic_chunks` does the same for an output made piece by piece (never held whole);
+- :class:`Spool` sets data aside in a private temporary file (gone when closed) and reads it back;
 - :func:`append_durably` appends in one ``write`` and fsyncs before returning (the entry file and log);
 - :class:`SessionLock` holds an exclusive lock on files for a session (``enter``): ``flock`` on a
   hidden companion file (``.NAME.lock``), freed by the kernel when the process ends, even by
@@ -17,9 +19,10 @@ import contextlib
 import datetime as dt
 import json
 import os
+import pickle
 import stat
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -120,6 +123,17 @@ def write_atomic(path: Path, data: bytes, force: bool = False, inputs: Iterable[
     temporary file is hard-linked into place, which fails if the name exists.  On failure no
     file is left behind.
     """
+    write_atomic_chunks(path, [data], force, inputs)
+
+
+def write_atomic_chunks(
+    path: Path, chunks: Iterable[bytes | str], force: bool = False, inputs: Iterable[str | Path] = ()
+) -> None:
+    """Write the ``chunks`` (text as UTF-8) one after another to ``path``, atomically, as :func:`write_atomic`.
+
+    The chunks are made while the file is written (an output too large to hold whole); should
+    making one fail, the exception propagates and no file is left behind.
+    """
     check_target(path, force, inputs)
     if path.is_symlink():
         path = Path(os.path.realpath(path))  # replace the file the link names, never the link itself
@@ -131,7 +145,8 @@ def write_atomic(path: Path, data: bytes, force: bool = False, inputs: Iterable[
     try:
         os.fchmod(handle, _mode_for(path))
         with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+            for chunk in chunks:
+                stream.write(chunk.encode("utf-8") if isinstance(chunk, str) else chunk)
             stream.flush()
             os.fsync(stream.fileno())
         if force:
@@ -145,6 +160,34 @@ def write_atomic(path: Path, data: bytes, force: bool = False, inputs: Iterable[
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
+
+
+class Spool:
+    """Objects set aside in a private temporary file (removed when closed) and read back in the order put."""
+
+    def __init__(self) -> None:
+        """Open the temporary file."""
+        self._file = tempfile.TemporaryFile()  # noqa: SIM115 - open until drained or closed, across calls
+
+    def put(self, item: Any) -> None:
+        """Set ``item`` aside (pickled: only for data this process made itself)."""
+        pickle.dump(item, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def drain(self) -> Iterator[Any]:
+        """Return the items in the order put, then close the file."""
+        try:
+            self._file.seek(0)
+            while True:
+                try:
+                    yield pickle.load(self._file)  # our own data, written by put() just before
+                except EOFError:
+                    return
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Close (and so remove) the temporary file."""
+        self._file.close()
 
 
 def _mode_for(path: Path) -> int:

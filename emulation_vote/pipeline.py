@@ -54,6 +54,37 @@ def count_files(
     the ballot files is found in one pass: several are raised together
     (:class:`~emulation_vote.errors.DataErrors`, the first ``max_errors``).
     """
+    return count_files_read(
+        election_path,
+        ballot_paths,
+        encoding,
+        sheet,
+        reader,
+        progress,
+        keep_ballots,
+        strict_names,
+        scores,
+        contests,
+        partial,
+        max_errors,
+    )[0]
+
+
+def count_files_read(
+    election_path: Election | str | Path,
+    ballot_paths: Sequence[str | Path | Sheet],
+    encoding: str | None = None,
+    sheet: str | None = None,
+    reader: ReaderChoice = ReaderChoice.auto,
+    progress: Callable[[int], None] | None = None,
+    keep_ballots: bool = False,
+    strict_names: bool = False,
+    scores: Sequence[str | Path] = (),
+    contests: Sequence[str] | None = None,
+    partial: bool = False,
+    max_errors: int | None = 50,
+) -> tuple[ElectionRecord, bool]:
+    """Count as :func:`count_files`; also return whether the streaming reader read the ballots (else the exact one)."""
     reader = ReaderChoice(reader)  # a plain string is accepted, an unknown one refused
     check_distinct(ballot_paths)
     election = election_path if isinstance(election_path, Election) else load_election(election_path)
@@ -64,7 +95,7 @@ def count_files(
     only = _contest_ids(election, contests)
     if keep_ballots or any(isinstance(source, Sheet) for source in ballot_paths):
         ballots = read_ballots(ballot_paths, election, encoding, sheet, strict_names, only, max_errors)
-        return count_ballots(election, ballots, only, partial)
+        return count_ballots(election, ballots, only, partial), False
     files = [Path(source) for source in ballot_paths if not isinstance(source, Sheet)]
     request = ReadRequest(files, election, encoding, sheet, progress, strict_names, only, max_errors)
     if reader != ReaderChoice.exact and _use_streaming(request, reader):
@@ -72,9 +103,9 @@ def count_files(
 
         streamed = _count_streamed(election, StreamingReader().read(request), only, partial)
         if not isinstance(streamed, GaveUp):
-            return streamed
+            return streamed, True
         # Read again ballot by ballot: the same result, or the error with its file and row.
-    return count_ballots(election, ExactReader().read(request), only, partial)
+    return count_ballots(election, ExactReader().read(request), only, partial), False
 
 
 def _contest_ids(election: Election, contests: Sequence[str] | None) -> frozenset[str] | None:

@@ -367,6 +367,24 @@ class _Aggregator:
             found = self.choice_cache[key] = sum(1 << order.index(cid) for cid in parsed.chosen)
         return found
 
+    def row_arrays(
+        self, columns: dict[int, Column], rows: int
+    ) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any], np.ndarray[Any, Any], np.ndarray[Any, Any]]:
+        """Return each row of a batch as :meth:`add` reads it: contest (index), round, declared code, marks.
+
+        For a second pass over a file already counted (the audit's per-ballot listing): the same
+        checks, nothing counted, no ids recorded.  Declared codes index :attr:`declared`.
+        """
+        for index in self.unused:
+            if not columns[index].all_blank():
+                raise FastPathUnavailable("text in an unused column")
+        for column in columns.values():
+            column.check_plain()
+        contest_rows = self._contest_rows(columns, rows)
+        rounds = self._rounds(columns, rows)
+        declared = self._declared(columns, rows)
+        return contest_rows, rounds, declared, self._marks(columns, contest_rows, rows, None)
+
     def add(
         self,
         columns: dict[int, Column],
