@@ -14,7 +14,7 @@ import os
 import shutil
 import sys
 import traceback
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -283,18 +283,29 @@ def guard(lang: Language, json_errors: bool = False) -> Iterator[None]:
         raise typer.Exit(3) from None
 
 
-def emit(text: str | bytes, output: Path | None, force: bool, lang: Language, inputs: Sequence[Path] = ()) -> None:
-    """Print ``text`` on stdout, or write it atomically to ``output`` (never over one of ``inputs``)."""
+def emit(
+    text: str | bytes | Iterable[str],
+    output: Path | None,
+    force: bool,
+    lang: Language,
+    inputs: Sequence[Path] = (),
+) -> None:
+    """Print ``text`` on stdout, or write it atomically to ``output`` (never over one of ``inputs``).
+
+    ``text`` may come in pieces (an iterable of str, made as it is written: an output too large to hold whole).
+    """
+    chunks: Iterable[str | bytes] = [text] if isinstance(text, str | bytes) else text
     if output is None:
-        if isinstance(text, bytes):
-            sys.stdout.buffer.write(text)
-        else:
-            sys.stdout.write(text)
+        for chunk in chunks:
+            if isinstance(chunk, bytes):
+                sys.stdout.buffer.write(chunk)
+            else:
+                sys.stdout.write(chunk)
         sys.stdout.flush()
         return
-    from emulation_vote.output import write_atomic
+    from emulation_vote.output import write_atomic_chunks
 
-    write_atomic(output, text.encode("utf-8") if isinstance(text, str) else text, force, inputs)
+    write_atomic_chunks(output, chunks, force, inputs)
     typer.echo(t("written", lang, path=output), err=True)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
@@ -67,7 +68,7 @@ def audit(
     with guard(lang, json_errors=fmt is AuditFormat.json):
         inputs = [election, *ballots, *(logs or []), *(scores or [])]
         check_output(output, force, inputs)
-        record = ev.audit_ballots(
+        audit = ev.audit_stream(
             election,
             ballots,
             encoding=encoding,
@@ -77,28 +78,29 @@ def audit(
             max_errors=max_errors,
             partial=partial,
             scores=scores or (),
-        ).record
+        )
+        text: str | Iterator[str]
         if fmt is AuditFormat.canonical:
             from emulation_vote.record import canonical_text
 
-            text = canonical_text(record.election, record.contests)
+            text = canonical_text(audit.record.election, audit.record.contests)
         elif fmt is AuditFormat.json:
             from emulation_vote.entrylog import load_log
-            from emulation_vote.render.audit import render_audit_json
+            from emulation_vote.render.audit_listing import render_audit_json
 
-            text = render_audit_json(record, [load_log(log) for log in logs or []], lang)
+            text = render_audit_json(audit, [load_log(log) for log in logs or []], lang)
         elif fmt is AuditFormat.csv:
-            from emulation_vote.render.audit import render_audit_csv
+            from emulation_vote.render.audit_listing import render_audit_csv
 
-            text = render_audit_csv(record, lang)
+            text = render_audit_csv(audit, lang)
         else:
             from emulation_vote.entrylog import load_log
-            from emulation_vote.render.audit import render_audit_table
+            from emulation_vote.render.audit_listing import render_audit_table
 
             color, width = terminal() if output is None else (False, 160)
             loaded = [load_log(log) for log in logs or []]
             text = render_audit_table(
-                record, lang, color=color, width=width if sys.stdout.isatty() else 160, logs=loaded
+                audit, lang, color=color, width=width if sys.stdout.isatty() else 160, logs=loaded
             )
         emit(text, output, force, lang, inputs)
 
