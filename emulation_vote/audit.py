@@ -8,6 +8,7 @@ verdict by those rules, as arrays.  :func:`audit_ballots` lists the verdicts a c
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -154,6 +155,25 @@ class AuditBatch:
     def __len__(self) -> int:
         """Return the number of ballots."""
         return len(self.rows)
+
+    def pieces(self, size: int = 0) -> Iterator[AuditBatch]:
+        """Return the batch in pieces of at most ``size`` ballots (:data:`BATCH_ROWS` by default), in order."""
+        size = size or BATCH_ROWS
+        if len(self) <= size:
+            yield self
+            return
+        for start in range(0, len(self), size):
+            stop = start + size
+            yield dataclasses.replace(
+                self,
+                ids=self.ids.slice(start, size),
+                rows=self.rows[start:stop],
+                chosen=self.chosen[start:stop],
+                reasons=self.reasons[start:stop],
+                declared=self.declared[start:stop],
+                voters=None if self.voters is None else self.voters[start:stop],
+                notes=None if self.notes is None else self.notes[start:stop],
+            )
 
     def chosen_text(self, separator: str) -> Any:
         """Return each ballot's chosen ids joined by ``separator``, in ballot order (a pyarrow string array)."""
@@ -400,7 +420,7 @@ def _split(batch: RowBatch, contests: list[Contest], rules: dict[tuple[str, int]
         declared = batch.declared if whole else batch.declared[rows]
         chosen, reasons = found.verdicts(batch.masks if whole else batch.masks[rows], strikes, declared, batch.texts)
         notes = batch.notes if whole or batch.notes is None else [batch.notes[i] for i in rows.tolist()]
-        yield AuditBatch(
+        yield from AuditBatch(
             contest.id,
             number,
             batch.source,
@@ -413,7 +433,7 @@ def _split(batch: RowBatch, contests: list[Contest], rules: dict[tuple[str, int]
             batch.texts,
             None,
             notes if notes is not None and any(notes) else None,
-        )
+        ).pieces()
 
 
 def _batches_of(ballots: list[Ballot], rules: _Rules) -> Iterator[AuditBatch]:

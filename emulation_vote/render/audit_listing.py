@@ -336,16 +336,12 @@ class _Widths:
         if not ascii_only or pc.any(pc.match_substring_regex(values, r"[\x00-\x1f\x7f]")).as_py():
             self.add(column, pc.unique(values).to_pylist())
             return
-        lengths = pc.binary_length(values)
-        widest = pc.max(lengths).as_py() or 0
+        widest = pc.max(pc.binary_length(values)).as_py() or 0
         self.widths[column] = max(self.widths[column], widest)
-        spaced = pc.match_substring(values, " ")
-        if pc.any(spaced).as_py():
-            self.add(column, pc.unique(values.filter(spaced)).to_pylist())
-            solid = pc.max(lengths.filter(pc.invert(spaced))).as_py() or 0
-            self.words[column] = max(self.words[column], solid)
-        else:
-            self.words[column] = max(self.words[column], widest)
+        if pc.any(pc.match_substring(values, " ")).as_py():  # words: what lies between spaces
+            words = pc.list_flatten(pc.split_pattern(values, " "))
+            widest = pc.max(pc.binary_length(words)).as_py() or 0
+        self.words[column] = max(self.words[column], widest)
 
     def samples(self, column: int) -> list[str]:
         """Return cells whose Rich measure is the column's: its longest word, its widest cell, and the odd cells."""
@@ -456,16 +452,15 @@ def _table_rows(
             pad = pc.utf8_lpad if right[index] else pc.utf8_rpad
             padded.append(pad(value, width=widths[index], padding=" "))
             continue
-        table: dict[str, str] = {}
-        for text in pc.unique(value).to_pylist():
-            table[text] = _pad(text, widths[index], right[index]) if _plain(text) else text
-        texts = value.to_pylist()
-        for row, text in enumerate(texts):
-            if not _plain(text):
-                odd[row] = True
-            elif _measure(text)[1] > widths[index]:
-                folded[row] = True
-        padded.append(pa.array([table[text] for text in texts], pa.string()))
+        encoded = pc.dictionary_encode(value)
+        distinct = encoded.dictionary.to_pylist()
+        codes = np.asarray(encoded.indices, dtype=np.int64)
+        plain_ones = np.asarray([_plain(text) for text in distinct], dtype=bool)
+        wide_ones = np.asarray([_plain(text) and _measure(text)[1] > widths[index] for text in distinct], dtype=bool)
+        odd |= ~plain_ones[codes]
+        folded |= wide_ones[codes]
+        cells_padded = [_pad(text, widths[index], right[index]) if _plain(text) else text for text in distinct]
+        padded.append(pa.array(cells_padded, pa.string()).take(encoded.indices))
     plain = _lines(["│ ", _join_cells(padded, " │ "), " │"], "", "\n")
     if not (color and invalid.any()) and not (folded | odd).any():
         return plain
