@@ -386,6 +386,9 @@ def test_a_large_table_keeps_memory_to_one_batch(tmp_path: Path, monkeypatch: py
     assert len(chunks) >= 5
     kept = count_files(one, [path], keep_ballots=True)
     assert "".join(chunks) == oracle_table(kept, Language.vi, False, 160)
+    audit = ev.audit_stream(one, [path])
+    assert "".join(listing.render_audit_csv(audit, Language.vi)) == oracle_csv(kept, Language.vi)
+    assert "".join(listing.render_audit_json(audit, (), Language.vi)) == oracle_json(kept, Language.vi)
 
 
 def test_api_audit_ballots_is_the_stream(tmp_path: Path) -> None:
