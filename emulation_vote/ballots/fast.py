@@ -611,12 +611,12 @@ def _prefetched(batches: Iterator[Any], prepare: Callable[[Any], Any], depth: in
 
 @dataclass
 class _Batch:
-    """A batch of a CSV file, with what the reading thread already worked out: its ids and split choices."""
+    """A batch of a CSV file, with its ``choices`` cells already split by the reading thread (list layout)."""
 
     columns: dict[int, Column]
     rows: int
-    ids: np.ndarray[Any, Any] | list[str]
-    form: IdForm
+    ids: Any
+    """The ballot id column (pyarrow strings)."""
     pieces: Pieces | None
 
 
@@ -628,13 +628,13 @@ def _read_csv(
 
     def prepare(batch: Any) -> _Batch:
         columns: dict[int, Column] = {i: ArrowColumn(batch.column(i)) for i in range(len(header)) if i != id_index}
-        ids, form = _batch_ids(batch.column(id_index))
         pieces = _split_choices(batch.column(choices)) if choices is not None and batch.num_rows else None
-        return _Batch(columns, batch.num_rows, ids, form, pieces)
+        return _Batch(columns, batch.num_rows, batch.column(id_index), pieces)
 
     for batch in _csv_batches(path, header, delimiter, progress, prepare):
         if batch.rows:
-            aggregator.add(batch.columns, batch.ids, batch.rows, batch.form, batch.pieces)
+            ids, form = _batch_ids(batch.ids)
+            aggregator.add(batch.columns, ids, batch.rows, form, batch.pieces)
 
 
 def _batch_ids(column: Any) -> tuple[np.ndarray[Any, Any] | list[str], IdForm]:
