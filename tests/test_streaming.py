@@ -345,3 +345,30 @@ def test_list_cells_read_piece_by_piece_agree(tmp_path: Path, cell: str) -> None
     else:
         assert exact.startswith("BallotFileError"), exact  # it gives up only on what the exact reader refuses
     assert outcome("fast", election, [path]) == exact
+
+
+@pytest.mark.parametrize("cell", [b"\xff", b"x\xff", b"\xc3", b"\xe1\xba", "✓".encode()[:2], "có".encode("cp1258")])
+def test_mark_cells_read_as_bytes_give_up_on_what_is_not_utf8(tmp_path: Path, cell: bytes) -> None:
+    """Mark columns are parsed as bytes, without Arrow's UTF-8 check: a cell not in UTF-8 goes to the exact reader."""
+    rows = ballots("wide")
+    election, path = write(tmp_path, election_toml(seats=2, max_marks=3), rows, ",")
+    lines = path.read_bytes().split(b"\n")
+    cells = lines[1500].split(b",")
+    cells[2] = cell
+    lines[1500] = b",".join(cells)
+    path.write_bytes(b"\n".join(lines))
+    exact = outcome("exact", election, [path])
+    assert exact.startswith("BallotFileError: "), exact
+    fast = streamed(election, [path])
+    assert isinstance(fast, GaveUp) and fast.reason, fast
+    assert outcome("fast", election, [path]) == exact
+
+
+def test_mark_cells_read_as_bytes_accept_utf8_marks(tmp_path: Path) -> None:
+    """Marks of several bytes ("✓", "có") in a column read as bytes are decoded and read as the exact reader does."""
+    rows = ballots("wide")
+    rows[10][1], rows[20][2], rows[30][3] = "✓", "có", "không"
+    election, path = write(tmp_path, election_toml(seats=2, max_marks=3), rows, ",")
+    exact, fast = both(election, [path])
+    assert not isinstance(fast, GaveUp), fast
+    assert fast == exact
