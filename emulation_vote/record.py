@@ -110,6 +110,7 @@ class ContentTable(Sequence[ContentResult]):
         self.candidate_ids, self.bits, self.texts = candidate_ids, bits, texts
         self.masks, self.codes, self.counts, self.reasons = masks, codes, counts, reasons
         self._rows: tuple[ContentResult, ...] | None = None
+        self._pieces: list[Any] | None = None  # per 8 candidates: ";id" texts of the 256 ways to choose among them
 
     def _results(self) -> tuple[ContentResult, ...]:
         if self._rows is None:
@@ -170,14 +171,18 @@ class ContentTable(Sequence[ContentResult]):
         import numpy as np
         import pyarrow.compute as pc
 
-        in_order = np.zeros(masks.size, dtype=np.int64)  # bit j: candidate_ids[j] chosen
-        for j, bit in enumerate(self.bits):
-            in_order |= ((masks >> bit) & 1) << j
-        chunks = []
-        for start in range(0, len(self.candidate_ids), 8):
-            names = self.candidate_ids[start : start + 8]
-            table = strings(["".join(f";{cid}" for j, cid in enumerate(names) if byte >> j & 1) for byte in range(256)])
-            chunks.append(table.take(ints((in_order >> start) & 255)))
+        if self.bits == tuple(range(len(self.bits))):  # the usual case: bit j is candidate_ids[j] already
+            in_order = masks
+        else:
+            in_order = np.zeros(masks.size, dtype=np.int64)  # bit j: candidate_ids[j] chosen
+            for j, bit in enumerate(self.bits):
+                in_order |= ((masks >> bit) & 1) << j
+        if self._pieces is None:
+            self._pieces = [
+                strings(["".join(f";{cid}" for j, cid in enumerate(names) if byte >> j & 1) for byte in range(256)])
+                for names in (self.candidate_ids[start : start + 8] for start in range(0, len(self.candidate_ids), 8))
+            ]
+        chunks = [table.take(ints((in_order >> (8 * k)) & 255)) for k, table in enumerate(self._pieces)]
         if not chunks:
             return strings([""] * masks.size)
         joined = chunks[0] if len(chunks) == 1 else pc.binary_join_element_wise(*chunks, string(""))

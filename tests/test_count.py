@@ -510,3 +510,32 @@ def test_the_canonical_text_of_array_contents_is_the_same_in_any_slices(
     record = count_election(election, by_arrays)
     assert canonical_text(record.election, record.contests) == canonical_text(expected.election, expected.contests)
     assert record.fingerprint == expected.fingerprint
+
+
+@pytest.mark.parametrize(
+    ("candidate_ids", "bits"),
+    [
+        (("A", "B", "C"), (0, 1, 2)),
+        (("B", "D"), (1, 3)),
+        (("D", "A"), (3, 0)),
+        (tuple(f"K{i}" for i in range(19)), tuple(range(1, 20))),
+    ],
+)
+def test_chosen_texts_of_array_contents_name_the_candidates_of_their_bits(
+    candidate_ids: tuple[str, ...], bits: tuple[int, ...]
+) -> None:
+    """A runoff round's candidates are some bits of the contest's masks: the texts name them in the round's order."""
+    import numpy as np
+
+    from emulation_vote.record import ContentTable
+
+    rng = np.random.default_rng(3)
+    width = max(bits) + 1
+    masks = np.unique(rng.integers(0, 1 << width, 300)) & sum(1 << bit for bit in bits)
+    size = masks.size
+    zeros = np.zeros(size, dtype=np.int64)
+    table = ContentTable(candidate_ids, bits, (None,), masks.astype(np.int64), zeros, zeros + 1, zeros - 1)
+    texts = table.chosen_texts().to_pylist()
+    assert texts == [";".join(content.chosen) for content in table]
+    some = np.asarray([size - 1, 0, size // 2])
+    assert table.chosen_texts(some).to_pylist() == [texts[i] for i in some.tolist()]
