@@ -372,3 +372,40 @@ def test_mark_cells_read_as_bytes_accept_utf8_marks(tmp_path: Path) -> None:
     exact, fast = both(election, [path])
     assert not isinstance(fast, GaveUp), fast
     assert fast == exact
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(["", "B", "PB-", " B", "b", "Ư"]),
+    st.integers(1, 17),
+    st.lists(st.integers(0, 10**17), min_size=1, max_size=30),
+    st.sampled_from(["pad", "free", "space"]),
+)
+def test_ids_of_one_width_read_from_bytes_as_the_general_way_reads_them(
+    prefix: str, width: int, numbers: list[int], how: str
+) -> None:
+    """Ids of one width are read from their bytes (numpy), others through Arrow: the same numbers and form."""
+    from unittest import mock
+
+    import pyarrow as pa
+
+    from emulation_vote.ballots import fast
+
+    if how == "pad":
+        texts = [f"{prefix}{n % 10**width:0{width}d}" for n in numbers]
+    elif how == "free":
+        texts = [f"{prefix}{n}" for n in numbers]
+    else:
+        texts = [f" {prefix}{n % 10**width:0{width}d}" for n in numbers]
+    column = pa.array(texts, pa.string())
+    if how == "pad" and prefix in ("", "B", "PB-", "b") and width <= 15:
+        assert fast._fixed_width_ids(column) is not None  # the bytes are read, not the general way
+    found = fast._batch_ids(column)
+    with mock.patch.object(fast, "_fixed_width_ids", lambda _column: None):
+        general = fast._batch_ids(column)
+    assert found[1] == general[1]
+    if isinstance(general[0], list):
+        assert found[0] == general[0]
+    else:
+        assert not isinstance(found[0], list)
+        assert found[0].tolist() == general[0].tolist()
