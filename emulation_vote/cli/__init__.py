@@ -41,7 +41,8 @@ def main() -> None:
 
     lang = chosen_language(sys.argv[1:])
     try:
-        status = localized(lang).main(standalone_mode=False, prog_name="emulation-vote")
+        command = next((word for word in sys.argv[1:] if not word.startswith("-")), None)
+        status = localized(lang, command).main(standalone_mode=False, prog_name="emulation-vote")
     except ClickException as error:
         buffer = io.StringIO()
         error.show(file=buffer)

@@ -7,7 +7,7 @@ start-up, with the language chosen from the command line (``--lang``/``-l``, els
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from emulation_vote.vocab import Language
 
@@ -86,13 +86,24 @@ def _localize_headings(lang: Language) -> None:
     Command.get_help = localized_get_help  # type: ignore[method-assign]
 
 
-def localized(lang: Language) -> Command:
-    """Return the command line as a Click command whose help is all in ``lang`` ("vi" or "en")."""
+def localized(lang: Language, run: str | None = None) -> Command:
+    """Return the command line as a Click command whose help is all in ``lang`` ("vi" or "en").
+
+    ``run``: the word naming the command run, if any.  When it names one, only that command
+    is built (building every command's options is most of the start-up time of a short run); the
+    root's help, an unknown command or none at all get every command.
+    """
     import typer.main
 
     from emulation_vote.cli._app import app  # its commands are registered by importing the package
 
-    root = typer.main.get_command(app)
+    every = app.registered_commands
+    named = [info for info in every if _command_name(info) == run]
+    app.registered_commands = named or every
+    try:
+        root = typer.main.get_command(app)
+    finally:
+        app.registered_commands = every
     root.help = _wording("help.root", lang)
     _localize_params(root, None, lang)
     for name, command in getattr(root, "commands", {}).items():
@@ -101,3 +112,9 @@ def localized(lang: Language) -> Command:
         _localize_params(command, name, lang)
     _localize_headings(lang)
     return root
+
+
+def _command_name(info: Any) -> str:
+    """Return the name a registered Typer command is called by (its function's name, dashed, unless given)."""
+    name: str = info.name or info.callback.__name__.lower().replace("_", "-")
+    return name
