@@ -9,6 +9,7 @@ verdict by those rules, as arrays.  :func:`audit_ballots` lists the verdicts a c
 from __future__ import annotations
 
 import dataclasses
+import functools
 import itertools
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -126,7 +127,7 @@ REASON_ORDER = (InvalidReason.declared, InvalidReason.blank, InvalidReason.too_m
 """The invalid reasons in the rules' order: an :class:`AuditBatch`'s ``reasons`` index this (-1: valid)."""
 
 BATCH_ROWS = 8192
-"""At most this many ballots of a file read ballot by ballot go into one :class:`AuditBatch`."""
+"""At most this many ballots go into one :class:`AuditBatch` (the listing is made and written in such pieces)."""
 
 
 @dataclass(frozen=True)
@@ -135,8 +136,10 @@ class AuditBatch:
 
     ``chosen`` has bit ``j`` set when the ballot chooses ``candidate_ids[j]`` (the round's
     candidates, in ballot order); ``reasons`` index :data:`REASON_ORDER` (-1: valid);
-    ``declared`` index ``texts`` (the declared reasons; None: none).  ``ids`` is a pyarrow
-    string array; ``voters`` and ``notes`` are None when no ballot of the batch has one.
+    ``declared`` index ``texts`` (the declared reasons; None: none).  ``rows``, ``chosen``,
+    ``reasons`` and ``declared`` are numpy arrays (``chosen`` of Python ints for a contest of more
+    than 62 candidates), ``ids`` a pyarrow string array; ``voters`` and ``notes`` are None when no
+    ballot of the batch has one.
     """
 
     contest: str
@@ -216,16 +219,29 @@ def joined_ids(chosen: Any, names: tuple[str, ...], separator: str) -> Any:
 
     size = len(chosen)
     chunks = []
-    for start in range(0, len(names), 8):
-        part = names[start : start + 8]
-        table = pa.array(
-            ["".join(separator + n for j, n in enumerate(part) if byte >> j & 1) for byte in range(256)], pa.string()
-        )
-        chunks.append(table.take(pa.array(((chosen >> start) & 255).astype(np.int64))))
+    for start, table in enumerate(_choice_tables(names, separator)):
+        chunks.append(table.take(pa.array(((chosen >> (8 * start)) & 255).astype(np.int64))))
     if not chunks:
         return pa.array([""] * size, pa.string())
     joined = chunks[0] if len(chunks) == 1 else pc.binary_join_element_wise(*chunks, "")
     return pc.utf8_slice_codeunits(joined, len(separator))
+
+
+@functools.lru_cache(maxsize=64)
+def _choice_tables(names: tuple[str, ...], separator: str) -> tuple[Any, ...]:
+    """Return, per 8 of ``names``, the 256 ways to choose among them, each name after ``separator``."""
+    import pyarrow as pa
+
+    return tuple(
+        pa.array(
+            [
+                "".join(separator + n for j, n in enumerate(names[start : start + 8]) if byte >> j & 1)
+                for byte in range(256)
+            ],
+            pa.string(),
+        )
+        for start in range(0, len(names), 8)
+    )
 
 
 _POPCOUNT = np.asarray([bin(byte).count("1") for byte in range(256)], dtype=np.int64)

@@ -278,6 +278,18 @@ def cases(folder: Path) -> Iterator[tuple[str, Path, list[Path]]]:
     strike = election(folder / "strike.toml", style="strike", max_marks=4, min_marks=0, blank="valid")
     yield "strike", strike, [wide_file(folder / "strike.csv", 150, "num", False, seed=7)]
     yield "runoff", SAMPLES / "tie-runoff" / "election.toml", [runoff_file(folder / "runoff.csv")]
+    yield "70-candidates", *many_candidates(folder)
+
+
+def many_candidates(folder: Path) -> tuple[Path, list[Path]]:
+    """A contest of 70 candidates (more than an int64 has bits): read exactly, the marks as Python ints."""
+    units = [(f"U{n:02d}", f"Đơn vị số {n}") for n in range(1, 71)]
+    path = folder / "many.toml"
+    path.write_text(election_toml(candidates=units, max_marks=3, seats=2), encoding="utf-8")
+    rng = random.Random(9)
+    codes = [code for code, _ in units]
+    rows = [["ballot_id", "choices"]] + [[str(n), ";".join(_marks(rng, codes))] for n in range(1, 61)]
+    return path, [_write(folder / "many.csv", rows)]
 
 
 @pytest.fixture(scope="module")
@@ -286,6 +298,8 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[str, Path,
 
 
 _ORACLE_TABLES: dict[tuple[str, Language, bool, int], str] = {}
+FOLDED = {"wide-str-notes", "two-contests", "strike", "70-candidates"}
+"""The cases also drawn narrow (cells folded over lines) and in colour."""
 
 
 def oracle_table_of(name: str, record: ElectionRecord, lang: Language, color: bool, width: int) -> str:
@@ -310,12 +324,14 @@ def test_listing_is_the_listing_of_every_ballot_kept(
             assert "".join(listing.render_audit_json(audit, (), lang)) == oracle_json(kept, lang), name
         # Drawn row by row (as a large audit is), at a width where nothing folds, one where cells fold, in colour.
         monkeypatch.setattr(listing, "RICH_ROWS", 0)
-        for color, width in ((False, 160), (False, 70), (True, 100)):
+        drawings = ((False, 160), (False, 70), (True, 100)) if name in FOLDED else ((False, 160),)
+        for color, width in drawings:
             drawn = "".join(listing.render_audit_table(audit, Language.vi, color=color, width=width))
             assert drawn == oracle_table_of(name, kept, Language.vi, color, width), (name, color, width)
+        if name == "two-contests":
+            drawn = "".join(listing.render_audit_table(audit, Language.en, width=160))
+            assert drawn == oracle_table_of(name, kept, Language.en, False, 160), name
         monkeypatch.undo()
-        drawn = "".join(listing.render_audit_table(audit, Language.en, width=160))
-        assert drawn == oracle_table_of(name, kept, Language.en, False, 160), name
         assert list(audit.ballots()) == audit_ballots(kept), name
 
 
