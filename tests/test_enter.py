@@ -184,7 +184,7 @@ def test_terminal_session(tmp_path: Path, seed_no_collected: Path) -> None:
         ],
         cwd=str(tmp_path),
         encoding="utf-8",
-        timeout=20,
+        timeout=60,  # a wait, not a speed test: after Ctrl-C the log is fsynced, slow on a loaded machine
         env={**os.environ, "COLUMNS": "100"},
     )
     child.expect("Trường Chính trị tỉnh")
@@ -250,7 +250,7 @@ def _spawn(tmp_path: Path, election: Path, *extra: str) -> pexpect.spawn:  # typ
         [*COMMAND[1:], "enter", str(election), "--contest", "co-thi-dua", "-o", str(tmp_path / "b.csv"), *extra],
         cwd=str(tmp_path),
         encoding="utf-8",
-        timeout=20,
+        timeout=60,  # a wait, not a speed test: after Ctrl-C the log is fsynced, slow on a loaded machine
         env={**os.environ, "COLUMNS": "100"},
     )
 
