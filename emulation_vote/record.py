@@ -333,7 +333,7 @@ def _canonical_parts(election: Election, contests: tuple[ContestResult, ...]) ->
     if not tables:
         yield from (f"{line}\n".encode() for line in sorted(lines))
         return
-    if not lines and all(len(table.counts) == 0 or int(table.counts.max()) < 10**18 for _, _, table in tables):
+    if not lines:
         yield from _sorted_by_count(tables)
         return
     # Lines of contents read one by one as well: every line is made and sorted in Arrow, by UTF-8
@@ -359,26 +359,19 @@ def _ended(lines: Any) -> bytes | memoryview:
     return memoryview(data)[int(offsets[0]) : int(offsets[-1])] if data is not None else b""
 
 
-def _decimal_order(counts: Any) -> Any:
-    """Return int64 keys that sort ``counts`` (positive) as their decimal texts sort: "10" < "9", "1" < "10".
+def _decimal_order(counts: Any) -> tuple[Any, Any]:
+    """Return keys that sort ``counts`` as their decimal texts sort ("1" < "10" < "9"), and how many share each key.
 
-    Each count's digits are read left-aligned, a digit ``d`` as ``d + 1`` and a missing one as 0,
-    in base 11 over the widest count's width (at most 18 digits: 11**18 fits an int64).
+    Each distinct count's rank among the distinct counts' texts (sorted in Python: there are few,
+    at most about the square root of twice the ballots, since they add up to the ballots).
     """
     import numpy as np
 
-    counts = np.asarray(counts, dtype=np.int64)
-    widths = np.ones(counts.size, dtype=np.int64)
-    for power in range(1, 19):
-        widths += counts >= 10**power
-    width = int(widths.max()) if counts.size else 1
-    keys = np.zeros(counts.size, dtype=np.int64)
-    for position in range(width):  # position 0 is the first (most significant) digit
-        shift = widths - 1 - position
-        present = shift >= 0
-        digit = (counts // np.power(10, np.maximum(shift, 0))) % 10
-        keys = keys * 11 + np.where(present, digit + 1, 0)
-    return keys
+    distinct, inverse = np.unique(counts, return_inverse=True)
+    rank = np.empty(distinct.size, dtype=np.int64)
+    rank[sorted(range(distinct.size), key=lambda i: str(distinct[i]))] = np.arange(distinct.size, dtype=np.int64)
+    keys = rank[inverse.reshape(-1)]
+    return keys, np.bincount(keys, minlength=distinct.size)
 
 
 def _sorted_by_count(tables: list[tuple[str, int, ContentTable]]) -> Iterator[bytes | memoryview]:
@@ -396,11 +389,10 @@ def _sorted_by_count(tables: list[tuple[str, int, ContentTable]]) -> Iterator[by
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    keys = _decimal_order(np.concatenate([table.counts for _, _, table in tables]))  # one width for all
+    keys, per_key = _decimal_order(np.concatenate([table.counts for _, _, table in tables]))
     order = np.argsort(keys, kind="stable")
-    keys = keys[order]
-    starts = np.concatenate([[0], np.flatnonzero(keys[1:] != keys[:-1]) + 1, [keys.size]])  # where each count starts
     del keys
+    starts = np.concatenate([[0], np.cumsum(per_key)])  # where each count starts, in that order
     sizes = np.cumsum([0, *(len(table.counts) for _, _, table in tables)])
     start = 0
     while start < order.size:

@@ -462,7 +462,7 @@ def test_the_canonical_text_of_array_contents_is_the_same_in_any_slices(
 
     Two contests (one with a runoff round), counts that tie within and across rounds, a declared
     text with a character at or below the tab (the fields no longer sort as the lines do), and
-    counts of 18 and 19 digits (beyond the int64 key of their decimal order).
+    counts of 18 and 19 digits.
     """
     from collections import Counter
 
