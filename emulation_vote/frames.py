@@ -15,7 +15,7 @@ again.  The columns and their dtypes are part of the library's contract (docs/li
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from emulation_vote.vocab import InvalidReason, Status
@@ -194,11 +194,12 @@ def figures_frame(record: ElectionRecord) -> pd.DataFrame:
     return _frame(rows, FIGURE_COLUMNS, dtypes)
 
 
-def audit_frame(ballots: Sequence[AuditBallot]) -> pd.DataFrame:
+def audit_frame(ballots: Iterable[AuditBallot]) -> pd.DataFrame:
     """Return the per-ballot audit listing: one row per ballot, in contest, round, file and row order.
 
+    ``ballots`` is ``audit_ballots(...).ballots``, or ``audit_stream(...).ballots()`` read once.
     Columns: file, row (as the spreadsheet shows it), ballot_id, contest, round, choices (the ids
-    chosen, in ballot order, joined by ";"; empty for a blank or declared-invalid ballot), status
+    chosen, in ballot order, joined by ";"; empty for a blank ballot), status
     (category: valid, invalid), reason (category: declared, blank, too_many, too_few; ``NaN`` for a
     valid ballot), declared (the committee's reason as typed), note (the clerk's note column).
     """

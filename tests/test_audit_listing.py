@@ -413,3 +413,4 @@ def test_api_audit_ballots_is_the_stream(tmp_path: Path) -> None:
     audit = ev.audit_ballots(one, path)
     assert list(audit.ballots) == list(ev.audit_stream(one, path).ballots())
     assert all(isinstance(b, AuditBallot) for b in audit.ballots) and len(audit.ballots) == 50
+    assert ev.audit_frame(ev.audit_stream(one, path).ballots()).equals(ev.audit_frame(audit.ballots))
