@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import emulation_vote as ev
 import emulation_vote.pipeline as pipeline
@@ -205,7 +207,9 @@ def wide_file(path: Path, ballots: int, ids: str, notes: bool, seed: int = 1) ->
         marked = set(_marks(rng, codes))
         cells = [_ballot_id(number, ids), *("x" if code in marked else "" for code in codes), _declared(rng)]
         if notes:
-            cells.append(rng.choice(["", "", "", "phiếu viết tay", "ghi chú dài " * 12]))
+            cells.append(
+                rng.choice(["", "", "", "phiếu viết tay", "ghi chú dài " * 12, "lạ\u200b\x01 ký tự", "漢字 全角"])
+            )
         rows.append(cells)
     return _write(path, rows)
 
@@ -389,6 +393,19 @@ def test_json_strings_escape_as_json_dumps() -> None:
     odd = [*plain, 'say "x"', "back\\slash", "nul\x00", "\x1f"]
     for values in (plain, odd):
         assert json_strings(pa.array(values)).to_pylist() == [json.dumps(v, ensure_ascii=False) for v in values]
+
+
+@given(st.lists(st.text(max_size=12), min_size=1, max_size=20))
+def test_csv_cells_and_json_strings_of_any_text(values: list[str]) -> None:
+    import json
+
+    import pyarrow as pa
+
+    from emulation_vote.csvrows import csv_line
+
+    array = pa.array(values, pa.string())
+    assert csv_cells(array).to_pylist() == [csv_line(["x", v])[2:-2] for v in values]
+    assert json_strings(array).to_pylist() == [json.dumps(v, ensure_ascii=False) for v in values]
 
 
 def test_a_large_table_keeps_memory_to_one_batch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
