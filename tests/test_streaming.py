@@ -348,13 +348,19 @@ def test_list_cells_read_piece_by_piece_agree(tmp_path: Path, cell: str) -> None
 
 
 @pytest.mark.parametrize("cell", [b"\xff", b"x\xff", b"\xc3", b"\xe1\xba", "✓".encode()[:2], "có".encode("cp1258")])
-def test_mark_cells_read_as_bytes_give_up_on_what_is_not_utf8(tmp_path: Path, cell: bytes) -> None:
-    """Mark columns are parsed as bytes, without Arrow's UTF-8 check: a cell not in UTF-8 goes to the exact reader."""
-    rows = ballots("wide")
+@pytest.mark.parametrize(("layout", "column"), [("wide", 2), ("wide", 0), ("wide", -1), ("list", 1), ("list", 0)])
+def test_cells_read_as_bytes_give_up_on_what_is_not_utf8(tmp_path: Path, cell: bytes, layout: str, column: int) -> None:
+    """Columns are parsed as bytes, without Arrow's UTF-8 check: a cell not in UTF-8 goes to the exact reader.
+
+    A mark cell, an id (alone or after a prefix), a declared reason, a choices cell.
+    """
+    rows = ballots(layout)
+    if column == -1:
+        rows = [[*row, "invalid" if i == 0 else ""] for i, row in enumerate(rows)]
     election, path = write(tmp_path, election_toml(seats=2, max_marks=3), rows, ",")
     lines = path.read_bytes().split(b"\n")
     cells = lines[1500].split(b",")
-    cells[2] = cell
+    cells[column] = cell if column != 0 else b"B" + cell
     lines[1500] = b",".join(cells)
     path.write_bytes(b"\n".join(lines))
     exact = outcome("exact", election, [path])

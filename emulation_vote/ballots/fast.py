@@ -559,8 +559,9 @@ def _csv_batches(
     """Yield ``prepare(batch)`` for each batch of the file, parsed and prepared in a thread ahead of the caller.
 
     The columns ``as_bytes`` (indices) are read as bytes, without Arrow's UTF-8 check (a fifth of
-    the parsing): the mark columns, whose one-byte cells are ASCII or refused, and whose longer
-    cells are checked when decoded (:meth:`ArrowColumn.encoded`).
+    the parsing): the UTF-8 is checked where text is needed, on distinct values (one-byte mark
+    cells are ASCII or refused; :meth:`ArrowColumn.encoded`, :func:`_split_choices`; ids of one
+    width are ASCII digits after an ASCII prefix, others are cast to text, :func:`_batch_ids`).
     """
     import pyarrow as pa
     import pyarrow.csv as pa_csv
@@ -647,8 +648,8 @@ def _read_csv(
         pieces = _split_choices(batch.column(choices)) if choices is not None and batch.num_rows else None
         return _Batch(columns, batch.num_rows, batch.column(id_index), pieces)
 
-    marks = frozenset(index for index, _ in plan.others) if plan.layout == "wide" else frozenset()
-    for batch in _csv_batches(path, header, delimiter, progress, prepare, marks):
+    every = frozenset(range(len(header)))  # all read as bytes: UTF-8 is checked where text is needed
+    for batch in _csv_batches(path, header, delimiter, progress, prepare, every):
         if batch.rows:
             ids, form = _batch_ids(batch.ids)
             aggregator.add(batch.columns, ids, batch.rows, form, batch.pieces)
@@ -662,6 +663,11 @@ def _batch_ids(column: Any) -> tuple[np.ndarray[Any, Any] | list[str], IdForm]:
     fixed = _fixed_width_ids(column)
     if fixed is not None:
         return fixed
+    if pa.types.is_binary(column.type):
+        try:
+            column = column.cast(pa.string())  # checks the UTF-8
+        except pa.ArrowInvalid:
+            raise FastPathUnavailable("an id that is not UTF-8") from None
     raw_ids = pc.utf8_trim_whitespace(column)
     if len(raw_ids) and pc.all(pc.utf8_is_decimal(raw_ids)).as_py() and pc.min(pc.utf8_length(raw_ids)).as_py():
         try:
@@ -681,7 +687,13 @@ def _split_choices(column: Any) -> Pieces:
     pieces = pc.split_pattern(column, ";")
     offsets = _numpy(pieces.offsets).astype(np.int64)
     encoded = pc.dictionary_encode(pc.list_flatten(pieces))
-    return offsets, _numpy(encoded.indices), encoded.dictionary.to_pylist()
+    values = encoded.dictionary.to_pylist()
+    if values and isinstance(values[0], bytes):  # read as bytes: each distinct piece checked as UTF-8
+        try:
+            values = [value.decode("utf-8") for value in values]
+        except UnicodeDecodeError:
+            raise FastPathUnavailable("a choices cell that is not UTF-8") from None
+    return offsets, _numpy(encoded.indices), values
 
 
 def _fixed_width_ids(column: Any) -> tuple[np.ndarray[Any, Any], IdForm] | None:
