@@ -260,6 +260,25 @@ def run_shapes(names: list[str], repeat: int) -> list[dict[str, object]]:
     return results
 
 
+def shapes_table(rows: list[dict[str, object]]) -> str:
+    """Return the rows of ``run_shapes`` as the Markdown table of docs/performance.md."""
+
+    def cell(value: object) -> str:
+        seconds, megabytes = value  # type: ignore[misc]
+        return f"{seconds:.2f} s / {megabytes:.0f} MB"
+
+    lines = [
+        "| shape | `emulation-vote tally -f json` | bare pyarrow read + count | ratio | DuckDB SQL | Polars lazy |",
+        "| --- | --- | --- | ---: | --- | --- |",
+    ]
+    for row in rows:
+        lines.append(
+            f"| {row['shape']} | **{cell(row['emulation-vote'])}** | {cell(row['pyarrow-stream'])} "
+            f"| {row['ratio']:.2f} | {cell(row['duckdb'])} | {cell(row['polars'])} |"
+        )
+    return "\n".join(lines)
+
+
 def measure_child(command: list[str]) -> tuple[float, float]:
     """Run ``command`` in a fresh child; return wall seconds and the child's peak RSS in MB."""
     start = time.perf_counter()
@@ -352,7 +371,10 @@ def main() -> None:
     args = parser.parse_args()
     if args.command == "shapes":
         print(f"# {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
-        run_shapes(args.only, args.repeat)
+        print(f"# load average before: {os.getloadavg()[0]:.2f}")
+        rows = run_shapes(args.only, args.repeat)
+        print(f"# load average after: {os.getloadavg()[0]:.2f}")
+        print(shapes_table(rows))
     elif args.command == "generate":
         for kind, path in generate(args.ballots, args.candidates).items():
             print(kind, path, f"{path.stat().st_size / 1e6:.1f} MB")
