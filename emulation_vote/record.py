@@ -402,9 +402,12 @@ def _sorted_by_count(tables: list[tuple[str, int, ContentTable]]) -> Iterator[by
         part = order[start:end]
         which = np.searchsorted(sizes, part, side="right") - 1
         present = np.unique(which).tolist()
-        if len(present) == 1 and part.size > _CHUNK and _fields_sort(tables[present[0]][2]):
-            contest, number, table = tables[present[0]]
-            yield from _same_count(contest, number, table, part - sizes[present[0]])
+        if part.size > _CHUNK and all(_fields_sort(*tables[index]) for index in present):
+            # One count (only one makes a slice this long), in several rounds perhaps: the lines of
+            # each round together, rounds in the order of their "contest<TAB>round" text.
+            for index in sorted(present, key=lambda index: f"{tables[index][0]}\t{tables[index][1]}"):
+                contest, number, table = tables[index]
+                yield from _same_count(contest, number, table, part[which == index] - sizes[index])
         else:
             pieces = []
             for index in present:
@@ -415,14 +418,16 @@ def _sorted_by_count(tables: list[tuple[str, int, ContentTable]]) -> Iterator[by
         start = end
 
 
-def _fields_sort(table: ContentTable) -> bool:
-    """Whether lines of ``table`` that share their count sort as (chosen ids, declared reason) do.
+def _fields_sort(contest: str, _number: int, table: ContentTable) -> bool:
+    """Whether lines of one count sort as their fields do: (contest, round) text, chosen ids, declared reason.
 
-    The fields are separated by tabs: true unless an id or a declared text holds a character at
-    or below the tab (cleaned text never does; this is checked, not assumed).
+    The fields are separated by tabs: true unless the contest id, a candidate id or a declared
+    text holds a character at or below the tab (cleaned text never does; this is checked, not
+    assumed).  Round numbers are digits.
     """
     before_tab = frozenset(chr(code) for code in range(10))
-    return not any(before_tab.intersection(text) for text in (*table.candidate_ids, *(t for t in table.texts if t)))
+    texts = (contest, *table.candidate_ids, *(text for text in table.texts if text))
+    return not any(before_tab.intersection(text) for text in texts)
 
 
 def _same_count(contest: str, number: int, table: ContentTable, rows: Any) -> Iterator[bytes | memoryview]:

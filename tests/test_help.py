@@ -104,3 +104,9 @@ def test_help_imports_nothing_heavy() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert result.stderr == "[]"
+
+
+def test_the_root_help_lists_every_command_whatever_follows_it() -> None:
+    """Only the command run is built, but ``--help`` before a command word is the root's help: every command."""
+    assert run("--help", "tally").stdout == run("--help").stdout
+    assert run("--version", "tally").stdout == run("--version").stdout

@@ -415,3 +415,20 @@ def test_ids_of_one_width_read_from_bytes_as_the_general_way_reads_them(
     else:
         assert not isinstance(found[0], list)
         assert found[0].tolist() == general[0].tolist()
+
+
+def test_list_cells_of_several_contests_are_read_against_their_own_contest(tmp_path: Path) -> None:
+    """A name that is a candidate of one contest only, in a list file of two contests, streams and agrees."""
+    election = tmp_path / "e.toml"
+    election.write_text(
+        '[[contest]]\nid = "co"\ntitle = "A"\nseats = 1\n'
+        'candidates = [{ id = "A", name = "Alpha" }, { id = "B", name = "Beta" }]\n'
+        '[[contest]]\nid = "co2"\ntitle = "B"\nseats = 1\ncandidates = [{ id = "A", name = "Alpha" }]\n',
+        encoding="utf-8",
+    )
+    path = tmp_path / "b.csv"
+    rows = [f"co,{n},{'B' if n % 3 else 'A'}\n" for n in range(1, 200)] + [f"co2,{n},A\n" for n in range(1, 150)]
+    path.write_text("contest,ballot_id,choices\n" + "".join(rows), encoding="utf-8")
+    exact, fast = both(election, [path])
+    assert not isinstance(fast, GaveUp), fast
+    assert fast == exact

@@ -342,13 +342,17 @@ class _Aggregator:
         offsets, indices, values = pieces
         present = [key for key, _ in _split(contest_rows)]
         table = np.zeros((len(self.contests), max(len(values), 1)), dtype=np.int64)
-        for contest_index in present:
-            table[contest_index] = [self._piece_bit(contest_index, value) for value in values]
         starts = offsets[:-1] - offsets[0]
         if len(present) == 1:
+            table[present[0]] = [self._piece_bit(present[0], value) for value in values]
             bits = table[present[0]][indices]
         else:
-            bits = table[np.repeat(contest_rows, np.diff(offsets)), indices]
+            # Each contest reads only the pieces of its own rows: a name may be a candidate of one only.
+            piece_contests = np.repeat(contest_rows, np.diff(offsets))
+            for contest_index in present:
+                used = np.unique(indices[piece_contests == contest_index]).tolist()
+                table[contest_index, used] = [self._piece_bit(contest_index, values[i]) for i in used]
+            bits = table[piece_contests, indices]
         masks: np.ndarray[Any, Any] = np.bitwise_or.reduceat(bits, starts)
         if (np.add.reduceat(bits, starts) != masks).any():
             raise FastPathUnavailable("a candidate named twice in a choices cell")

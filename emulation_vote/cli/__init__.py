@@ -41,7 +41,7 @@ def main() -> None:
 
     lang = chosen_language(sys.argv[1:])
     try:
-        command = next((word for word in sys.argv[1:] if not word.startswith("-")), None)
+        command = sys.argv[1] if len(sys.argv) > 1 else None  # an option first (--help tally): every command
         status = localized(lang, command).main(standalone_mode=False, prog_name="emulation-vote")
     except ClickException as error:
         buffer = io.StringIO()
