@@ -18,6 +18,7 @@ from typing import Any, overload
 from emulation_vote.arrow import ints, string, strings
 from emulation_vote.ballot import Ballot, Notice
 from emulation_vote.election import Contest, Election, Electorate
+from emulation_vote.memory import release_free_memory
 from emulation_vote.vocab import InvalidReason, Status, ThresholdBase
 
 SCHEMA = "emulation-vote/result/1"
@@ -389,6 +390,8 @@ def _sorted_by_count(tables: list[tuple[str, int, ContentTable]]) -> Iterator[by
     import pyarrow as pa
     import pyarrow.compute as pc
 
+    if sum(len(table.counts) for _, _, table in tables) > _CHUNK:
+        release_free_memory()  # what the reading and counting freed, before the sort's arrays
     keys, per_key = _decimal_order(np.concatenate([table.counts for _, _, table in tables]))
     order = np.argsort(keys, kind="stable")
     del keys
