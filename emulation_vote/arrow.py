@@ -21,6 +21,15 @@ def ints(values: Any) -> Any:
     return pa.Array.from_buffers(pa.int64(), len(data), [None, pa.py_buffer(data)])
 
 
+def bools(values: Any) -> Any:
+    """Return a pyarrow boolean array (no nulls) of the truth values in ``values`` (a numpy array or a sequence)."""
+    import numpy as np
+    import pyarrow as pa
+
+    flags = np.asarray(values, dtype=bool)
+    return pa.Array.from_buffers(pa.bool_(), len(flags), [None, pa.py_buffer(np.packbits(flags, bitorder="little"))])
+
+
 def strings(values: Sequence[str]) -> Any:
     """Return a pyarrow string array (no nulls) of ``values``."""
     import numpy as np

@@ -17,8 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
-
+from emulation_vote.arrow import ints, string, strings
 from emulation_vote.ballot import Ballot
 from emulation_vote.election import Contest, Election
 from emulation_vote.record import ElectionRecord, RoundResult
@@ -214,37 +213,39 @@ def joined_ids(chosen: Any, names: tuple[str, ...], separator: str) -> Any:
 
     The names of 8 bits at a time are looked up in a table of the 256 ways to choose among them.
     """
-    import pyarrow as pa
+    import numpy as np
     import pyarrow.compute as pc
 
     size = len(chosen)
     chunks = []
     for start, table in enumerate(_choice_tables(names, separator)):
-        chunks.append(table.take(pa.array(((chosen >> (8 * start)) & 255).astype(np.int64))))
+        chunks.append(table.take(ints(((chosen >> (8 * start)) & 255).astype(np.int64))))
     if not chunks:
-        return pa.array([""] * size, pa.string())
-    joined = chunks[0] if len(chunks) == 1 else pc.binary_join_element_wise(*chunks, "")
+        return strings([""] * size)
+    joined = chunks[0] if len(chunks) == 1 else pc.binary_join_element_wise(*chunks, string(""))
     return pc.utf8_slice_codeunits(joined, len(separator))
 
 
 @functools.lru_cache(maxsize=64)
 def _choice_tables(names: tuple[str, ...], separator: str) -> tuple[Any, ...]:
     """Return, per 8 of ``names``, the 256 ways to choose among them, each name after ``separator``."""
-    import pyarrow as pa
-
     return tuple(
-        pa.array(
+        strings(
             [
                 "".join(separator + n for j, n in enumerate(names[start : start + 8]) if byte >> j & 1)
                 for byte in range(256)
-            ],
-            pa.string(),
+            ]
         )
         for start in range(0, len(names), 8)
     )
 
 
-_POPCOUNT = np.asarray([bin(byte).count("1") for byte in range(256)], dtype=np.int64)
+@functools.lru_cache(maxsize=1)
+def _popcount() -> Any:
+    """Return the number of bits set in each byte value (a numpy table of 256)."""
+    import numpy as np
+
+    return np.asarray([bin(byte).count("1") for byte in range(256)], dtype=np.int64)
 
 
 class _Rules:
@@ -260,18 +261,22 @@ class _Rules:
 
     def masks(self, marks: list[frozenset[str]]) -> Any:
         """Return the marks of ballots read one by one as bit masks (bit ``b``: the contest's ``ids[b]``)."""
+        import numpy as np
+
         bit_of = self.bit_of
         values = [sum(1 << bit_of[cid] for cid in marked) for marked in marks]
         return np.asarray(values, dtype=object if self.wide_ints else np.int64)
 
     def verdicts(self, masks: Any, strikes: bool, declared: Any, texts: tuple[str | None, ...]) -> tuple[Any, Any]:
         """Return each ballot's chosen candidates (bit ``j``: the round's ``candidate_ids[j]``) and reason code."""
+        import numpy as np
+
         kind = object if self.wide_ints else np.int64
         masks = np.asarray(masks, dtype=kind)
         picked = (~masks) & self.round_bits if strikes else masks
         marked = np.zeros(len(masks), dtype=np.int64)
         for start in range(0, max(self.positions, default=0) + 1, 8):
-            marked += _POPCOUNT[((picked >> start) & 255).astype(np.int64)]
+            marked += _popcount()[((picked >> start) & 255).astype(np.int64)]
         rnd = self.round
         is_declared = np.asarray([bool(text) for text in texts], dtype=bool)[np.asarray(declared, dtype=np.int64)]
         reasons = np.select(
@@ -423,6 +428,8 @@ def _may_have_extras(path: Path, election: Election) -> bool:
 
 def _split(batch: RowBatch, contests: list[Contest], rules: dict[tuple[str, int], _Rules]) -> Iterator[AuditBatch]:
     """Return a batch of rows as the audit batches of its contest rounds (rows of rounds not counted left out)."""
+    import numpy as np
+
     keys = batch.contests * (int(batch.rounds.max()) + 1) + batch.rounds
     for key in np.unique(keys).tolist():
         contest_index, number = divmod(key, int(batch.rounds.max()) + 1)
@@ -454,7 +461,7 @@ def _split(batch: RowBatch, contests: list[Contest], rules: dict[tuple[str, int]
 
 def _batches_of(ballots: list[Ballot], rules: _Rules) -> Iterator[AuditBatch]:
     """Return ballots read one by one (one contest round) as audit batches, one per run of the same file."""
-    import pyarrow as pa
+    import numpy as np
 
     for source, run in itertools.groupby(ballots, key=lambda b: b.source):
         group = list(run)
@@ -476,7 +483,7 @@ def _batches_of(ballots: list[Ballot], rules: _Rules) -> Iterator[AuditBatch]:
             group[0].round,
             source,
             rules.round.candidate_ids,
-            pa.array([b.ballot_id for b in group], pa.string()),
+            strings([b.ballot_id for b in group]),
             np.asarray([b.row for b in group], dtype=np.int64),
             chosen,
             reasons,

@@ -277,6 +277,13 @@ def test_pandas_is_loaded_by_the_frames_only() -> None:
     )
     assert {"pyarrow", "emulation_vote.ballots.fast"} <= streamed_modules
     assert "pandas" not in streamed_modules
+    for fmt in ("csv", "json", "table"):
+        audit_modules = _modules_after(
+            "from emulation_vote.cli import main\n"
+            f"sys.argv = ['emulation-vote', 'audit', {str(seed[0])!r}, {str(seed[1])!r}, '--format', {fmt!r}]\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass"
+        )
+        assert "pyarrow" in audit_modules and "pandas" not in audit_modules, fmt
     assert "pandas" in _modules_after(
         f"import emulation_vote as ev\nev.results_frame(ev.tally({str(seed[0])!r}, {str(seed[1])!r}))"
     )

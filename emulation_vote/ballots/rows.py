@@ -20,6 +20,7 @@ from typing import Any
 
 import numpy as np
 
+from emulation_vote.arrow import strings
 from emulation_vote.ballots.fast import (
     TEXT_SUFFIXES,
     ArrowColumn,
@@ -128,13 +129,12 @@ def _batches(path: Path, aggregator: _Aggregator, header: list[str], delimiter: 
 
 def _clean_ids(ids: Any) -> Any:
     """Return the ids as :func:`~emulation_vote.text.clean` makes them (vectorised when plain ASCII)."""
-    import pyarrow as pa
     import pyarrow.compute as pc
 
     plain = pc.all(pc.string_is_ascii(ids)).as_py() is not False
     if plain and not pc.any(pc.match_substring_regex(ids, r"[\x00-\x20\x7f]")).as_py():
         return ids  # trimmed already; nothing left to fold or normalise
-    return pa.array([clean(value) for value in ids.to_pylist()], pa.string())
+    return strings([clean(value) for value in ids.to_pylist()])
 
 
 def _blank_lines(path: Path) -> bool:

@@ -17,6 +17,7 @@ import io
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
+from emulation_vote.arrow import bools, ints, string, strings
 from emulation_vote.audit import REASON_ORDER, AuditBallot, AuditBatch, AuditStream, joined_ids
 from emulation_vote.csvrows import csv_line
 from emulation_vote.entrylog import LogFile
@@ -67,10 +68,9 @@ def _verdicts(batch: AuditBatch) -> Iterator[tuple[int, InvalidReason | None, st
 def _verdict_codes(batch: AuditBatch) -> Any:
     """Return, per ballot, the index of its (reason, declared) pair in :func:`_verdicts` (a pyarrow array)."""
     import numpy as np
-    import pyarrow as pa
 
     codes = (batch.reasons.astype(np.int64) + 1) * len(batch.texts) + batch.declared
-    return pa.array(codes)
+    return ints(codes)
 
 
 def _text(array: Any) -> str:
@@ -91,15 +91,14 @@ def _lines(parts: Sequence[Any], separator: str, end: str) -> str:
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    pieces = [part if isinstance(part, pa.Array) else pa.scalar(part, pa.string()) for part in parts]
-    joined = pc.binary_join_element_wise(*pieces, separator)
-    return _text(pc.binary_join_element_wise(joined, pa.scalar(end), ""))
+    pieces = [part if isinstance(part, pa.Array) else string(part) for part in parts]
+    joined = pc.binary_join_element_wise(*pieces, string(separator))
+    return _text(pc.binary_join_element_wise(joined, string(end), string("")))
 
 
 def _strings(values: Iterable[str | None]) -> Any:
-    import pyarrow as pa
 
-    return pa.array([value or "" for value in values], pa.string())
+    return strings([value or "" for value in values])
 
 
 # --- CSV ---
@@ -110,17 +109,16 @@ def csv_cells(values: Any) -> Any:
     holding a comma, a quote or a line break is quoted, its quotes doubled (the CSV module's
     minimal quoting).
     """
-    import pyarrow as pa
     import pyarrow.compute as pc
 
     starts = "".join("\\" + char if char in "-\\]^" else char for char in QUOTED_START)
     risky = pc.match_substring_regex(values, f"^[{starts}]")
     if pc.any(risky).as_py():
-        values = pc.if_else(risky, pc.binary_join_element_wise(pa.scalar("'"), values, ""), values)
+        values = pc.if_else(risky, pc.binary_join_element_wise(string("'"), values, string("")), values)
     special = pc.match_substring_regex(values, '[,"\r\n]')
     if pc.any(special).as_py():
         quoted = pc.binary_join_element_wise(
-            pa.scalar('"'), pc.replace_substring(values, '"', '""'), pa.scalar('"'), ""
+            string('"'), pc.replace_substring(values, '"', '""'), string('"'), string("")
         )
         values = pc.if_else(special, quoted, values)
     return values
@@ -149,8 +147,8 @@ def _csv_batch(batch: AuditBatch, lang: Language, with_voter: bool, with_note: b
         f"{_csv_cell(batch.contest)},{batch.round}",
         csv_cells(batch.ids),
         _csv_cell(batch.source),
-        pc.cast(pa.array(batch.rows), pa.string()),
-        pa.array(verdicts, pa.string()).take(_verdict_codes(batch)),
+        pc.cast(ints(batch.rows), pa.string()),
+        strings(verdicts).take(_verdict_codes(batch)),
         csv_cells(batch.chosen_text(";")),
     ]
     if with_voter:
@@ -179,12 +177,11 @@ def _json(value: object) -> str:
 
 def json_strings(values: Any) -> Any:
     """Return a pyarrow string array's values as JSON strings (quoted, escaped as ``json.dumps`` does, not ASCII)."""
-    import pyarrow as pa
     import pyarrow.compute as pc
 
     if pc.any(pc.match_substring_regex(values, r'["\\\x00-\x1f]')).as_py():
-        return pa.array([_json(value) for value in values.to_pylist()], pa.string())
-    return pc.binary_join_element_wise(pa.scalar('"'), values, pa.scalar('"'), "")
+        return strings([_json(value) for value in values.to_pylist()])
+    return pc.binary_join_element_wise(string('"'), values, string('"'), string(""))
 
 
 def _json_batch(batch: AuditBatch, lang: Language) -> str:
@@ -204,22 +201,22 @@ def _json_batch(batch: AuditBatch, lang: Language) -> str:
     ]
     names = tuple(_json(cid)[1:-1] for cid in batch.candidate_ids)
     listed = pc.binary_join_element_wise(
-        pa.scalar(f'[\n{inner}"'), joined_ids(batch.chosen, names, f'",\n{inner}"'), pa.scalar(f'"\n{pad}]'), ""
+        string(f'[\n{inner}"'), joined_ids(batch.chosen, names, f'",\n{inner}"'), string(f'"\n{pad}]'), string("")
     )
-    chosen = pc.if_else(pa.array(np.asarray(batch.chosen == 0, dtype=bool)), pa.scalar("[]"), listed)
+    chosen = pc.if_else(bools(np.asarray(batch.chosen == 0, dtype=bool)), string("[]"), listed)
     head = f'    {{\n{pad}"contest": {_json(batch.contest)},\n{pad}"round": {batch.round},\n{pad}"ballot_id": '
     parts: list[Any] = [
         head,
         json_strings(batch.ids),
         f',\n{pad}"source": {_json(batch.source)},\n{pad}"row": ',
-        pc.cast(pa.array(batch.rows), pa.string()),
+        pc.cast(ints(batch.rows), pa.string()),
         ",\n",
-        pa.array(verdicts, pa.string()).take(_verdict_codes(batch)),
+        strings(verdicts).take(_verdict_codes(batch)),
         chosen,
     ]
     extras = [(key, values) for key, values in (("voter", batch.voters), ("note", batch.notes)) if values]
     for key, values in extras:
-        parts.append(pa.array([f",\n{pad}{_json(key)}: {_json(value)}" if value else "" for value in values]))
+        parts.append(strings([f",\n{pad}{_json(key)}: {_json(value)}" if value else "" for value in values]))
     parts.append("\n    }")
     return _lines(parts, "", ",\n")
 
@@ -264,7 +261,6 @@ def render_audit_json(audit: AuditStream, logs: Sequence[LogFile] = (), lang: La
 # --- the table ---
 def _row_cells(batch: AuditBatch, lang: Language, with_voter: bool, with_note: bool) -> tuple[list[Any], Any]:
     """Return a batch's table cells by column (pyarrow arrays, or one text for every row), and each row's validity."""
-    import numpy as np
     import pyarrow as pa
 
     said = [reason_text(reason, declared, lang) for _index, reason, declared in _verdicts(batch)]
@@ -275,9 +271,9 @@ def _row_cells(batch: AuditBatch, lang: Language, with_voter: bool, with_note: b
         str(batch.round),
         batch.ids,
         batch.source,
-        pa.array(batch.rows.astype(np.int64)).cast(pa.string()),
-        pa.array(status, pa.string()).take(codes),
-        pa.array(said, pa.string()).take(codes),
+        ints(batch.rows).cast(pa.string()),
+        strings(status).take(codes),
+        strings(said).take(codes),
         batch.chosen_text(", "),
     ]
     if with_voter:
@@ -430,7 +426,6 @@ def _table_rows(
     when a cell holds characters Rich shows otherwise).
     """
     import numpy as np
-    import pyarrow as pa
     import pyarrow.compute as pc
 
     cells, invalid = _row_cells(batch, lang, with_voter, with_note)
@@ -460,7 +455,7 @@ def _table_rows(
         odd |= ~plain_ones[codes]
         folded |= wide_ones[codes]
         cells_padded = [_pad(text, widths[index], right[index]) if _plain(text) else text for text in distinct]
-        padded.append(pa.array(cells_padded, pa.string()).take(encoded.indices))
+        padded.append(strings(cells_padded).take(encoded.indices))
     plain = _lines(["│ ", _join_cells(padded, " │ "), " │"], "", "\n")
     if not (color and invalid.any()) and not (folded | odd).any():
         return plain
@@ -510,8 +505,8 @@ def _join_cells(padded: list[Any], separator: str) -> Any:
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    pieces = [part if isinstance(part, pa.Array) else pa.scalar(part, pa.string()) for part in padded]
-    return pc.binary_join_element_wise(*pieces, separator)
+    pieces = [part if isinstance(part, pa.Array) else string(part) for part in padded]
+    return pc.binary_join_element_wise(*pieces, string(separator))
 
 
 def _pad(text: str, width: int, right: bool) -> str:
