@@ -365,10 +365,10 @@ def stream_of_files(
     """Return the audit of a count of ``paths``, reading the files again for each listing.
 
     ``streamed``: the streaming reader counted the files, so its column batches read them again
-    (except a file whose rows it cannot number as the exact reader does); otherwise, and for
-    workbooks, they are read ballot by ballot, one at a time.  The ballots of the first contest
-    round listed are handed on as they are read; those of the others are set aside in a
-    temporary file until their turn.
+    (except a file whose rows it cannot number as the exact reader does); otherwise, for
+    workbooks, and for some contests only (``only``), they are read ballot by ballot, one at a
+    time.  The ballots of the first contest round listed are handed on as they are read; those of
+    the others are set aside in a temporary file until their turn.
     """
     from emulation_vote.output import Spool
 
@@ -377,7 +377,7 @@ def stream_of_files(
     contests = list(record.election.contests)
 
     def from_file(path: Path) -> Iterator[AuditBatch]:
-        if streamed:
+        if streamed and only is None:  # the column batches do not skip the rows of contests not asked for
             from emulation_vote.ballots.rows import row_batches
 
             batches = row_batches(path, record.election, strict_names)

@@ -358,3 +358,29 @@ def test_declared_ballots_fingerprint_the_same_in_either_layout(tmp_path: Path) 
     ]
     listed = [["ballot_id", "choices", "invalid"], ["1", "A;B", ""], ["2", "", "không có dấu"]]
     assert fingerprint(tmp_path, toml, {"w.csv": wide}) == fingerprint(tmp_path, toml, {"l.csv": listed})
+
+
+@pytest.mark.parametrize("layout", ["wide", "list"])
+def test_the_audit_of_some_contests_is_the_same_whichever_reader_counted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, layout: str
+) -> None:
+    """``--contest``: the streaming reader counts, skipping the other contests' rows; the listing is the exact one."""
+    from test_streaming import TWO_CONTESTS, _two_contest_files
+
+    import emulation_vote.pipeline as pipeline
+
+    election = tmp_path / "e.toml"
+    election.write_text(TWO_CONTESTS, encoding="utf-8")
+    files = _two_contest_files(tmp_path, layout, bad_row=True)  # the bad row is b's, not asked for
+
+    def listing() -> tuple[str, list[object]]:
+        stream = ev.audit_stream(election, files, contests=["a"], partial=True)
+        return ev.result_json(stream.record), list(stream.ballots())
+
+    monkeypatch.setattr(pipeline, "FAST_MIN_BYTES", 10**12)  # the exact reader counts
+    exact = listing()
+    monkeypatch.setattr(pipeline, "FAST_MIN_BYTES", 0)  # the streaming reader counts
+    streamed = pipeline.count_files_read(election, files, contests=["a"], partial=True)[1]
+    assert streamed
+    assert listing() == exact
+    assert len(exact[1]) == 300 and '"skipped": {\n    "b": 200\n  }' in exact[0]

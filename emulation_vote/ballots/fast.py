@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -69,6 +70,10 @@ class Encoded:
         """Return this column dictionary-encoded (it already is)."""
         return self
 
+    def kept(self, keep: np.ndarray[Any, Any]) -> Encoded:
+        """Return the column of the rows where ``keep`` is true."""
+        return Encoded(self.indices[keep], self.values)
+
     def mark_flags(self) -> np.ndarray[Any, Any]:
         """Return, per row, whether the cell is a mark (:func:`~emulation_vote.marks.read_mark` of each value).
 
@@ -107,6 +112,12 @@ class ArrowColumn:
     def __init__(self, array: Any) -> None:
         """Wrap a pyarrow StringArray or BinaryArray (no nulls)."""
         self.array = array
+
+    def kept(self, keep: np.ndarray[Any, Any]) -> ArrowColumn:
+        """Return the column of the rows where ``keep`` is true."""
+        from emulation_vote.arrow import bools
+
+        return ArrowColumn(self.array.filter(bools(keep)))
 
     def encoded(self) -> Encoded:
         """Return the column dictionary-encoded."""
@@ -234,11 +245,17 @@ class IdRegistry:
 class _Aggregator:
     """Turns batches of encoded columns into counts of (contest, round, declared, marks)."""
 
-    def __init__(self, plan: HeaderPlan, election: Election, registry: IdRegistry) -> None:
+    def __init__(
+        self, plan: HeaderPlan, election: Election, registry: IdRegistry, only: frozenset[str] | None = None
+    ) -> None:
         self.plan = plan
         self.election = election
         self.contests = list(election.contests)
         self.registry = registry
+        self.only = only
+        """The contests counted (``--contest``; None: all): other contests' rows are skipped unread."""
+        self.counted = np.asarray([only is None or c.id in only for c in self.contests], dtype=bool)
+        self.skipped: Counter[str] = Counter()
         self.declared: dict[str | None, int] = {None: 0}
         self.parts: dict[tuple[int, int, int], list[tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]]] = {}
         self.checked: set[str] = set()
@@ -408,12 +425,25 @@ class _Aggregator:
         ``form`` says how ids given as numbers were typed (:meth:`IdRegistry.add_numbers`);
         ``pieces``, the ``choices`` cells already split (:func:`_split_choices`), if they were.
         """
+        contest_rows = self._contest_rows(columns, rows)
+        keep = self.counted[contest_rows]
+        if not keep.all():
+            # Rows of contests not asked for: counted as skipped, read no further (as the exact reader does).
+            if self.plan.fixed is not None and (isinstance(ids, list) and not all(ids)):
+                raise FastPathUnavailable("a row without an id, perhaps blank, in a file skipped unread")
+            skipped = np.bincount(contest_rows[~keep], minlength=len(self.contests))
+            for index in np.flatnonzero(skipped).tolist():
+                self.skipped[self.contests[index].id] += int(skipped[index])
+            if not keep.any():
+                return
+            columns = {i: column.kept(keep) for i, column in columns.items()}
+            ids = [v for v, k in zip(ids, keep.tolist(), strict=True) if k] if isinstance(ids, list) else ids[keep]
+            rows, contest_rows, pieces = int(keep.sum()), contest_rows[keep], None
         for index in self.unused:
             if not columns[index].all_blank():
                 raise FastPathUnavailable("text in an unused column")
         for column in columns.values():
             column.check_plain()
-        contest_rows = self._contest_rows(columns, rows)
         rounds = self._rounds(columns, rows)
         declared = self._declared(columns, rows)
         masks = self._marks(columns, contest_rows, rows, pieces)
@@ -475,7 +505,9 @@ class _Aggregator:
             codes = np.concatenate([np.full(m.size, code, dtype=np.int64) for m, _, code in pieces])
             contents = MaskedContents(contest.ids, strikes, tuple(texts), masks, codes, counts)
             groups.add_masked(contest.id, round_number, contents)
-        groups.notices.extend(self.plan.notices)
+        groups.skipped.update(self.skipped)
+        if self.plan.fixed is None or self.counted[self.contests.index(self.plan.fixed)]:
+            groups.notices.extend(self.plan.notices)  # a file skipped unread says nothing of its header
 
 
 def _split(keys: np.ndarray[Any, Any]) -> Iterator[tuple[int, np.ndarray[Any, Any] | None]]:
@@ -771,6 +803,7 @@ def _read_xlsx(
     groups: BallotGroups,
     sheet: str | None,
     strict_names: bool = False,
+    only: frozenset[str] | None = None,
 ) -> None:
     try:
         rows, merged = xlsx_table(path, source, sheet)
@@ -793,7 +826,7 @@ def _read_xlsx(
     if found is None or found.template is not None:
         raise FastPathUnavailable("a template, whose unused numbers the exact reader leaves out")
     plan = found
-    aggregator = _Aggregator(plan, election, registry)
+    aggregator = _Aggregator(plan, election, registry, only)
     width = len(header)
     body = rows[1:]
     if any(len(row) > width for row in body):
@@ -846,9 +879,9 @@ class StreamingReader:
         """Stream every file of ``request``; :class:`GaveUp` when any is not plainly valid."""
         if not self.accepts(request.paths, request.encoding):
             return GaveUp("a file type or encoding the streaming reader does not read")
-        if request.only is not None:
-            return GaveUp("some contests only: the exact reader skips the others row by row")
-        return read_groups_fast(request.paths, request.election, request.sheet, request.progress, request.strict_names)
+        return read_groups_fast(
+            request.paths, request.election, request.sheet, request.progress, request.strict_names, request.only
+        )
 
 
 def read_groups_fast(
@@ -857,10 +890,14 @@ def read_groups_fast(
     sheet: str | None = None,
     progress: Progress | None = None,
     strict_names: bool = False,
+    only: frozenset[str] | None = None,
 ) -> BallotGroups | GaveUp:
-    """Read every file with the streaming reader, or give up (:class:`GaveUp`, saying why) for the exact one."""
+    """Read every file with the streaming reader, or give up (:class:`GaveUp`, saying why) for the exact one.
+
+    ``only`` (contest ids): the rows of other contests are skipped unread and counted in ``skipped``.
+    """
     try:
-        return _read_groups(paths, election, sheet, progress, strict_names)
+        return _read_groups(paths, election, sheet, progress, strict_names, only)
     except FastPathUnavailable as exc:
         return GaveUp(str(exc) or "a file the streaming reader cannot vouch for")
 
@@ -871,6 +908,7 @@ def _read_groups(
     sheet: str | None,
     progress: Progress | None,
     strict_names: bool,
+    only: frozenset[str] | None = None,
 ) -> BallotGroups:
     try:
         import pyarrow  # noqa: F401 - only checks the streaming reader's dependency is there
@@ -883,7 +921,7 @@ def _read_groups(
         if not path.is_file():
             raise FastPathUnavailable("not a file")
         if path.suffix.lower() in (".xlsx", ".xlsm"):
-            _read_xlsx(path, str(path), election, registry, groups, sheet, strict_names)
+            _read_xlsx(path, str(path), election, registry, groups, sheet, strict_names, only)
             continue
         header, delimiter = _header(path)
         try:
@@ -892,9 +930,9 @@ def _read_groups(
             raise FastPathUnavailable("a header that does not plan") from None
         if plan.template is not None:
             raise FastPathUnavailable("a template, whose unused numbers the exact reader leaves out")
-        aggregator = _Aggregator(plan, election, registry)
+        aggregator = _Aggregator(plan, election, registry, only)
         _read_csv(path, plan, aggregator, header, delimiter, progress)
-        if not aggregator.parts and not aggregator.dense:
+        if not aggregator.parts and not aggregator.dense and not aggregator.skipped:
             raise FastPathUnavailable("no ballots")
         aggregator.into(groups)
     return groups
