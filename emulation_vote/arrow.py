@@ -1,13 +1,15 @@
-"""Arrow arrays and scalars made from numpy and Python values without importing pandas.
+"""Arrow arrays and scalars made from numpy and Python values, and read back, without importing pandas.
 
 ``pyarrow.array`` and ``pyarrow.scalar`` first ask whether their argument is a pandas object,
-and asking imports pandas (about 0.15 s) when it is installed.  The streaming count builds only
-a handful of small arrays, so it builds them from buffers instead and the command line never
-pays for pandas it does not use.  pyarrow and numpy are imported by the functions, not here.
+and asking imports pandas (about 0.15 s) when it is installed; so does ``Array.to_numpy``.  The
+streaming count and the audit build and read their arrays through buffers instead, and the
+command line never pays for pandas it does not use.  pyarrow and numpy are imported by the
+functions, not here.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import Any
 
@@ -46,3 +48,60 @@ def strings(values: Sequence[str]) -> Any:
 def string(value: str) -> Any:
     """Return a pyarrow string scalar of ``value``."""
     return strings([value])[0]
+
+
+def view(array: Any) -> Any:
+    """Return a null-free pyarrow integer array as a numpy array over its buffer (no copy).
+
+    Unsigned arrays (sort indices) are viewed as signed: their values stay below 2**63.
+    """
+    import numpy as np
+
+    dtype = np.dtype(f"int{array.type.bit_width}")
+    return np.frombuffer(array.buffers()[1], dtype=dtype, count=len(array), offset=array.offset * dtype.itemsize)
+
+
+def data_bytes(array: Any) -> bytes | memoryview:
+    """Return the UTF-8 bytes of a pyarrow string array's values, concatenated (read from its buffer, no copy)."""
+    import numpy as np
+
+    if len(array) == 0 or array.buffers()[2] is None:
+        return b""
+    offsets = np.frombuffer(array.buffers()[1], dtype=np.int32, count=len(array) + 1, offset=array.offset * 4)
+    return memoryview(array.buffers()[2])[int(offsets[0]) : int(offsets[-1])]
+
+
+def joined_names(masks: Any, names: tuple[str, ...], separator: str) -> Any:
+    """Return, per bit mask of ``masks``, the ``names`` of its set bits (bit ``j``: ``names[j]``), joined.
+
+    A pyarrow string array, the names separated by ``separator``.  ``masks`` is a numpy array of
+    int64, or of Python ints beyond 62 names.  The names of 8 bits at a time are looked up in a
+    table of the 256 ways to choose among them, each name after ``separator`` (joining with nulls
+    skipped loses rows in some pyarrow versions); the pieces are concatenated and the first
+    separator cut off.
+    """
+    import numpy as np
+    import pyarrow.compute as pc
+
+    chunks = [
+        table.take(ints(((masks >> (8 * start)) & 255).astype(np.int64)))
+        for start, table in enumerate(_choice_tables(names, separator))
+    ]
+    if not chunks:
+        return strings([""] * len(masks))
+    joined = chunks[0] if len(chunks) == 1 else pc.binary_join_element_wise(*chunks, string(""))
+    return pc.utf8_slice_codeunits(joined, len(separator))
+
+
+@functools.lru_cache(maxsize=64)
+def _choice_tables(names: tuple[str, ...], separator: str) -> tuple[Any, ...]:
+    """Return, per 8 of ``names``, the 256 ways to choose among them, each name after ``separator``."""
+    return tuple(
+        strings(
+            [
+                "".join(separator + n for j, n in enumerate(names[start : start + 8]) if byte >> j & 1)
+                for byte in range(256)
+            ]
+        )
+        for start in range(0, len(names), 8)
+    )

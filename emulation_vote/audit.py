@@ -9,7 +9,6 @@ verdict by those rules, as arrays.  :func:`audit_ballots` lists the verdicts a c
 from __future__ import annotations
 
 import dataclasses
-import functools
 import itertools
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -17,11 +16,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from emulation_vote.arrow import ints, string, strings
+from emulation_vote.arrow import joined_names, strings
 from emulation_vote.ballot import Ballot
+from emulation_vote.count import reason_codes
 from emulation_vote.election import Contest, Election
-from emulation_vote.record import ElectionRecord, RoundResult
-from emulation_vote.vocab import BlankRule, InvalidReason, Style
+from emulation_vote.record import REASON_ORDER, ElectionRecord, RoundResult
+from emulation_vote.vocab import InvalidReason, Style
 
 if TYPE_CHECKING:
     from emulation_vote.ballots.rows import RowBatch
@@ -122,7 +122,6 @@ def reconcile(record: ElectionRecord) -> tuple[list[Relation], list[Difference]]
     return relations, differences
 
 
-REASON_ORDER = (InvalidReason.declared, InvalidReason.blank, InvalidReason.too_many, InvalidReason.too_few)
 """The invalid reasons in the rules' order: an :class:`AuditBatch`'s ``reasons`` index this (-1: valid)."""
 
 BATCH_ROWS = 8192
@@ -179,7 +178,7 @@ class AuditBatch:
 
     def chosen_text(self, separator: str) -> Any:
         """Return each ballot's chosen ids joined by ``separator``, in ballot order (a pyarrow string array)."""
-        return joined_ids(self.chosen, self.candidate_ids, separator)
+        return joined_names(self.chosen, self.candidate_ids, separator)
 
     def ballots(self) -> Iterator[AuditBallot]:
         """Return the ballots one by one."""
@@ -208,46 +207,6 @@ class AuditBatch:
             )
 
 
-def joined_ids(chosen: Any, names: tuple[str, ...], separator: str) -> Any:
-    """Return, per bit mask of ``chosen``, the ``names`` of its set bits joined by ``separator`` (pyarrow strings).
-
-    The names of 8 bits at a time are looked up in a table of the 256 ways to choose among them.
-    """
-    import numpy as np
-    import pyarrow.compute as pc
-
-    size = len(chosen)
-    chunks = []
-    for start, table in enumerate(_choice_tables(names, separator)):
-        chunks.append(table.take(ints(((chosen >> (8 * start)) & 255).astype(np.int64))))
-    if not chunks:
-        return strings([""] * size)
-    joined = chunks[0] if len(chunks) == 1 else pc.binary_join_element_wise(*chunks, string(""))
-    return pc.utf8_slice_codeunits(joined, len(separator))
-
-
-@functools.lru_cache(maxsize=64)
-def _choice_tables(names: tuple[str, ...], separator: str) -> tuple[Any, ...]:
-    """Return, per 8 of ``names``, the 256 ways to choose among them, each name after ``separator``."""
-    return tuple(
-        strings(
-            [
-                "".join(separator + n for j, n in enumerate(names[start : start + 8]) if byte >> j & 1)
-                for byte in range(256)
-            ]
-        )
-        for start in range(0, len(names), 8)
-    )
-
-
-@functools.lru_cache(maxsize=1)
-def _popcount() -> Any:
-    """Return the number of bits set in each byte value (a numpy table of 256)."""
-    import numpy as np
-
-    return np.asarray([bin(byte).count("1") for byte in range(256)], dtype=np.int64)
-
-
 class _Rules:
     """How the ballots of one contest round are counted, applied to arrays of marks (as the engine counts them)."""
 
@@ -274,21 +233,10 @@ class _Rules:
         kind = object if self.wide_ints else np.int64
         masks = np.asarray(masks, dtype=kind)
         picked = (~masks) & self.round_bits if strikes else masks
-        marked = np.zeros(len(masks), dtype=np.int64)
-        for start in range(0, max(self.positions, default=0) + 1, 8):
-            marked += _popcount()[((picked >> start) & 255).astype(np.int64)]
         rnd = self.round
         is_declared = np.asarray([bool(text) for text in texts], dtype=bool)[np.asarray(declared, dtype=np.int64)]
-        reasons = np.select(
-            [
-                is_declared,
-                (marked == 0) & (self.contest.blank == BlankRule.invalid),
-                marked > rnd.max_marks,
-                marked < rnd.min_marks,
-            ],
-            [0, 1, 2, 3],
-            default=-1,
-        ).astype(np.int8)
+        width = max(self.positions, default=0) + 1
+        reasons = reason_codes(picked, width, is_declared, self.contest.blank, rnd.max_marks, rnd.min_marks)
         chosen = np.zeros(len(masks), dtype=kind)
         for j, bit in enumerate(self.positions):
             chosen |= ((picked >> bit) & 1) << j

@@ -30,6 +30,7 @@ from emulation_vote.ballot import Ballot, BallotGroups, BallotSet, Content, Mask
 from emulation_vote.election import Contest, Election
 from emulation_vote.errors import BallotFileError
 from emulation_vote.record import (
+    REASON_ORDER,
     BallotVerdict,
     CandidateResult,
     ContentResult,
@@ -223,8 +224,29 @@ def _count_contents(
     return votes, reasons, declared, content_results, verdicts, sum(contents.values())
 
 
-_REASONS = (InvalidReason.declared, InvalidReason.blank, InvalidReason.too_many, InvalidReason.too_few)
 _POPCOUNT = bytes(bin(byte).count("1") for byte in range(256))
+
+
+def reason_codes(chosen: Any, width: int, is_declared: Any, blank: BlankRule, max_marks: int, min_marks: int) -> Any:
+    """Return each content's invalid reason as an index into :data:`~emulation_vote.record.REASON_ORDER` (-1: valid).
+
+    The rules in their order, the first that holds: declared invalid by the committee
+    (``is_declared``), blank when blank ballots are invalid, more choices than ``max_marks``, fewer
+    than ``min_marks``.  ``chosen``: the candidates each content chooses, as bit masks of at most
+    ``width`` bits (numpy int64, or Python ints beyond 62 candidates).  The engine counts distinct
+    contents with it; the audit, each ballot.
+    """
+    import numpy as np
+
+    table = np.frombuffer(_POPCOUNT, dtype=np.uint8)
+    marked = np.zeros(len(chosen), dtype=np.int64)
+    for start in range(0, max(width, 1), 8):
+        marked += table[((chosen >> start) & 255).astype(np.int64)]
+    return np.select(
+        [is_declared, (marked == 0) & (blank == BlankRule.invalid), marked > max_marks, marked < min_marks],
+        [0, 1, 2, 3],
+        default=-1,
+    ).astype(np.int8)
 
 
 def _count_masked(
@@ -262,23 +284,12 @@ def _count_masked(
             candidates=", ".join(candidate_ids),
         )
     chosen = (np.int64(round_bits) & ~masks) if contents.strikes else masks
-    table = np.frombuffer(_POPCOUNT, dtype=np.uint8)
-    marked = table[np.ascontiguousarray(chosen).view(np.uint8)].reshape(-1, 8).sum(axis=1, dtype=np.int64)
     is_declared = np.asarray([bool(text) for text in contents.texts], dtype=bool)[codes]
-    reason = np.select(
-        [
-            is_declared,
-            (marked == 0) & (contest.blank == BlankRule.invalid),
-            marked > max_marks,
-            marked < min_marks,
-        ],
-        [0, 1, 2, 3],
-        default=-1,
-    )
+    reason = reason_codes(chosen, len(contents.ids), is_declared, contest.blank, max_marks, min_marks)
     valid_counts = np.where(reason == -1, counts, 0)
     votes = {cid: int(((chosen >> position[cid]) & 1) @ valid_counts) for cid in candidate_ids}
     reasons: Counter[InvalidReason] = Counter()
-    for code, name in enumerate(_REASONS):
+    for code, name in enumerate(REASON_ORDER):
         total = int(counts[reason == code].sum())
         if total:
             reasons[name] = total

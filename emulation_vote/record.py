@@ -15,7 +15,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any, overload
 
-from emulation_vote.arrow import ints, string, strings
+from emulation_vote.arrow import data_bytes, ints, joined_names, string, strings, view
 from emulation_vote.ballot import Ballot, Notice
 from emulation_vote.election import Contest, Election, Electorate
 from emulation_vote.memory import release_free_memory
@@ -72,6 +72,10 @@ class BallotVerdict:
         return self.reason is None
 
 
+REASON_ORDER = tuple(InvalidReason)
+"""The invalid reasons in the order the rules test them (the first that holds is the reason); reason codes index it."""
+
+
 @dataclass(frozen=True)
 class ContentResult:
     """One distinct ballot content of a round, and how many ballots say exactly it.
@@ -111,17 +115,15 @@ class ContentTable(Sequence[ContentResult]):
         self.candidate_ids, self.bits, self.texts = candidate_ids, bits, texts
         self.masks, self.codes, self.counts, self.reasons = masks, codes, counts, reasons
         self._rows: tuple[ContentResult, ...] | None = None
-        self._pieces: list[Any] | None = None  # per 8 candidates: ";id" texts of the 256 ways to choose among them
 
     def _results(self) -> tuple[ContentResult, ...]:
         if self._rows is None:
-            order = (InvalidReason.declared, InvalidReason.blank, InvalidReason.too_many, InvalidReason.too_few)
             self._rows = tuple(
                 ContentResult(
                     tuple(cid for cid, bit in zip(self.candidate_ids, self.bits, strict=True) if mask >> bit & 1),
                     self.texts[code],
                     count,
-                    None if reason < 0 else order[reason],
+                    None if reason < 0 else REASON_ORDER[reason],
                 )
                 for mask, code, count, reason in zip(
                     self.masks.tolist(), self.codes.tolist(), self.counts.tolist(), self.reasons.tolist(), strict=True
@@ -154,9 +156,7 @@ class ContentTable(Sequence[ContentResult]):
     def chosen_texts(self, rows: Any = None) -> Any:
         """Return the chosen ids of each content (of ``rows``, numpy indices; all by default) joined by ";".
 
-        A pyarrow string array.  The ids of 8 candidates at a time are looked up in a table of the
-        256 ways to choose among them, each id as ";id" (joining with nulls skipped loses rows in
-        some pyarrow versions); the pieces are concatenated and the first ";" cut off.
+        A pyarrow string array (:func:`~emulation_vote.arrow.joined_names`).
         """
         import numpy as np
         import pyarrow as pa
@@ -170,7 +170,6 @@ class ContentTable(Sequence[ContentResult]):
 
     def _chosen(self, masks: Any) -> Any:
         import numpy as np
-        import pyarrow.compute as pc
 
         if self.bits == tuple(range(len(self.bits))):  # the usual case: bit j is candidate_ids[j] already
             in_order = masks
@@ -178,16 +177,7 @@ class ContentTable(Sequence[ContentResult]):
             in_order = np.zeros(masks.size, dtype=np.int64)  # bit j: candidate_ids[j] chosen
             for j, bit in enumerate(self.bits):
                 in_order |= ((masks >> bit) & 1) << j
-        if self._pieces is None:
-            self._pieces = [
-                strings(["".join(f";{cid}" for j, cid in enumerate(names) if byte >> j & 1) for byte in range(256)])
-                for names in (self.candidate_ids[start : start + 8] for start in range(0, len(self.candidate_ids), 8))
-            ]
-        chunks = [table.take(ints((in_order >> (8 * k)) & 255)) for k, table in enumerate(self._pieces)]
-        if not chunks:
-            return strings([""] * masks.size)
-        joined = chunks[0] if len(chunks) == 1 else pc.binary_join_element_wise(*chunks, string(""))
-        return pc.utf8_slice_codeunits(joined, 1)
+        return joined_names(in_order, self.candidate_ids, ";")
 
     def canonical_lines(self, contest_id: str, round_number: int, rows: Any = None) -> Any:
         """Return the fingerprint's lines for these contents (of ``rows``; all by default) as a pyarrow string array.
@@ -351,13 +341,9 @@ def _canonical_parts(election: Election, contests: tuple[ContestResult, ...]) ->
 
 def _ended(lines: Any) -> bytes | memoryview:
     """Return the UTF-8 bytes of pyarrow string ``lines``, each followed by a newline."""
-    import numpy as np
     import pyarrow.compute as pc
 
-    ended = pc.binary_join_element_wise(lines, string("\n"), string(""))
-    offsets = np.frombuffer(ended.buffers()[1], dtype=np.int32, count=len(ended) + 1, offset=ended.offset * 4)
-    data = ended.buffers()[2]
-    return memoryview(data)[int(offsets[0]) : int(offsets[-1])] if data is not None else b""
+    return data_bytes(pc.binary_join_element_wise(lines, string("\n"), string("")))
 
 
 def _decimal_order(counts: Any) -> tuple[Any, Any]:
@@ -448,7 +434,7 @@ def _same_count(contest: str, number: int, table: ContentTable, rows: Any) -> It
     keys = pa.table({"chosen": chosen, "declared": declared})
     order = pc.sort_indices(keys, sort_keys=[("chosen", "ascending"), ("declared", "ascending")])
     del chosen, declared, keys
-    ordered = rows[np.frombuffer(order.buffers()[1], dtype=np.int64, count=len(order), offset=order.offset * 8)]
+    ordered = rows[view(order)]
     for start in range(0, ordered.size, _CHUNK):
         yield _ended(table.canonical_lines(contest, number, ordered[start : start + _CHUNK]))
 

@@ -27,6 +27,7 @@ from typing import Any
 
 import numpy as np
 
+from emulation_vote.arrow import view
 from emulation_vote.ballot import BallotGroups, MaskedContents
 from emulation_vote.ballots.layout import (
     HeaderPlan,
@@ -100,12 +101,6 @@ def _pick(table: Any, indices: np.ndarray[Any, Any], dtype: Any) -> np.ndarray[A
     return picked
 
 
-def _numpy(array: Any) -> np.ndarray[Any, Any]:
-    """View a null-free pyarrow integer array as numpy (``to_numpy`` would import pandas)."""
-    dtype = np.dtype(f"int{array.type.bit_width}")
-    return np.frombuffer(array.buffers()[1], dtype=dtype, count=len(array), offset=array.offset * dtype.itemsize)
-
-
 class ArrowColumn:
     """A column of a CSV batch (strings; bytes for mark columns); the mark test reads its byte offsets, not strings."""
 
@@ -130,7 +125,7 @@ class ArrowColumn:
                 values = [value.decode("utf-8") for value in values]
             except UnicodeDecodeError:
                 raise FastPathUnavailable("a cell that is not UTF-8") from None
-        return Encoded(_numpy(encoded.indices), values)
+        return Encoded(view(encoded.indices), values)
 
     def _offsets(self) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
         array = self.array
@@ -707,7 +702,7 @@ def _batch_ids(column: Any) -> tuple[np.ndarray[Any, Any] | list[str], IdForm]:
     raw_ids = pc.utf8_trim_whitespace(column)
     if len(raw_ids) and pc.all(pc.utf8_is_decimal(raw_ids)).as_py() and pc.min(pc.utf8_length(raw_ids)).as_py():
         try:
-            return _numpy(pc.cast(raw_ids, pa.int64())), None
+            return view(pc.cast(raw_ids, pa.int64())), None
         except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
             return raw_ids.to_pylist(), None
     numbered = _prefixed_numbers(raw_ids)
@@ -721,7 +716,7 @@ def _split_choices(column: Any) -> Pieces:
     import pyarrow.compute as pc
 
     pieces = pc.split_pattern(column, ";")
-    offsets = _numpy(pieces.offsets).astype(np.int64)
+    offsets = view(pieces.offsets).astype(np.int64)
     encoded = pc.dictionary_encode(pc.list_flatten(pieces))
     values = encoded.dictionary.to_pylist()
     if values and isinstance(values[0], bytes):  # read as bytes: each distinct piece checked as UTF-8
@@ -729,7 +724,7 @@ def _split_choices(column: Any) -> Pieces:
             values = [value.decode("utf-8") for value in values]
         except UnicodeDecodeError:
             raise FastPathUnavailable("a choices cell that is not UTF-8") from None
-    return offsets, _numpy(encoded.indices), values
+    return offsets, view(encoded.indices), values
 
 
 def _fixed_width_ids(column: Any) -> tuple[np.ndarray[Any, Any], IdForm] | None:
@@ -785,11 +780,11 @@ def _prefixed_numbers(ids: Any) -> tuple[np.ndarray[Any, Any], str] | None:
     if not prefix.isascii() or not pc.all(pc.starts_with(ids, prefix)).as_py():
         return None
     digits = pc.utf8_slice_codeunits(ids, digits_at) if prefix else ids
-    widths = _numpy(pc.binary_length(digits)).astype(np.int64)
+    widths = view(pc.binary_length(digits)).astype(np.int64)
     if widths.min() < 1 or widths.max() > 15 or not pc.all(pc.ascii_is_decimal(digits)).as_py():
         return None  # ascii_is_decimal: 0-9 only, every byte of the rest a digit
     try:
-        numbers = _numpy(pc.cast(digits, pa.int64()))
+        numbers = view(pc.cast(digits, pa.int64()))
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         return None
     return numbers + (10**widths - 10) // 9, prefix

@@ -17,11 +17,12 @@ import io
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from emulation_vote.arrow import bools, ints, string, strings
-from emulation_vote.audit import REASON_ORDER, AuditBallot, AuditBatch, AuditStream, joined_ids
+from emulation_vote.arrow import bools, data_bytes, ints, joined_names, string, strings
+from emulation_vote.audit import AuditBallot, AuditBatch, AuditStream
 from emulation_vote.csvrows import csv_line
 from emulation_vote.entrylog import LogFile
 from emulation_vote.i18n import t
+from emulation_vote.record import REASON_ORDER
 from emulation_vote.render.entry import check_text, log_rows
 from emulation_vote.render.report import notice_lines, preamble_lines
 from emulation_vote.render.table import text_console
@@ -75,15 +76,7 @@ def _verdict_codes(batch: AuditBatch) -> Any:
 
 def _text(array: Any) -> str:
     """Return the strings of a pyarrow string array concatenated (read from its buffer, not string by string)."""
-    import numpy as np
-
-    if len(array) == 0:
-        return ""
-    offsets = np.frombuffer(array.buffers()[1], dtype=np.int32, count=len(array) + 1, offset=array.offset * 4)
-    data = array.buffers()[2]
-    if data is None:
-        return ""
-    return bytes(memoryview(data)[int(offsets[0]) : int(offsets[-1])]).decode("utf-8")
+    return bytes(data_bytes(array)).decode("utf-8")
 
 
 def _lines(parts: Sequence[Any], separator: str, end: str) -> str:
@@ -201,7 +194,7 @@ def _json_batch(batch: AuditBatch, lang: Language) -> str:
     ]
     names = tuple(_json(cid)[1:-1] for cid in batch.candidate_ids)
     listed = pc.binary_join_element_wise(
-        string(f'[\n{inner}"'), joined_ids(batch.chosen, names, f'",\n{inner}"'), string(f'"\n{pad}]'), string("")
+        string(f'[\n{inner}"'), joined_names(batch.chosen, names, f'",\n{inner}"'), string(f'"\n{pad}]'), string("")
     )
     chosen = pc.if_else(bools(np.asarray(batch.chosen == 0, dtype=bool)), string("[]"), listed)
     head = f'    {{\n{pad}"contest": {_json(batch.contest)},\n{pad}"round": {batch.round},\n{pad}"ballot_id": '
