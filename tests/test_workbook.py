@@ -17,7 +17,7 @@ from emulation_vote.election import parse_election
 from emulation_vote.marks import MARK_WORDS, NO_MARK_WORDS
 from emulation_vote.render.workbook import sheet_names
 
-from helpers import invoke, write_csv
+from helpers import election_toml, invoke, write_csv
 
 ELECTION = """
 [meeting]
@@ -408,3 +408,21 @@ def test_template_of_a_vote_that_follows_the_ranking_takes_the_scores(tmp_path: 
     # the units ranked onto the ballot (the top 3), not the block's 9
     assert header[1:4] == ["Trường Chính trị tỉnh", "Văn phòng Tỉnh ủy", "Ban Tổ chức Tỉnh ủy"]
     assert header[4:6] == ["Phiếu không hợp lệ (lý do)", "Ghi chú"]
+
+
+def test_a_name_that_looks_like_a_formula_stays_text_in_the_clerks_files(tmp_path: Path, runner: CliRunner) -> None:
+    """A unit named "=1+1" is a heading, never a formula: in the workbook (read back and counted) and in the CSV."""
+    from emulation_vote.render.workbook import clerks_csv, clerks_workbook
+
+    election_path = tmp_path / "e.toml"
+    election_path.write_text(election_toml(seats=1, candidates=[("A", "=1+1"), ("B", "Sở B")]), encoding="utf-8")
+    election = parse_election(election_path.read_text(encoding="utf-8"), str(election_path))
+    path = tmp_path / "phieu.xlsx"
+    path.write_bytes(clerks_workbook(election, "e.toml", "phieu.xlsx"))
+    book = load_workbook(path)
+    sheet = book.worksheets[1]
+    assert sheet["B1"].value == "=1+1" and sheet["B1"].data_type == "s"
+    sheet["B2"] = "x"
+    book.save(path)
+    assert tally_json(runner, election_path, path)["contests"][0]["candidates"][0]["votes"] == 1
+    assert clerks_csv(election.contests[0]).startswith("\ufeffSố phiếu,'=1+1,Sở B,")

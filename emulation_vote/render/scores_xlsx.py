@@ -7,9 +7,8 @@ decimals shown.  Sheet 2 states the rule, the notices and the fingerprint.
 
 from __future__ import annotations
 
-import io
-
 from emulation_vote.i18n import t
+from emulation_vote.render.cells import saved
 from emulation_vote.render.scores import notice_text
 from emulation_vote.render.scores_words import rule_lines
 from emulation_vote.scoring.model import KINDS
@@ -54,6 +53,4 @@ def render_scores_xlsx(record: ScoreRecord, lang: Language = Language.vi) -> byt
     for notice in record.notices:
         notes.append([notice_text(notice, lang)])
     notes.append([t("sc.fingerprint", lang, fingerprint=record.fingerprint)])
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return saved(book)

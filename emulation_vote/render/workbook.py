@@ -12,15 +12,15 @@ the words of :mod:`emulation_vote.marks`.  The CSV form holds one contest's head
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 from typing import Any
 
 from emulation_vote.ballots.layout import TEMPLATE_MARK
+from emulation_vote.csvrows import csv_line
 from emulation_vote.election import Contest, Election
 from emulation_vote.i18n import t
 from emulation_vote.marks import MARK_WORDS, NO_MARK_WORDS
+from emulation_vote.render.cells import saved
 from emulation_vote.vocab import Language
 
 UNKNOWN_ROWS = 100
@@ -80,9 +80,7 @@ def headings(contest: Contest, lang: Language = Language.vi) -> list[str]:
 
 def clerks_csv(contest: Contest, lang: Language = Language.vi) -> str:
     """Return one contest's header row as CSV (UTF-8 with a BOM, so that Excel opens it right)."""
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\r\n").writerow(headings(contest, lang))
-    return "\ufeff" + buffer.getvalue()
+    return "\ufeff" + csv_line(headings(contest, lang))  # a name starting like a formula gets its "'"
 
 
 def clerks_workbook(election: Election, election_name: str, workbook_name: str, lang: Language = Language.vi) -> bytes:
@@ -96,9 +94,7 @@ def clerks_workbook(election: Election, election_name: str, workbook_name: str, 
     _guide(guide, election, names, election_name, workbook_name, lang)
     for contest, name in zip(election.contests, names, strict=True):
         _contest_sheet(book.create_sheet(name), election, contest, lang)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return saved(book)
 
 
 def _guide(

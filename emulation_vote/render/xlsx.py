@@ -11,7 +11,6 @@ as text, never as a formula, whatever it starts with.  openpyxl is imported here
 
 from __future__ import annotations
 
-import io
 from decimal import Decimal
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
@@ -19,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from emulation_vote._version import __version__
 from emulation_vote.i18n import fmt_date, t
 from emulation_vote.record import ContestResult, ElectionRecord, RoundResult
+from emulation_vote.render.cells import saved
 from emulation_vote.render.report import round_heading, status_text, threshold_words
 from emulation_vote.render.slides import slide_key
 from emulation_vote.vocab import Language
@@ -59,13 +59,6 @@ def sheet_names(keys: list[str]) -> list[str]:
     return names
 
 
-def _put(sheet: Worksheet, row: int, column: int, value: Any) -> Any:
-    cell = sheet.cell(row=row, column=column, value=value)
-    if isinstance(value, str) and value.startswith("="):
-        cell.data_type = "s"  # a name like "=A1" is text, not a formula
-    return cell
-
-
 def _fit(sheet: Worksheet, widths: dict[int, int]) -> None:
     """Set the column widths, and print the sheet landscape, one page wide."""
     from openpyxl.utils import get_column_letter
@@ -92,7 +85,7 @@ def _contest_sheet(
     def put(row: int, column: int, value: Any, measure: bool = True) -> Any:
         if measure:
             widths[column] = max(widths.get(column, 0), len(str(value)))
-        return _put(sheet, row, column, value)
+        return sheet.cell(row=row, column=column, value=value)
 
     top = 1
     if record.partial:  # a provisional count says so above everything else on the sheet
@@ -195,8 +188,8 @@ def _info_sheet(sheet: Worksheet, record: ElectionRecord, lang: Language) -> Non
     ]
     width = 0
     for row, (label, value) in enumerate(rows, 1):
-        _put(sheet, row, 1, label).font = Font(bold=True)
-        _put(sheet, row, 2, value).alignment = Alignment(wrap_text=True, vertical="top")
+        sheet.cell(row=row, column=1, value=label).font = Font(bold=True)
+        sheet.cell(row=row, column=2, value=value).alignment = Alignment(wrap_text=True, vertical="top")
         width = max(width, len(label))
     _fit(sheet, {1: width})
     sheet.column_dimensions["B"].width = 90
@@ -218,6 +211,4 @@ def render_xlsx(record: ElectionRecord, lang: Language = Language.vi) -> bytes:
     _info_sheet(book.create_sheet(names[-1]), record, lang)
     book.properties.creator = f"emulation-vote {__version__}"
     book.properties.title = record.election.meeting.title or t("show.page_title", lang)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return saved(book)
