@@ -223,6 +223,34 @@ def test_review_at_a_terminal_records_the_clerks_reading(runner: CliRunner, tmp_
     assert entries[-1]["action"] == "scan_end" and entries[-1]["review"] == 0
 
 
+def test_review_refuses_a_number_a_paper_already_has(runner: CliRunner, tmp_path: Path) -> None:
+    """A paper whose QR code did not read cannot take the number of a paper that did: no ballot id twice."""
+    import sys
+
+    pexpect = pytest.importorskip("pexpect")
+    pdf = printed(runner, tmp_path, SEED, 2, "--per-page", "1")
+    first, second = render_pages(pdf, 150)
+    election = load_election(SEED)
+    layout = paper_layouts(election, election.contests, 1, "vi")[0]
+    k = 150 / 25.4
+    x, y = (9 + layout.qr.x - 2) * k, (9 + layout.qr.y - 2) * k
+    cv2.rectangle(second, (round(x), round(y)), (round(x + 22 * k), round(y + 22 * k)), 120, -1)
+    images = [tmp_path / "1.png", tmp_path / "2.png"]
+    cv2.imwrite(str(images[0]), first)
+    cv2.imwrite(str(images[1]), second)
+    out = tmp_path / "p.csv"
+    args = ["-m", "emulation_vote", "scan", str(SEED), *map(str, images), "--output", str(out), "--review"]
+    child = pexpect.spawn(sys.executable, args, encoding="utf-8", timeout=60, dimensions=(40, 160))
+    child.expect("không đọc được mã QR")
+    child.expect("Số phiếu in trên phiếu")
+    child.sendline("1")
+    child.expect("'1' không dùng được: số phiếu phải là số chưa có trong nội dung co-thi-dua")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 1  # the paper stays for review
+    assert [line.split(",")[1] for line in out.read_text(encoding="utf-8-sig").splitlines()[1:]] == ["1"]
+
+
 def test_multipage_tiff_pages_are_named_in_the_log(runner: CliRunner, tmp_path: Path) -> None:
     pdf = printed(runner, tmp_path, SEED, 2, "--per-page", "1")
     tiff = tmp_path / "scanner.tif"

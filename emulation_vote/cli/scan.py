@@ -10,7 +10,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -74,19 +74,38 @@ def _open_viewer(path: Path) -> None:
         subprocess.Popen([opener, str(path)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
-def _review(election: Election, papers: list[PaperReading], clerk: str | None, lang: Language) -> list[Reviewed]:
-    """Ask the clerk for the reading of each paper; return those read (skipped papers stay for review)."""
+def _review(
+    election: Election, papers: list[PaperReading], read: tuple[PaperReading, ...], clerk: str | None, lang: Language
+) -> list[Reviewed]:
+    """Ask the clerk for the reading of each paper; return those read (skipped papers stay for review).
+
+    A number typed for a paper must be new in its contest: not one of the papers ``read`` (their
+    QR codes) nor one typed before.
+    """
     from rich.console import Console
+
+    console = Console(highlight=False)
+    with tempfile.TemporaryDirectory(prefix="emulation-vote-review-") as name:  # removed even on Ctrl-C
+        return _review_in(Path(name), console, election, papers, read, clerk, lang)
+
+
+def _review_in(
+    folder: Path,
+    console: Any,
+    election: Election,
+    papers: list[PaperReading],
+    read: tuple[PaperReading, ...],
+    clerk: str | None,
+    lang: Language,
+) -> list[Reviewed]:
     from rich.prompt import Prompt
     from rich.table import Table
 
     from emulation_vote.output import write_atomic
     from emulation_vote.scan import Reviewed, parse_reading, png_bytes
 
-    console = Console(highlight=False)
-    folder = Path(tempfile.mkdtemp(prefix="emulation-vote-review-"))
     done: list[Reviewed] = []
-    taken = set()
+    taken = {(paper.contest, paper.number) for paper in read}
     for index, paper in enumerate(papers, 1):
         console.rule()
         console.print(
@@ -124,7 +143,10 @@ def _review(election: Election, papers: list[PaperReading], clerk: str | None, l
         number = paper.number
         if number is None or "number_twice" in paper.problems:
             typed = Prompt.ask(t("scan.ask_number", lang), default="", show_default=False).strip()
+            if not typed:
+                continue
             if not typed.isdigit() or (contest_id, int(typed)) in taken:
+                console.print(t("scan.number_refused", lang, typed=typed, contest=contest_id))
                 continue
             number = int(typed)
         contest = election.contest(contest_id)
@@ -140,7 +162,6 @@ def _review(election: Election, papers: list[PaperReading], clerk: str | None, l
             done.append(Reviewed(paper, contest_id, number, reading[0], reading[1], clerk))
             taken.add((contest_id, number))
             break
-    shutil.rmtree(folder, ignore_errors=True)
     return done
 
 
@@ -175,7 +196,9 @@ def scan(
             check_output(path, force, [election, *images])
         loaded = ev.load_election(election)
         result = scan_images(loaded, images)
-        reviewed = _review(loaded, list(result.review), clerk, lang) if review and sys.stdin.isatty() else []
+        reviewed = (
+            _review(loaded, list(result.review), result.ballots, clerk, lang) if review and sys.stdin.isatty() else []
+        )
         left = [p for p in result.review if all(r.paper is not p for r in reviewed)]
         rows = ballot_rows(loaded, result.ballots, reviewed)
         write_atomic(

@@ -50,6 +50,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "scan.review_image": ("Ảnh phiếu: {path}", "The paper's image: {path}"),
     "scan.ask_number": ("Số phiếu in trên phiếu (Enter: bỏ qua)", "Ballot number printed on the paper (Enter: skip)"),
+    "scan.number_refused": (
+        "'{typed}' không dùng được: số phiếu phải là số chưa có trong nội dung {contest}; phiếu này để lại xem sau.",
+        "'{typed}' cannot be used: the ballot number must be a number not yet in contest {contest}; this paper stays "
+        "for review.",
+    ),
     "scan.ask_contest": ("Nội dung bầu ({contests})", "Contest ({contests})"),
     "scan.ask_reading": (
         "Đọc phiếu: số thứ tự các đơn vị {action} cách nhau bởi dấu cách, '-' không đơn vị nào, "
