@@ -598,10 +598,10 @@ def parse_reading(text: str, contest: Contest) -> tuple[tuple[str, ...], str | N
         shown: list[str] = []
     else:
         parts = typed.replace(",", " ").split()
-        if not parts or not all(p.isdigit() and 1 <= int(p) <= len(ids) for p in parts):
+        if not parts or not all(p.isascii() and p.isdigit() and 1 <= int(p) <= len(ids) for p in parts):
             return None
         shown = [ids[int(p) - 1] for p in sorted(set(parts), key=int)]
-    if contest.style == "strike":
+    if contest.style == Style.strike:
         return tuple(i for i in ids if i not in shown), None
     return tuple(shown), None
 

@@ -263,3 +263,13 @@ def test_multipage_tiff_pages_are_named_in_the_log(runner: CliRunner, tmp_path: 
         ("scanner.tif", 1, "1"),
         ("scanner.tif", 2, "2"),
     ]
+
+
+@pytest.mark.parametrize("typed", ["²", "٢", "1 ³"])
+def test_a_reading_takes_ascii_digits_only(typed: str) -> None:
+    """A superscript or another script's digit is not a unit number: the reading is refused, never a crash."""
+    from emulation_vote.scan import parse_reading
+
+    election = load_election(SEED)
+    assert parse_reading(typed, election.contests[0]) is None
+    assert parse_reading("1 2", election.contests[0]) is not None

@@ -431,3 +431,14 @@ def test_a_typed_total_that_is_not_a_number(tmp_path: Path) -> None:
     with pytest.raises(ScoreSheetErrors) as caught:
         read(tmp_path, body, [*HEADER, "total"])
     assert [(e.key, e.params["column"]) for e in caught.value.errors] == [("scores.bad_number", "total")]
+
+
+@pytest.mark.parametrize("text", ["1e99999999", "1E5", "4e9999999", "1" * 31, "0." + "5" * 31, "²", "٢"])
+def test_points_are_plain_decimals_of_bounded_length(text: str) -> None:
+    """An exponent or a thousand digits would take minutes to expand: refused at once, as any other non-decimal."""
+    from emulation_vote.scoring.model import parse_points, parse_weight
+
+    with pytest.raises(ValueError):
+        parse_points(text)
+    with pytest.raises(ValueError):
+        parse_weight(text + "%")

@@ -153,7 +153,8 @@ def parse_points(text: str) -> Fraction:
     if not raw or ("," in raw and "." in raw) or raw.count(",") > 1:
         raise ValueError(text)
     raw = raw.replace(",", ".")
-    if not re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?", raw):
+    if not re.fullmatch(r"[+-]?([0-9]{1,30}(\.[0-9]{0,30})?|\.[0-9]{1,30})", raw):
+        # No exponent, and a bounded number of digits: "1e99999999" would take minutes to expand.
         raise ValueError(text)
     try:
         value = Decimal(raw)
