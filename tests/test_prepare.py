@@ -384,3 +384,9 @@ def test_new_cancelled_at_a_question_writes_nothing(tmp_path: Path) -> None:
     child.close()
     assert child.exitstatus == 1
     assert not (tmp_path / "hn" / "election.toml").exists()
+
+
+def test_an_unknown_header_is_a_usage_error(tmp_path: Path, runner: CliRunner) -> None:
+    result = invoke(runner, "new", tmp_path / "hn", "--header", "foo", "--yes", "--lang", "en")
+    assert result.exit_code == 2  # a usage error, not the internal error (3) it was
+    assert "--header 'foo' is not valid: write party or state." in result.output

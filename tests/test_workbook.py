@@ -426,3 +426,9 @@ def test_a_name_that_looks_like_a_formula_stays_text_in_the_clerks_files(tmp_pat
     book.save(path)
     assert tally_json(runner, election_path, path)["contests"][0]["candidates"][0]["votes"] == 1
     assert clerks_csv(election.contests[0]).startswith("\ufeffSố phiếu,'=1+1,Sở B,")
+
+
+def test_contest_with_the_workbook_is_a_usage_error(tmp_path: Path, runner: CliRunner, election: Path) -> None:
+    result = template(runner, election, "-o", tmp_path / "x.xlsx", "--contest", "co")
+    assert result.exit_code == 2  # a usage error, not the internal error (3) it was
+    assert "--contest chỉ dùng với --format csv" in result.output and not (tmp_path / "x.xlsx").exists()

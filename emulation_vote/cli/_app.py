@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+from typer._click.exceptions import ClickException
 
 from emulation_vote._version import __version__
 from emulation_vote.errors import EmulationVoteError
@@ -274,8 +275,8 @@ def guard(lang: Language, json_errors: bool = False) -> Iterator[None]:
     except KeyboardInterrupt:
         typer.echo(t("error.interrupted", lang), err=True)
         raise typer.Exit(130) from None
-    except (typer.Exit, typer.Abort):
-        raise
+    except (typer.Exit, typer.Abort, ClickException):
+        raise  # a usage error raised by a command (BadParameter) is worded by main(): exit 2
     except Exception as error:  # noqa: BLE001 - last line of defence: a bug must not show a traceback
         if os.environ.get("EMULATION_VOTE_DEBUG"):
             traceback.print_exc()

@@ -92,7 +92,9 @@ def new(
         target = folder / "election.toml"
         _check_folder(folder, target)
         if header is not None and header not in ("party", "state"):
-            raise typer.BadParameter("party or state", param_hint="--header")
+            from emulation_vote.errors import UsageError
+
+            raise UsageError("new.bad_header", value=header)
         units: tuple[UnitDraft, ...] = read_unit_list(units_file) if units_file is not None else ()
         if unit:
             names = [u.name for u in units] + list(unit)
@@ -343,7 +345,7 @@ def template(
             typer.echo(t("written", lang, path=output), err=True)
             return
         if contest is not None:
-            raise typer.BadParameter("only with --format csv", param_hint="--contest")
+            raise UsageError("template.contest_csv_only")
         data = clerks_workbook(loaded, election.name, output.name, lang)
         write_atomic(output, data, force)
         rows = ", ".join(f"{c.id} {numbered_rows(loaded, c)}" for c in loaded.contests)

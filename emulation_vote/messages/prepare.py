@@ -60,6 +60,14 @@ MESSAGES.update(
             "ngày '{value}' không hợp lệ: ghi 19/12/2023 hoặc 2023-12-19.",
             "the date '{value}' is not valid: write 19/12/2023 or 2023-12-19.",
         ),
+        "new.bad_header": (
+            "--header '{value}' không hợp lệ: ghi party (Đảng) hoặc state (Nhà nước).",
+            "--header '{value}' is not valid: write party or state.",
+        ),
+        "template.contest_csv_only": (
+            "--contest chỉ dùng với --format csv (một nội dung một tệp CSV); sổ Excel có mọi nội dung.",
+            "--contest goes with --format csv only (one contest per CSV file); the workbook has every contest.",
+        ),
         "new.bad_time": ("giờ '{value}' không hợp lệ: ghi 14:30.", "the time '{value}' is not valid: write 14:30."),
         "new.figures": (
             "số liệu không khớp: --{small} {low} lớn hơn --{large} {high}.",
