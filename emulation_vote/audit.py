@@ -20,6 +20,7 @@ from emulation_vote.arrow import joined_names, strings
 from emulation_vote.ballot import Ballot
 from emulation_vote.count import reason_codes
 from emulation_vote.election import Contest, Election
+from emulation_vote.errors import BallotFileError
 from emulation_vote.record import REASON_ORDER, ElectionRecord, RoundResult
 from emulation_vote.vocab import InvalidReason, Style
 
@@ -361,7 +362,7 @@ def stream_of_files(
                 spool.close()
         counted = {key: rule.round.cast for key, rule in rules.items()}
         if listed != Counter(counted):
-            raise RuntimeError(f"the ballots read again ({dict(listed)}) are not those counted ({counted})")
+            raise BallotFileError("file.changed", file=", ".join(str(path) for path in paths))
 
     return AuditStream(record, read, None if any(_may_have_extras(p, record.election) for p in paths) else False)
 

@@ -384,3 +384,25 @@ def test_the_audit_of_some_contests_is_the_same_whichever_reader_counted(
     assert streamed
     assert listing() == exact
     assert len(exact[1]) == 300 and '"skipped": {\n    "b": 200\n  }' in exact[0]
+
+
+@pytest.mark.parametrize("streamed", [True, False])
+@pytest.mark.parametrize("change", ["a row more", "a quote"])
+def test_a_file_changed_between_the_count_and_its_listing_is_a_data_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, streamed: bool, change: str
+) -> None:
+    """The listing reads the files again: if they changed since the count, it says so (exit 1), no internal error."""
+    from test_streaming import TWO_CONTESTS, _two_contest_files
+
+    import emulation_vote.pipeline as pipeline
+
+    election = tmp_path / "e.toml"
+    election.write_text(TWO_CONTESTS, encoding="utf-8")
+    (path,) = _two_contest_files(tmp_path, "wide", bad_row=False)
+    monkeypatch.setattr(pipeline, "FAST_MIN_BYTES", 0 if streamed else 10**12)
+    stream = ev.audit_stream(election, [path], partial=True)
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write("999,a,x,,,\n" if change == "a row more" else '"998",a,x,,,\n')
+    with pytest.raises(BallotFileError) as caught:
+        list(stream.ballots())
+    assert caught.value.key == "file.changed" and caught.value.exit_code == 1

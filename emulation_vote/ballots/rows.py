@@ -33,7 +33,7 @@ from emulation_vote.ballots.fast import (
 )
 from emulation_vote.ballots.layout import plan_header
 from emulation_vote.election import Election
-from emulation_vote.errors import EmulationVoteError
+from emulation_vote.errors import BallotFileError, EmulationVoteError
 from emulation_vote.text import clean
 
 
@@ -64,7 +64,8 @@ def row_batches(path: Path, election: Election, strict_names: bool = False) -> I
     """Return the rows of the text file at ``path`` in batches, or None when they must be read ballot by ballot.
 
     Only for a file the streaming reader has counted: should it refuse the file half-way after
-    all, :class:`RuntimeError` is raised (the count and this reading disagree).
+    all, the file changed since it was counted: :class:`~emulation_vote.errors.BallotFileError`
+    (``file.changed``).
     """
     if path.suffix.lower() not in TEXT_SUFFIXES or _blank_lines(path):
         return None
@@ -124,7 +125,7 @@ def _batches(path: Path, aggregator: _Aggregator, header: list[str], delimiter: 
             )
             first += count
     except FastPathUnavailable as exc:
-        raise RuntimeError(f"{path}: the second reading of the ballots refused the file ({exc})") from None
+        raise BallotFileError("file.changed", file=str(path)) from exc
 
 
 def _clean_ids(ids: Any) -> Any:

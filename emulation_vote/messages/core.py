@@ -5,6 +5,10 @@ from __future__ import annotations
 MESSAGES: dict[str, tuple[str, str]] = {
     # --- files ---
     "file.missing": ("không tìm thấy tệp.", "file not found."),
+    "file.changed": (
+        "tệp đã thay đổi sau khi kiểm: đọc lại không khớp với kết quả vừa kiểm; hãy kiểm lại.",
+        "the file changed after it was counted: reading it again does not match the count; count again.",
+    ),
     "file.is_dir": ("đây là một thư mục, không phải tệp.", "this is a folder, not a file."),
     "file.unreadable": ("không đọc được tệp: {reason}.", "cannot read the file: {reason}."),
     "file.suffix": (
