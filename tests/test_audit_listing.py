@@ -327,15 +327,15 @@ def test_listing_is_the_listing_of_every_ballot_kept(
             assert "".join(listing.render_audit_csv(audit, lang)) == oracle_csv(kept, lang), name
             assert "".join(listing.render_audit_json(audit, (), lang)) == oracle_json(kept, lang), name
         # Drawn row by row (as a large audit is), at a width where nothing folds, one where cells fold, in colour.
-        monkeypatch.setattr(listing, "RICH_ROWS", 0)
-        drawings = ((False, 160), (False, 70), (True, 100)) if name in FOLDED else ((False, 160),)
-        for color, width in drawings:
-            drawn = "".join(listing.render_audit_table(audit, Language.vi, color=color, width=width))
-            assert drawn == oracle_table_of(name, kept, Language.vi, color, width), (name, color, width)
-        if name == "two-contests":
-            drawn = "".join(listing.render_audit_table(audit, Language.en, width=160))
-            assert drawn == oracle_table_of(name, kept, Language.en, False, 160), name
-        monkeypatch.undo()
+        with monkeypatch.context() as row_by_row:  # only RICH_ROWS goes back: FAST_MIN_BYTES holds for every file
+            row_by_row.setattr(listing, "RICH_ROWS", 0)
+            drawings = ((False, 160), (False, 70), (True, 100)) if name in FOLDED else ((False, 160),)
+            for color, width in drawings:
+                drawn = "".join(listing.render_audit_table(audit, Language.vi, color=color, width=width))
+                assert drawn == oracle_table_of(name, kept, Language.vi, color, width), (name, color, width)
+            if name == "two-contests":
+                drawn = "".join(listing.render_audit_table(audit, Language.en, width=160))
+                assert drawn == oracle_table_of(name, kept, Language.en, False, 160), name
         assert list(audit.ballots()) == audit_ballots(kept), name
 
 
@@ -343,10 +343,25 @@ def test_the_streaming_reader_reads_the_listing_again(
     generated: list[tuple[str, Path, list[Path]]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Files the streaming reader counts are read again by it (a file it cannot number is read exactly)."""
+    import emulation_vote.ballots.rows as rows
+
     monkeypatch.setattr(pipeline, "FAST_MIN_BYTES", 0)
     streamed = {name for name, election_path, files in generated if count_files_read(election_path, files)[1]}
     assert {"wide-num", "wide-str-notes", "list-codes", "two-contests", "strike", "runoff"} <= streamed
     assert "list-names-loose" not in streamed  # a name without diacritics: noted at its row by the exact reader
+    read_again: list[str] = []
+    real = rows.row_batches
+
+    def spied(path: Path, *args: object, **kwargs: object) -> object:
+        read_again.append(path.name)
+        return real(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(rows, "row_batches", spied)
+    for name, election_path, files in generated:
+        read_again.clear()
+        listed = list(ev.audit_stream(election_path, files).ballots())
+        assert listed, name
+        assert bool(read_again) == (name in streamed), name  # the column batches read again what they counted
 
 
 def test_blank_lines_are_numbered_as_the_exact_reader_numbers_them(
@@ -408,8 +423,8 @@ def test_csv_cells_and_json_strings_of_any_text(values: list[str]) -> None:
     assert json_strings(array).to_pylist() == [json.dumps(v, ensure_ascii=False) for v in values]
 
 
-def test_a_large_table_keeps_memory_to_one_batch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Above RICH_ROWS the table is made batch by batch: one chunk per batch, between its top and its bottom."""
+def test_a_large_table_is_drawn_batch_by_batch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Above RICH_ROWS the table is made in pieces (300 ballots in batches of 64: five and more), the same text."""
     monkeypatch.setattr(pipeline, "FAST_MIN_BYTES", 0)
     monkeypatch.setattr(listing, "RICH_ROWS", 10)
     monkeypatch.setattr("emulation_vote.audit.BATCH_ROWS", 64)

@@ -460,7 +460,7 @@ def test_the_canonical_text_of_array_contents_is_the_same_in_any_slices(
 ) -> None:
     """The lines are sorted and hashed a slice at a time: the slices never change the text or the hash.
 
-    Two contests (one with a runoff round), counts that tie within and across rounds, a declared
+    Two contests, counts that tie within a round and across the two contests' rounds, a declared
     text with a character at or below the tab (the fields no longer sort as the lines do), and
     counts of 18 and 19 digits.
     """
