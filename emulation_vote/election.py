@@ -24,7 +24,7 @@ from typing import Any, TypeVar
 from emulation_vote.errors import ElectionFileError
 from emulation_vote.output import read_input
 from emulation_vote.scoring.model import FromScores, ScoringRule, parse_from_scores, parse_scoring
-from emulation_vote.text import clean, name_key
+from emulation_vote.text import clean, closest, name_key
 from emulation_vote.vocab import BlankRule, Header, Style, ThresholdBase, TieRule
 
 HEAD_ROLES = ("Trưởng ban", "Head", "Chair")
@@ -233,12 +233,6 @@ def _closest_keys(word: str, known: tuple[str, ...]) -> list[str]:
     if len(near) == 2 and near[1][0] < near[0][0] - 0.05:
         near = near[:1]
     return [k for _ratio, k in near]
-
-
-def closest(word: str, choices: list[str] | tuple[str, ...]) -> str | None:
-    """Return the choice most like ``word``, or ``None`` when none is close."""
-    found = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.5)
-    return found[0] if found else None
 
 
 _SHARE_FORM = re.compile(r"\d{1,12}(\.\d{1,12})?\s*%|\d{1,12}\s*/\s*\d{1,12}|\d{1,12}(\.\d{1,12})?")

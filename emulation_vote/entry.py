@@ -19,11 +19,11 @@ from emulation_vote.ballots import read_ballots
 from emulation_vote.ballots.matching import NameMatcher
 from emulation_vote.count import classify
 from emulation_vote.csvrows import csv_line
-from emulation_vote.election import Candidate, Contest, Election, closest
+from emulation_vote.election import Candidate, Contest, Election
 from emulation_vote.entrylog import EntryLog
 from emulation_vote.errors import BallotFileError, OutputError, UsageError
 from emulation_vote.output import SessionLock, append_durably, read_input, write_atomic
-from emulation_vote.text import clean
+from emulation_vote.text import clean, closest
 from emulation_vote.vocab import InvalidReason, Style
 
 HEADER = ("contest", "ballot_id", "round", "choices", "invalid")

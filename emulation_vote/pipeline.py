@@ -10,10 +10,11 @@ from emulation_vote.ballots.exact import ExactReader, read_ballots
 from emulation_vote.ballots.reader import GaveUp, ReadRequest
 from emulation_vote.ballots.tabular import Sheet
 from emulation_vote.count import CountingError, count_election
-from emulation_vote.election import Election, closest, load_election
+from emulation_vote.election import Election, load_election
 from emulation_vote.errors import UsageError
 from emulation_vote.output import check_distinct
 from emulation_vote.record import ElectionRecord
+from emulation_vote.text import closest
 from emulation_vote.vocab import ReaderChoice, TieRule
 
 FAST_MIN_BYTES = 2_000_000

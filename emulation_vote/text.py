@@ -117,3 +117,11 @@ def short(text: str, limit: int = 60) -> str:
     """Return ``text`` cut to ``limit`` characters with an ellipsis, for quoting in messages."""
     text = text.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t")
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def closest(word: str, choices: list[str] | tuple[str, ...]) -> str | None:
+    """Return the choice most like ``word`` (an id, a key, a command word), or ``None`` when none is close."""
+    import difflib
+
+    found = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.5)
+    return found[0] if found else None

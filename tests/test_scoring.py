@@ -442,3 +442,14 @@ def test_points_are_plain_decimals_of_bounded_length(text: str) -> None:
         parse_points(text)
     with pytest.raises(ValueError):
         parse_weight(text + "%")
+
+
+def test_a_name_like_no_unit_gets_the_unit_ids_not_a_guess(tmp_path: Path) -> None:
+    body = [["A", "A", 4, 4, "", "", ""], ["Qwxz", "A", 4, 4, "", "", ""]]
+    with pytest.raises(ScoreSheetErrors) as caught:
+        read(tmp_path, body)
+    unknown = [e for e in caught.value.errors if e.row == 3]
+    assert [e.key for e in unknown] == ["scores.unknown_scorer_none"]
+    assert describe_error(unknown[0], "en").endswith(
+        "the scorer 'Qwxz' is no unit of the block (nor 'board'); the unit ids: A, B, C."
+    )

@@ -23,10 +23,10 @@ from emulation_vote.ballots.legacy import detect
 from emulation_vote.ballots.matching import NameMatcher, suggest_names
 from emulation_vote.ballots.tabular import Sheet
 from emulation_vote.ballots.xlsx_scan import refuse_merged
-from emulation_vote.election import Contest, Election, closest
+from emulation_vote.election import Contest, Election
 from emulation_vote.errors import BallotFileError, EmulationVoteError
 from emulation_vote.marks import MARK_WORDS, NO_MARK_WORDS, closest_mark, read_mark
-from emulation_vote.text import clean, name_key, short
+from emulation_vote.text import clean, closest, name_key, short
 from emulation_vote.vocab import Style
 
 RESERVED: dict[str, tuple[str, ...]] = {
@@ -237,7 +237,7 @@ def _plan_wide(plan: HeaderPlan, election: Election) -> None:
             plan.candidate_columns[contest_id][index] = candidate_id
         if not found:
             _check_legacy(plan.source, 1, plan.header)
-            near = suggest_names(heading, list(election.contests))
+            near = suggest_names(heading, [c for contest in election.contests for c in contest.candidates])
             raise BallotFileError(
                 "header.unknown_candidate" if near else "header.unknown_candidate_none",
                 file=plan.source,

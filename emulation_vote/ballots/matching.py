@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from emulation_vote.election import Contest
+from emulation_vote.election import Candidate, Contest
 from emulation_vote.text import name_key, strip_accents
 
 
@@ -59,23 +60,25 @@ class NameMatcher:
 
     def suggest(self, text: str, limit: int = 3) -> list[str]:
         """Return up to ``limit`` display names ("Name (ID)") closest to ``text``."""
-        return suggest_names(text, [self.contest], limit)
+        return suggest_names(text, self.contest.candidates, limit)
 
 
-def suggest_names(text: str, contests: list[Contest], limit: int = 3) -> list[str]:
-    """Return the display names of the candidates of ``contests`` close to ``text``, closest first (maybe none)."""
+def suggest_names(text: str, candidates: Iterable[Candidate], limit: int = 3, cutoff: float | None = None) -> list[str]:
+    """Return the display names ("Name (ID)") of the ``candidates`` close to ``text``, closest first (maybe none).
+
+    Candidates, units of a score sheet: any of their spellings counts, diacritics removed; at least
+    ``cutoff`` alike (default :data:`CLOSE`).
+    """
     plain = strip_accents(text[:120])
     scored: dict[str, float] = {}
-    for contest in contests:
-        for candidate in contest.candidates:
-            label = f"{candidate.name} ({candidate.id})"
-            best = max(
-                difflib.SequenceMatcher(None, plain, strip_accents(spelling)).ratio()
-                for spelling in candidate.spellings()
-            )
-            scored[label] = max(best, scored.get(label, 0.0))
+    for candidate in candidates:
+        label = f"{candidate.name} ({candidate.id})"
+        best = max(
+            difflib.SequenceMatcher(None, plain, strip_accents(spelling)).ratio() for spelling in candidate.spellings()
+        )
+        scored[label] = max(best, scored.get(label, 0.0))
     ranked = sorted(scored, key=lambda label: -scored[label])
-    return [label for label in ranked if scored[label] >= CLOSE][:limit]
+    return [label for label in ranked if scored[label] >= (CLOSE if cutoff is None else cutoff)][:limit]
 
 
 CLOSE = 0.6

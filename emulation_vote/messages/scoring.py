@@ -98,6 +98,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "đơn vị chấm '{value}' không có trong danh sách đơn vị (hay 'board'); gần nhất: {suggestion}.",
         "the scorer '{value}' is no unit of the block (nor 'board'); closest: {suggestion}.",
     ),
+    "scores.unknown_scorer_none": (
+        "đơn vị chấm '{value}' không có trong danh sách đơn vị (hay 'board'); các mã đơn vị: {ids}.",
+        "the scorer '{value}' is no unit of the block (nor 'board'); the unit ids: {ids}.",
+    ),
+    "scores.unknown_unit_none": (
+        "đơn vị được chấm '{value}' không có trong danh sách đơn vị; các mã đơn vị: {ids}.",
+        "the unit '{value}' is no unit of the block; the unit ids: {ids}.",
+    ),
     "scores.unknown_unit": (
         "đơn vị được chấm '{value}' không có trong danh sách đơn vị; gần nhất: {suggestion}.",
         "the unit '{value}' is no unit of the block; closest: {suggestion}.",

@@ -16,7 +16,7 @@ from fractions import Fraction
 from typing import Any, Protocol
 
 from emulation_vote.errors import ElectionFileError
-from emulation_vote.text import clean, name_key
+from emulation_vote.text import clean, closest, name_key
 
 KINDS = ("self", "cross", "board")
 """The kinds of score, in the order they are reported."""
@@ -244,7 +244,7 @@ def parse_scoring(reader: TableReader, value: Any) -> ScoringRule:
                 "election.bad_choice",
                 key=f"{where}scorers",
                 value=item,
-                suggestion=_closest(kind, KINDS) or KINDS[0],
+                suggestion=closest(kind, KINDS) or KINDS[0],
                 choices=", ".join(KINDS),
             )
         if kind in scorers:
@@ -265,7 +265,7 @@ def parse_scoring(reader: TableReader, value: Any) -> ScoringRule:
         if match is None:
             choices = (SHARED, *(c.id for c in criteria))
             raise reader.fail(
-                "scoring.bad_tie", key=f"{where}tie", value=tie, suggestion=_closest(tie, choices) or SHARED
+                "scoring.bad_tie", key=f"{where}tie", value=tie, suggestion=closest(tie, choices) or SHARED
             )
         tie = match
     return ScoringRule(
@@ -343,13 +343,6 @@ def _criteria(reader: TableReader, value: Any) -> tuple[Criterion, ...]:
             owners[key] = criterion_id
         criteria.append(criterion)
     return tuple(criteria)
-
-
-def _closest(word: str, choices: tuple[str, ...]) -> str | None:
-    import difflib
-
-    found = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.5)
-    return found[0] if found else None
 
 
 HEADINGS: dict[str, tuple[str, ...]] = {

@@ -9,18 +9,18 @@ spreadsheet shows it) and column; nothing is scored from sheets with an error.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
+from emulation_vote.ballots.matching import suggest_names
 from emulation_vote.election import Candidate
 from emulation_vote.errors import EmulationVoteError, ScoreSheetError
 from emulation_vote.scoring.model import BOARD, HEADINGS, ScoringRule, parse_points, points_text
 from emulation_vote.scoring.record import Notice, ScoreRow
-from emulation_vote.text import clean, name_key, short, strip_accents
+from emulation_vote.text import clean, closest, name_key, short, strip_accents
 
 BOARD_SPELLINGS = ("board", "Thường trực", "Thường trực Khối", "Ban Thường trực", "Thường trực Cụm")
 """How a sheet may name the block's standing board as the scorer."""
@@ -78,14 +78,9 @@ class _Names:
         found = self.plain.get(strip_accents(text))
         return found, found is not None
 
-    def suggest(self, text: str) -> str:
-        plain = strip_accents(text[:120])
-        scored = []
-        for unit in self.units:
-            best = max(difflib.SequenceMatcher(None, plain, strip_accents(s)).ratio() for s in unit.spellings())
-            scored.append((best, f"{unit.name} ({unit.id})"))
-        scored.sort(key=lambda pair: -pair[0])
-        return ", ".join(label for ratio, label in scored[:3] if ratio >= 0.5) or scored[0][1]
+    def suggest(self, text: str) -> list[str]:
+        """Return up to three units ("Name (ID)") close to ``text``, closest first: none rather than a guess."""
+        return suggest_names(text, self.units, cutoff=0.5)  # a sheet's short forms ("Ban Tuyen") are further off
 
 
 @dataclass(frozen=True)
@@ -115,8 +110,8 @@ def _plan(header: list[str], rule: ScoringRule, source: str, errors: list[Emulat
         name = target or role
         if name is None:
             words = [*criteria, *_ROLES]
-            hint = difflib.get_close_matches(key, words, n=1, cutoff=0.5)
-            suggestion = criteria.get(hint[0]) or hint[0] if hint else ", ".join(c.id for c in rule.criteria)
+            hint = closest(key, words)
+            suggestion = criteria.get(hint) or hint if hint else ", ".join(c.id for c in rule.criteria)
             errors.append(
                 ScoreSheetError("scores.unknown_column", file=source, row=1, column=short(text), suggestion=suggestion)
             )
@@ -192,7 +187,12 @@ class _RowReader:
             return None
         found, plain = self.names.match(text, board=role == "scorer")
         if found is None or (plain and self.strict):
-            self.error(f"scores.unknown_{role}", row, value=short(text), suggestion=self.names.suggest(text))
+            near = self.names.suggest(text)
+            if near:
+                self.error(f"scores.unknown_{role}", row, value=short(text), suggestion=", ".join(near))
+            else:
+                ids = ", ".join(unit.id for unit in self.names.units)
+                self.error(f"scores.unknown_{role}_none", row, value=short(text), ids=ids)
             return None
         if plain:
             self.notices.append(
