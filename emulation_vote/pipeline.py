@@ -34,17 +34,17 @@ def count_files(
     partial: bool = False,
     max_errors: int | None = 50,
 ) -> ElectionRecord:
-    """Read the election (loaded, or its file) and every ballot file, check them, count; raise on the first error.
+    """Read the election (loaded, or its file) and every ballot file, check them, count; raise on data errors.
 
-    ``reader``: "exact" reads ballot by ballot (every ballot keeps its row, for the audit);
+    ``reader``: "exact" reads ballot by ballot;
     "fast" streams column batches (:mod:`emulation_vote.ballots.fast`); "auto" streams when
     the files add up to at least 2 MB; cells already in memory (a :class:`Sheet`, e.g. from a
     DataFrame) are read exactly, as their file would be.  Whenever the streaming reader gives up on a file
     (:class:`~emulation_vote.ballots.reader.GaveUp`), or the count finds an error it cannot place,
     the files are read again exactly, so the result, or the error with its file and row, is the
     same whichever reader ran.
-    ``progress`` is called with the bytes read, by the streaming reader.  ``keep_ballots``
-    (the audit) reads exactly and keeps every ballot, so that each gets its verdict.
+    ``progress`` is called with the bytes read, by the streaming reader.  ``keep_ballots`` reads
+    exactly and keeps every ballot, each with its verdict (the audit of ballots given in memory).
     ``strict_names`` refuses a name typed without its diacritics instead of accepting the one
     candidate it can mean with a notice.
     ``scores``: the score sheets (or one saved scores JSON) of an election whose contests take their
@@ -58,16 +58,16 @@ def count_files(
     return count_files_read(
         election_path,
         ballot_paths,
-        encoding,
-        sheet,
-        reader,
-        progress,
-        keep_ballots,
-        strict_names,
-        scores,
-        contests,
-        partial,
-        max_errors,
+        encoding=encoding,
+        sheet=sheet,
+        reader=reader,
+        progress=progress,
+        keep_ballots=keep_ballots,
+        strict_names=strict_names,
+        scores=scores,
+        contests=contests,
+        partial=partial,
+        max_errors=max_errors,
     )[0]
 
 

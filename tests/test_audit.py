@@ -406,3 +406,11 @@ def test_a_file_changed_between_the_count_and_its_listing_is_a_data_error(
     with pytest.raises(BallotFileError) as caught:
         list(stream.ballots())
     assert caught.value.key == "file.changed" and caught.value.exit_code == 1
+
+
+@pytest.mark.parametrize("fmt", ["csv", "canonical"])
+def test_log_with_a_format_that_cannot_show_it_is_refused(runner: CliRunner, fmt: str) -> None:
+    seed = SAMPLES / "seed"
+    result = invoke(runner, "audit", seed / "election.toml", seed / "ballots-wide.csv", "-f", fmt, "--log", "x.log")
+    assert result.exit_code == 2  # it was silently left out
+    assert f"--log chỉ in kèm với dạng table hoặc json, không với --format {fmt}." in result.output

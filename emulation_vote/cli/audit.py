@@ -66,6 +66,10 @@ def audit(
 ) -> None:
     """List every ballot as counted (file, row, status, reason, choices) and reconcile the paper figures."""
     with guard(lang, json_errors=fmt is AuditFormat.json):
+        if logs and fmt in (AuditFormat.csv, AuditFormat.canonical):
+            from emulation_vote.errors import UsageError
+
+            raise UsageError("audit.log_format", format=fmt.value)
         inputs = [election, *ballots, *(logs or []), *(scores or [])]
         check_output(output, force, inputs)
         audit = ev.audit_stream(

@@ -214,11 +214,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # --- score ---
     "help.cmd.score": (
-        "Xếp hạng các đơn vị theo bảng chấm điểm thi đua: tổng điểm, điểm từng phần, điểm thưởng, điểm trừ, đồng hạng.",
+        "Xếp hạng các đơn vị theo bảng chấm điểm thi đua: tổng điểm, điểm từng phần, điểm cộng, điểm trừ, đồng hạng.",
         "Rank the units from the score sheets (chấm điểm thi đua): totals, sub-totals, bonus, penalty, shared ranks.",
     ),
     "help.score.sheets": (
-        "Các bảng chấm điểm (.csv, .tsv, .xlsx): cột người chấm, đơn vị, mỗi tiêu chí một cột, điểm thưởng, "
+        "Các bảng chấm điểm (.csv, .tsv, .xlsx): cột đơn vị chấm, đơn vị, mỗi tiêu chí một cột, điểm cộng, "
         "điểm trừ, ghi chú.",
         "Score sheets (.csv, .tsv, .xlsx): columns scorer, unit, one per criterion, bonus, penalty, note.",
     ),

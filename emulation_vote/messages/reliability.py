@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    "audit.log_format": (
+        "--log chỉ in kèm với dạng table hoặc json, không với --format {format}.",
+        "--log goes with the table and json formats only, not with --format {format}.",
+    ),
     "xlsx.formula_no_value": (
         "ô {cell} chứa công thức nhưng không có giá trị đã tính (tệp không do Excel lưu): mở tệp bằng Excel "
         "hoặc LibreOffice rồi lưu lại, hoặc sao chép và dán dạng giá trị.",
