@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 from emulation_vote.errors import ElectionFileError, UsageError
 from emulation_vote.pipeline import count_files
+from emulation_vote.render.errors import describe_error
 from emulation_vote.scoring.files import election_as_voted, score_election
 from emulation_vote.scoring.vote import apply_scores
 
@@ -217,7 +218,7 @@ def saved_scores(runner: CliRunner, tmp_path: Path) -> tuple[Path, dict]:
         (lambda d: d["rows"][0].update(unit="XYZ"), "scores.other_rule"),
         (lambda d: d["rows"][0]["points"].pop("TC6"), "scores.other_rule"),
         (lambda d: d["rows"][0]["points"].update(TC1=38.5), "scores.not_scores"),
-        (lambda d: d["rows"].pop(), "scores.other_rule"),
+        (lambda d: d["rows"].pop(), "scores.missing_self"),  # the reason worded, not its key inside another message
         (lambda d: d.update(fingerprint="sha256:0"), "scores.fingerprint"),
     ],
 )
@@ -231,6 +232,8 @@ def test_a_saved_ranking_is_checked(runner: CliRunner, tmp_path: Path, change: o
     with pytest.raises(ScoreSheetError) as caught:
         load_saved_scores(saved, parse((BLOCK / "election.toml").read_text(encoding="utf-8")))
     assert caught.value.key == key
+    worded = describe_error(caught.value, "vi")
+    assert worded.startswith(str(saved)) and "scores." not in worded and "not a" not in worded
 
 
 def test_a_saved_ranking_is_not_json(tmp_path: Path) -> None:

@@ -30,7 +30,7 @@ def _fail(source: str, detail: str) -> ScoreSheetError:
 
 def _points(value: Any, source: str, where: str) -> Fraction:
     if not isinstance(value, str):
-        raise _fail(source, f"{where}: not a decimal string")
+        raise _fail(source, f"{where} = {json.dumps(value)}")  # points are saved as decimal strings
     try:
         return parse_points(value)
     except ValueError:
@@ -45,12 +45,14 @@ def load_saved_scores(path: str | Path, election: Election) -> ScoreRecord:
     raw = read_input(Path(path), ScoreSheetError, source)
     try:
         data = json.loads(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise _fail(source, str(exc).split(":")[0]) from None
+    except UnicodeDecodeError:
+        raise _fail(source, "UTF-8") from None
+    except json.JSONDecodeError as exc:
+        raise _fail(source, f"JSON {exc.lineno}:{exc.colno}") from None
     if not isinstance(data, dict) or data.get("schema") != SCHEMA:
-        raise _fail(source, f"schema is not {SCHEMA}")
+        raise _fail(source, f"schema ≠ {SCHEMA}")
     if not isinstance(data.get("rows"), list):
-        raise _fail(source, "no 'rows'")
+        raise _fail(source, "rows")
     known = {unit.id for unit in units} | {BOARD}
     rows = []
     for index, item in enumerate(data["rows"], 1):
@@ -76,8 +78,8 @@ def load_saved_scores(path: str | Path, election: Election) -> ScoreRecord:
         )
     try:
         record = score_units(election, rule, units, rows, sources=(source,))
-    except ScoreSheetError as error:
-        raise ScoreSheetError("scores.other_rule", file=source, detail=error.key) from None
+    except ScoreSheetError as error:  # rows that do not make a ranking: the reason, worded, at this file
+        raise ScoreSheetError(error.key, file=source, **error.params) from None
     saved = data.get("fingerprint")
     if saved != record.fingerprint:
         raise ScoreSheetError("scores.fingerprint", file=source, saved=saved, actual=record.fingerprint)
