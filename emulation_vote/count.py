@@ -55,9 +55,22 @@ def percent(votes: int, base: int) -> Decimal:
     """
     if base <= 0:
         return Decimal("0.00")
-    hundredths = Fraction(votes * 10000, base)
-    rounded = math.floor(hundredths + Fraction(1, 2))
-    return (Decimal(rounded) / 100).quantize(_HUNDREDTH)
+    return round_half_up(Fraction(votes * 100, base), 2)
+
+
+def round_half_up(value: Fraction, decimals: int) -> Decimal:
+    """Round ``value`` half away from zero to ``decimals`` places, exactly; return it with exactly those places.
+
+    The one rounding of the tool: percents here, published scores (:mod:`emulation_vote.scoring.engine`).
+
+    >>> round_half_up(Fraction(5, 8), 2), round_half_up(Fraction(-5, 8), 2), round_half_up(Fraction(7), 2)
+    (Decimal('0.63'), Decimal('-0.63'), Decimal('7.00'))
+    """
+    scale = 10**decimals
+    scaled = abs(value) * scale
+    whole = int(scaled + Fraction(1, 2))  # floor for a non-negative value
+    digits = -whole if value < 0 else whole
+    return Decimal(digits).scaleb(-decimals).quantize(Decimal(1).scaleb(-decimals))
 
 
 def votes_needed(share: Fraction, strict: bool, base: int) -> int | None:

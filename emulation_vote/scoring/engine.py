@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from fractions import Fraction
 
+from emulation_vote.count import round_half_up
 from emulation_vote.election import Candidate, Election
 from emulation_vote.errors import ScoreSheetError
 from emulation_vote.scoring.model import BOARD, KINDS, ScoringRule
@@ -22,19 +23,6 @@ from emulation_vote.scoring.record import Notice, ScoreRecord, ScoreRow, UnitSco
 
 Vector = tuple[Fraction, ...]
 """A row's figures in one tuple: each criterion (rule order), then bonus, then penalty."""
-
-
-def round_half_up(value: Fraction, decimals: int) -> Decimal:
-    """Round ``value`` half away from zero to ``decimals`` places, exactly; return it with exactly those places.
-
-    >>> round_half_up(Fraction(5, 8), 2), round_half_up(Fraction(-5, 8), 2), round_half_up(Fraction(7), 2)
-    (Decimal('0.63'), Decimal('-0.63'), Decimal('7.00'))
-    """
-    scale = 10**decimals
-    scaled = abs(value) * scale
-    whole = int(scaled + Fraction(1, 2))  # floor for a non-negative value
-    digits = -whole if value < 0 else whole
-    return Decimal(digits).scaleb(-decimals).quantize(Decimal(1).scaleb(-decimals))
 
 
 def counted_kind(rule: ScoringRule, row: ScoreRow) -> tuple[str, ...]:
