@@ -356,23 +356,19 @@ class _Aggregator:
         table = np.zeros((len(self.contests), max(len(values), 1)), dtype=np.int64)
         starts = offsets[:-1] - offsets[0]
         if len(present) == 1:
-            table[present[0]] = [self._piece_bit(present[0], value) for value in values]
+            table[present[0]] = [self._choice_bits(present[0], value) for value in values]
             bits = table[present[0]][indices]
         else:
             # Each contest reads only the pieces of its own rows: a name may be a candidate of one only.
             piece_contests = np.repeat(contest_rows, np.diff(offsets))
             for contest_index in present:
                 used = np.unique(indices[piece_contests == contest_index]).tolist()
-                table[contest_index, used] = [self._piece_bit(contest_index, values[i]) for i in used]
+                table[contest_index, used] = [self._choice_bits(contest_index, values[i]) for i in used]
             bits = table[piece_contests, indices]
         masks: np.ndarray[Any, Any] = np.bitwise_or.reduceat(bits, starts)
         if (np.add.reduceat(bits, starts) != masks).any():
             raise FastPathUnavailable("a candidate named twice in a choices cell")
         return masks
-
-    def _piece_bit(self, contest_index: int, piece: str) -> int:
-        """Return the bit of the candidate one piece of a ``choices`` cell names (0 for an empty piece)."""
-        return self._choice_bits(contest_index, piece)
 
     def _choice_bits(self, contest_index: int, text: str) -> int:
         """Return the mask of the candidates a ``choices`` cell names (cached: the same cells recur)."""
@@ -397,15 +393,23 @@ class _Aggregator:
         For a second pass over a file already counted (the audit's per-ballot listing): the same
         checks, nothing counted, no ids recorded.  Declared codes index :attr:`declared`.
         """
+        contest_rows = self._contest_rows(columns, rows)
+        return contest_rows, *self._rows(columns, contest_rows, rows, None)
+
+    def _rows(
+        self, columns: dict[int, Column], contest_rows: np.ndarray[Any, Any], rows: int, pieces: Pieces | None
+    ) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any], np.ndarray[Any, Any]]:
+        """Check a batch's cells and return each row's round, declared code and marks (its contests already read)."""
         for index in self.unused:
             if not columns[index].all_blank():
                 raise FastPathUnavailable("text in an unused column")
         for column in columns.values():
             column.check_plain()
-        contest_rows = self._contest_rows(columns, rows)
-        rounds = self._rounds(columns, rows)
-        declared = self._declared(columns, rows)
-        return contest_rows, rounds, declared, self._marks(columns, contest_rows, rows, None)
+        return (
+            self._rounds(columns, rows),
+            self._declared(columns, rows),
+            self._marks(columns, contest_rows, rows, pieces),
+        )
 
     def add(
         self,
@@ -434,14 +438,7 @@ class _Aggregator:
             columns = {i: column.kept(keep) for i, column in columns.items()}
             ids = [v for v, k in zip(ids, keep.tolist(), strict=True) if k] if isinstance(ids, list) else ids[keep]
             rows, contest_rows, pieces = int(keep.sum()), contest_rows[keep], None
-        for index in self.unused:
-            if not columns[index].all_blank():
-                raise FastPathUnavailable("text in an unused column")
-        for column in columns.values():
-            column.check_plain()
-        rounds = self._rounds(columns, rows)
-        declared = self._declared(columns, rows)
-        masks = self._marks(columns, contest_rows, rows, pieces)
+        rounds, declared, masks = self._rows(columns, contest_rows, rows, pieces)
         round_span = int(rounds.max()) + 1
         groups = contest_rows * round_span + rounds
         for group, selector in _split(groups):
