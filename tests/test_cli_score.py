@@ -111,22 +111,25 @@ def bad_sheet(tmp_path: Path) -> Path:
 
 
 def test_errors_in_words_every_one_and_a_limit(runner: CliRunner, tmp_path: Path) -> None:
+    """The sheets' errors are shown as the ballot files' are: how many, then each file and its rows."""
     path = bad_sheet(tmp_path)
     result = invoke(runner, "score", ARGS[0], path, "--lang", "en")
     assert result.exit_code == 1
     lines = result.stderr.splitlines()
-    assert lines[0] == f"Error: {path}, row 2: column TC1: the score 41 is above the criterion's maximum (40)."
-    assert lines[1].startswith(f"Error: {path}, row 3: TCT scores TCT a second time (first at {path}:2)")
-    assert lines[2].startswith(f"Error: {path}, row 4: the scorer 'XYZ' is no unit of the block")
+    assert lines[0] == "Error: 3 errors in the score sheets; nothing was ranked. Fix the rows below and run again:"
+    assert lines[1] == f"{path}:"
+    assert lines[2] == "  row 2: Column TC1: the score 41 is above the criterion's maximum (40)."
+    assert lines[3].startswith(f"  row 3: TCT scores TCT a second time (first at {path}:2)")
+    assert lines[4].startswith("  row 4: The scorer 'XYZ' is no unit of the block")
     # A row naming no known unit: which pair it scores is unknown, so no pair is reported missing.
-    assert len(lines) == 3
+    assert len(lines) == 5
     result = invoke(runner, "score", ARGS[0], path, "--lang", "en", "--max-errors", "1")
-    assert result.stderr.splitlines()[1:] == ["… and 2 more."]
+    assert result.stderr.splitlines()[3:] == ["… and 2 more (see --max-errors)."]
     # Without it, what the rule needs and the sheet lacks follows, unit by unit.
     path.write_text("\n".join(path.read_text(encoding="utf-8").splitlines()[:-1]) + "\n", encoding="utf-8")
     lines = invoke(runner, "score", ARGS[0], path, "--lang", "en").stderr.splitlines()
-    assert lines[2] == "Error: The self-score row of VPTU is missing (scorer = unit = VPTU)."
-    assert "Error: TCT lacks the cross scores of 8 unit(s): VPTU, BTG, BNC, BTC, BDV, UBKT, DUK, BLC." in lines
+    assert "  The self-score row of VPTU is missing (scorer = unit = VPTU)." in lines
+    assert "  TCT lacks the cross scores of 8 unit(s): VPTU, BTG, BNC, BTC, BDV, UBKT, DUK, BLC." in lines
 
 
 def test_errors_as_json(runner: CliRunner, tmp_path: Path) -> None:
@@ -140,7 +143,7 @@ def test_errors_as_json(runner: CliRunner, tmp_path: Path) -> None:
         "row": 2,
         "column": "TC1",
         "code": "scores.above_max",
-        "message": "cột TC1: điểm 41 vượt điểm tối đa của tiêu chí (40).",
+        "message": "Cột TC1: điểm 41 vượt điểm tối đa của tiêu chí (40).",
     }
 
 
@@ -155,3 +158,20 @@ def test_help_names_the_command(runner: CliRunner) -> None:
     assert "score" in result.stdout
     assert io.StringIO(invoke(runner, "score", "--help").stdout).read().count("--max-errors") == 1
     assert DATA.is_dir()
+
+
+@pytest.mark.parametrize("fmt", ["table", "json"])
+def test_a_tally_with_bad_score_sheets_lists_their_errors(runner: CliRunner, tmp_path: Path, fmt: str) -> None:
+    """Through --scores too, every error of the sheets, in words or as the JSON error document (it raised)."""
+    path = bad_sheet(tmp_path)
+    result = invoke(runner, "tally", ARGS[0], BLOCK / "ballots.csv", "--scores", path, "-f", fmt, "--lang", "en")
+    assert result.exit_code == 1, result.output
+    if fmt == "json":
+        data = json.loads(result.stdout)
+        assert [e["code"] for e in data["errors"]] == [
+            "scores.above_max",
+            "scores.duplicate_pair",
+            "scores.unknown_scorer_none",
+        ]
+    else:
+        assert result.stderr.startswith("Error: 3 errors in the score sheets; nothing was ranked.")

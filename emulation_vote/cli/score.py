@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -25,8 +24,7 @@ from emulation_vote.cli._app import (
     guard,
     terminal,
 )
-from emulation_vote.errors import EmulationVoteError, UsageError
-from emulation_vote.i18n import t
+from emulation_vote.errors import UsageError, raise_collected
 from emulation_vote.vocab import Language
 
 if TYPE_CHECKING:
@@ -67,37 +65,6 @@ SheetsArg = Annotated[
 MaxErrorsOption = Annotated[
     int, typer.Option("--max-errors", min=1, help="Show at most this many errors of the sheets (then 'and N more').")
 ]
-
-
-def errors_text(error: EmulationVoteError, lang: Language, limit: int) -> str:
-    """Return every error of ``error`` (one, or all those of the sheets) in ``lang``, at most ``limit`` of them."""
-    from emulation_vote.render.errors import describe_error
-    from emulation_vote.scoring.sheets import ScoreSheetErrors
-
-    errors = error.errors if isinstance(error, ScoreSheetErrors) else (error,)
-    prefix = t("error.prefix", lang)
-    lines = [f"{prefix}: {describe_error(e, lang)}" for e in errors[:limit]]
-    if len(errors) > limit:
-        lines.append(t("scores.more_errors", lang, count=len(errors) - limit))
-    return "\n".join(lines)
-
-
-def errors_json(error: EmulationVoteError, lang: Language) -> str:
-    """Return the errors as ``emulation-vote/errors/1`` JSON (FORMATS §5.5)."""
-    from emulation_vote.scoring.sheets import ScoreSheetErrors
-
-    errors = error.errors if isinstance(error, ScoreSheetErrors) else (error,)
-    items = [
-        {
-            "file": e.file,
-            "row": e.row,
-            "column": e.params.get("column"),
-            "code": e.key,
-            "message": t(e.key, lang, **e.params),
-        }
-        for e in errors
-    ]
-    return json.dumps({"schema": "emulation-vote/errors/1", "errors": items}, ensure_ascii=False, indent=2) + "\n"
 
 
 def render_record(record: ScoreRecord, fmt: ScoreFormat, lang: Language, output: Path | None) -> str | bytes:
@@ -147,18 +114,14 @@ def score(
 ) -> None:
     """Rank the units from the score sheets (chấm điểm thi đua): totals, sub-totals, bonus, penalty, shared ranks."""
     chosen = fmt or (_BY_SUFFIX.get(output.suffix.lower(), ScoreFormat.table) if output else ScoreFormat.table)
-    with guard(lang):
+    with guard(lang, json_errors=chosen == ScoreFormat.json):
         if chosen in _BINARY and output is None:
             raise UsageError("scores.needs_output", format=chosen.value)
         check_output(output, force, [election, *sheets])
+        from emulation_vote.scoring.sheets import ScoreSheetErrors
+
         try:
             record = ev.score(election, sheets, encoding=encoding, sheet=sheet, strict_names=strict_names)
-        except EmulationVoteError as error:
-            if error.exit_code != 1:
-                raise
-            if chosen == ScoreFormat.json:
-                typer.echo(errors_json(error, lang), nl=False)
-            else:
-                typer.echo(errors_text(error, lang, max_errors), err=True)
-            raise typer.Exit(1) from None
+        except ScoreSheetErrors as error:  # every error of the sheets, as the ballot files' are shown: the first few
+            raise_collected(list(error.errors), max_errors)
         emit(render_record(record, chosen, lang, output), output, force, lang)

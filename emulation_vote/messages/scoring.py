@@ -179,7 +179,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "bảng điểm đã lưu được tính theo thang điểm hoặc danh sách đơn vị khác với tệp bầu cử ({detail}).",
         "the saved scores were computed under another score table or unit list than the election file's ({detail}).",
     ),
-    "scores.more_errors": ("… và {count} lỗi nữa.", "… and {count} more."),
+    "scores.several": (
+        "{count} lỗi trong các bảng chấm điểm; chưa xếp hạng. Sửa các hàng dưới đây rồi chạy lại:",
+        "{count} errors in the score sheets; nothing was ranked. Fix the rows below and run again:",
+    ),
     "scores.needs_output": (
         "định dạng {format} là tệp nhị phân: ghi vào tệp bằng --output (ví dụ --output bang-diem.{format}).",
         "the {format} format is a binary file: write it with --output (e.g. --output scores.{format}).",

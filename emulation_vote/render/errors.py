@@ -52,15 +52,20 @@ def describe_error(error: EmulationVoteError, lang: Language = Language.vi) -> s
 
 
 def error_list(error: EmulationVoteError) -> list[EmulationVoteError]:
-    """Return the errors one raised error stands for: those of a :class:`DataErrors`, or itself."""
-    from emulation_vote.errors import DataErrors
+    """Return the errors one raised error stands for: those it holds (several found together), or itself.
 
-    return list(error.errors) if isinstance(error, DataErrors) else [error]
+    :class:`~emulation_vote.errors.DataErrors` holds the ballot files' errors, ``ScoreSheetErrors``
+    the score sheets'.
+    """
+    found = getattr(error, "errors", None)
+    return list(found) if found else [error]
 
 
 def _bare(error: EmulationVoteError, lang: Language) -> str:
     """Return the message alone, without its file and row."""
-    return describe_error(type(error)(error.key, **error.params), lang)
+    from emulation_vote.errors import EmulationVoteError
+
+    return describe_error(EmulationVoteError(error.key, **error.params), lang)
 
 
 def errors_text(error: EmulationVoteError, lang: Language, table: bool = False, width: int = 100) -> str:
@@ -69,14 +74,16 @@ def errors_text(error: EmulationVoteError, lang: Language, table: bool = False, 
     Several errors get a first line saying how many and that nothing was counted, then each file
     and its rows (a Rich table when ``table``, for a terminal), then "and N more" beyond the limit.
     """
-    from emulation_vote.errors import DataErrors
-
     prefix = t("error.prefix", lang)
-    if not isinstance(error, DataErrors):
-        return f"{prefix}: {describe_error(error, lang)}\n"
-    lines = [f"{prefix}: {t('data.several', lang, count=len(error.errors) + error.more)}"]
+    several, more = error_list(error), int(getattr(error, "more", 0))
+    if len(several) == 1 and not more:
+        return f"{prefix}: {describe_error(several[0], lang)}\n"
+    from emulation_vote.errors import ScoreSheetError
+
+    sheets = all(isinstance(one, ScoreSheetError) for one in several)  # the score sheets': nothing ranked
+    lines = [f"{prefix}: {t('scores.several' if sheets else 'data.several', lang, count=len(several) + more)}"]
     groups: dict[str, list[EmulationVoteError]] = {}
-    for one in error.errors:
+    for one in several:
         groups.setdefault(one.file or "", []).append(one)
     if table:
         import io
@@ -102,16 +109,14 @@ def errors_text(error: EmulationVoteError, lang: Language, table: bool = False, 
             for one in found:
                 where = t("loc.row", lang, row=one.row) + ": " if one.row else ""
                 lines.append(f"  {where}{_bare(one, lang)}")
-    if error.more:
-        lines.append(t("data.more", lang, count=error.more))
+    if more:
+        lines.append(t("data.more", lang, count=more))
     return "\n".join(lines) + "\n"
 
 
 def errors_json(error: EmulationVoteError, lang: Language) -> str:
     """Return the errors of ``error`` as the JSON error document (``emulation-vote/errors/1``)."""
     import json
-
-    from emulation_vote.errors import DataErrors
 
     items = [
         {
@@ -124,6 +129,6 @@ def errors_json(error: EmulationVoteError, lang: Language) -> str:
         for one in error_list(error)
     ]
     document: dict[str, object] = {"schema": "emulation-vote/errors/1", "errors": items}
-    if isinstance(error, DataErrors) and error.more:
-        document["more"] = error.more
+    if getattr(error, "more", 0):
+        document["more"] = error.more  # type: ignore[attr-defined]  # DataErrors: how many beyond those listed
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
