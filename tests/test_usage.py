@@ -31,6 +31,27 @@ def test_usage_errors_in_vietnamese_by_default() -> None:
     assert "Lỗi: giá trị không hợp lệ cho '--format' / '-f': 'xml' không phải một trong" in bad.stderr
 
 
+@pytest.mark.parametrize(
+    ("args", "vietnamese", "english"),
+    [
+        (
+            ["--max-errors", "abc"],
+            "phải là một số nguyên, viết bằng chữ số (ví dụ 3).",
+            "Input should be a valid integer",
+        ),
+        (["--max-errors", "0"], "phải là số từ 1 trở lên.", "Input should be greater than or equal to 1"),
+    ],
+)
+def test_a_bad_number_is_explained_in_the_language_asked(args: list[str], vietnamese: str, english: str) -> None:
+    vi = run("tally", "e.toml", "b.csv", *args)
+    assert vi.returncode == 2
+    assert f"Lỗi: giá trị không hợp lệ cho '--max-errors': {vietnamese}" in vi.stderr, vi.stderr
+    assert "Input should" not in vi.stderr
+    en = run("tally", "e.toml", "b.csv", *args, "--lang", "en")
+    assert en.returncode == 2
+    assert f"Error: Invalid value for '--max-errors': {english}" in en.stderr, en.stderr
+
+
 @pytest.mark.parametrize("how", ["option", "environment"])
 def test_usage_errors_in_english_when_asked(how: str) -> None:
     result = (

@@ -23,6 +23,7 @@ import typer
 from typer._click.exceptions import ClickException
 
 from emulation_vote._version import __version__
+from emulation_vote.cli._coercion import read_options_quickly
 from emulation_vote.errors import EmulationVoteError
 from emulation_vote.i18n import t
 from emulation_vote.vocab import Language, ReaderChoice, TallyFormat
@@ -206,6 +207,7 @@ def _whole_summaries() -> None:
 
 
 _whole_summaries()
+read_options_quickly()
 
 USAGE_VI = (
     (r"^Usage: ", "Cách dùng: "),
@@ -220,6 +222,9 @@ USAGE_VI = (
     (r"Invalid value for '(.+?)': (Value error, )?", r"giá trị không hợp lệ cho '\1': "),
     (r"'(.+)' is not one of (.+)\.", r"'\1' không phải một trong \2."),
     (r"'(.+)' is not a valid integer( range)?\.", r"'\1' không phải số nguyên."),
+    (r"Input should be a valid integer(, [^\n]*)?", "phải là một số nguyên, viết bằng chữ số (ví dụ 3)."),
+    (r"Input should be greater than or equal to (\S+)", r"phải là số từ \1 trở lên."),
+    (r"Input should be less than or equal to (\S+)", r"phải là số không quá \1."),
     (r"(.+) is not in the range (.+)\.", r"\1 nằm ngoài khoảng \2."),
     (r"Got unexpected extra arguments? \((.+)\)", r"thừa đối số (\1)"),
     (r"Option '(.+)' requires an argument\.", r"tùy chọn '\1' cần một giá trị."),
