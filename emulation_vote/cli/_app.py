@@ -14,10 +14,11 @@ import os
 import shutil
 import sys
 import traceback
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 from typer._click.exceptions import ClickException
@@ -30,6 +31,9 @@ from emulation_vote.vocab import Language, ReaderChoice, TallyFormat
 
 if TYPE_CHECKING:
     from emulation_vote.record import ElectionRecord
+
+F = TypeVar("F", bound=StrEnum)
+"""A command's output formats."""
 
 app = typer.Typer(
     name="emulation-vote",
@@ -90,13 +94,23 @@ ReaderOption = Annotated[
     ),
 ]
 FormatOption = Annotated[
-    TallyFormat,
+    TallyFormat | None,
     typer.Option(
         "--format",
         "-f",
-        help="table (default), json, csv, markdown, plain, or xlsx (an Excel workbook; needs --output).",
+        help="table, json, csv, markdown, plain, or xlsx (an Excel workbook; needs --output). "
+        "Default: by the suffix of --output (.json, .csv, .md, .xlsx), else table.",
+        show_default=False,
     ),
 ]
+TALLY_SUFFIXES = {
+    ".json": (TallyFormat.json,),
+    ".csv": (TallyFormat.csv,),
+    ".md": (TallyFormat.markdown,),
+    ".markdown": (TallyFormat.markdown,),
+    ".xlsx": (TallyFormat.xlsx,),
+}
+"""The tally formats a file of each suffix may hold, the usual one first (any text format may go in a .txt)."""
 SheetOption = Annotated[
     str | None,
     typer.Option(
@@ -352,6 +366,32 @@ def tally_text(record: ElectionRecord, fmt: TallyFormat, lang: Language, output:
 
     color, width = terminal() if output is None else (False, 100)
     return render_tally(record, fmt, lang, color=color, width=width)
+
+
+def output_format(chosen: F | None, output: Path | None, suffixes: Mapping[str, tuple[F, ...]], default: F) -> F:
+    """Return the format to write: ``--format``, else the first one ``--output``'s suffix names, else ``default``.
+
+    ``suffixes`` maps a file suffix (lower case, with its dot) to the formats such a file may hold,
+    the usual one first.  Whether ``--format`` fits the suffix is :func:`check_format_fits`'s.
+    """
+    fitting = suffixes.get(output.suffix.lower(), ()) if output is not None else ()
+    return chosen or (fitting[0] if fitting else default)
+
+
+def check_format_fits(chosen: F | None, output: Path | None, suffixes: Mapping[str, tuple[F, ...]]) -> None:
+    """Refuse a ``--format`` that an ``--output`` suffix of another format contradicts (``-f csv -o ket-qua.xlsx``).
+
+    Such a file would hold one format under another's name and open in the wrong program, or not
+    at all.  A suffix no format claims (``.txt``, ``.out``, none) is the user's choice.
+    """
+    if chosen is None or output is None:
+        return
+    suffix = output.suffix.lower()
+    fitting = suffixes.get(suffix, ())
+    if fitting and chosen not in fitting:
+        from emulation_vote.errors import UsageError
+
+        raise UsageError("output.format_suffix", file=str(output), format=chosen.value, suffix=suffix)
 
 
 def check_output(output: Path | None, force: bool, inputs: Sequence[Path] = ()) -> None:

@@ -27,14 +27,19 @@ from emulation_vote.cli._app import (
     SheetOption,
     StrictNamesOption,
     app,
+    check_format_fits,
     check_output,
     emit,
     guard,
+    output_format,
     terminal,
 )
 from emulation_vote.errors import UsageError
 from emulation_vote.i18n import t
 from emulation_vote.vocab import AuditFormat
+
+_SUFFIXES = {".csv": (AuditFormat.csv,), ".json": (AuditFormat.json,)}
+"""The audit formats a file of each suffix may hold (any text format may go in a .txt)."""
 
 
 @app.command()
@@ -42,13 +47,15 @@ def audit(
     election: ElectionArg,
     ballots: BallotsArg,
     fmt: Annotated[
-        AuditFormat,
+        AuditFormat | None,
         typer.Option(
             "--format",
             "-f",
-            help="table (default), csv, json, or canonical (the exact text the fingerprint hashes).",
+            help="table, csv, json, or canonical (the exact text the fingerprint hashes). "
+            "Default: by the suffix of --output (.csv, .json), else table.",
+            show_default=False,
         ),
-    ] = AuditFormat.table,
+    ] = None,
     lang: LangOption = Lang.vi,
     encoding: EncodingOption = None,
     sheet: SheetOption = None,
@@ -65,7 +72,10 @@ def audit(
     max_errors: MaxErrorsOption = 50,
 ) -> None:
     """List every ballot as counted (file, row, status, reason, choices) and reconcile the paper figures."""
+    chosen = fmt
+    fmt = output_format(chosen, output, _SUFFIXES, AuditFormat.table)
     with guard(lang, json_errors=fmt is AuditFormat.json):
+        check_format_fits(chosen, output, _SUFFIXES)
         if logs and fmt in (AuditFormat.csv, AuditFormat.canonical):
             from emulation_vote.errors import UsageError
 

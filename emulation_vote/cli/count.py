@@ -9,6 +9,7 @@ import typer
 
 import emulation_vote as ev
 from emulation_vote.cli._app import (
+    TALLY_SUFFIXES,
     BallotsArg,
     ContestsOption,
     ElectionArg,
@@ -26,9 +27,11 @@ from emulation_vote.cli._app import (
     SheetOption,
     StrictNamesOption,
     app,
+    check_format_fits,
     check_output,
     emit,
     guard,
+    output_format,
     progress_bar,
     tally_text,
 )
@@ -71,7 +74,7 @@ def _render(record: ElectionRecord, fmt: TallyFormat, lang: Language, excel: boo
 def tally(
     election: ElectionArg,
     ballots: BallotsArg,
-    fmt: FormatOption = TallyFormat.table,
+    fmt: FormatOption = None,
     lang: LangOption = Lang.vi,
     encoding: EncodingOption = None,
     sheet: SheetOption = None,
@@ -87,10 +90,12 @@ def tally(
 ) -> None:
     """Count the ballots and print the result (rank, votes, percent, selection, runoff).
 
-    Also as an Excel workbook (--format xlsx --output ket-qua.xlsx) or a CSV for Excel (--format csv --excel).
+    Also as an Excel workbook (--output ket-qua.xlsx) or a CSV for Excel (--format csv --excel).
     """
-    with guard(lang, json_errors=fmt is TallyFormat.json):
-        _check_format(fmt, excel, output)
+    form = output_format(fmt, output, TALLY_SUFFIXES, TallyFormat.table)
+    with guard(lang, json_errors=form is TallyFormat.json):
+        check_format_fits(fmt, output, TALLY_SUFFIXES)
+        _check_format(form, excel, output)
         check_output(output, force, [election, *ballots, *(scores or [])])
         with progress_bar(ballots) as progress:
             record = ev.tally(
@@ -106,12 +111,15 @@ def tally(
                 partial=partial,
                 scores=scores or (),
             )
-        emit(_render(record, fmt, lang, excel, output), output, force, lang, [election, *ballots])
+        emit(_render(record, form, lang, excel, output), output, force, lang, [election, *ballots])
 
 
 @app.command()
 def demo(
-    fmt: FormatOption = TallyFormat.table,
+    fmt: Annotated[
+        TallyFormat,
+        typer.Option("--format", "-f", help="table (default), json, csv, markdown or plain."),
+    ] = TallyFormat.table,
     lang: LangOption = Lang.vi,
     excel: ExcelOption = False,
 ) -> None:

@@ -24,9 +24,11 @@ from emulation_vote.cli._app import (
     SheetOption,
     StrictNamesOption,
     app,
+    check_format_fits,
     check_output,
     emit,
     guard,
+    output_format,
 )
 from emulation_vote.errors import UsageError
 
@@ -40,22 +42,20 @@ class MinutesFormat(StrEnum):
 
 
 _SUFFIXES = {
-    ".md": MinutesFormat.md,
-    ".markdown": MinutesFormat.md,
-    ".docx": MinutesFormat.docx,
-    ".pdf": MinutesFormat.pdf,
+    ".md": (MinutesFormat.md,),
+    ".markdown": (MinutesFormat.md,),
+    ".docx": (MinutesFormat.docx,),
+    ".pdf": (MinutesFormat.pdf,),
 }
 
 
 def _format(chosen: MinutesFormat | None, output: Path | None) -> MinutesFormat:
     """Return the format: --format, else the output's suffix, else Markdown; the two must agree when both are given."""
     suffix = output.suffix.lower() if output is not None else ""
-    by_suffix = _SUFFIXES.get(suffix)
-    if output is not None and by_suffix is None and chosen is None:
+    if output is not None and suffix not in _SUFFIXES and chosen is None:
         raise UsageError("output.suffix", file=str(output), suffix=suffix or "(none)")
-    if chosen is not None and by_suffix is not None and chosen != by_suffix:
-        raise UsageError("output.format_suffix", file=str(output), format=chosen.value, suffix=suffix)
-    fmt = chosen or by_suffix or MinutesFormat.md
+    check_format_fits(chosen, output, _SUFFIXES)
+    fmt = output_format(chosen, output, _SUFFIXES, MinutesFormat.md)
     if fmt is not MinutesFormat.md and output is None:
         raise UsageError("output.needs_file", format=fmt.value, example=f"bien-ban.{fmt.value}")
     return fmt

@@ -11,7 +11,18 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 import emulation_vote as ev
-from emulation_vote.cli._app import ElectionArg, ForceOption, Lang, LangOption, ScoresOption, app, check_output, guard
+from emulation_vote.cli._app import (
+    ElectionArg,
+    ForceOption,
+    Lang,
+    LangOption,
+    ScoresOption,
+    app,
+    check_format_fits,
+    check_output,
+    guard,
+    output_format,
+)
 from emulation_vote.errors import EmulationVoteError, OutputError
 from emulation_vote.i18n import t
 from emulation_vote.render.errors import describe_error
@@ -308,6 +319,9 @@ class TemplateFormat(StrEnum):
     csv = "csv"
 
 
+_TEMPLATE_SUFFIXES = {".xlsx": (TemplateFormat.xlsx,), ".csv": (TemplateFormat.csv,)}
+
+
 @app.command()
 def template(
     election: ElectionArg,
@@ -316,7 +330,12 @@ def template(
     ],
     fmt: Annotated[
         TemplateFormat | None,
-        typer.Option("--format", "-f", help="xlsx (default; every contest) or csv (one contest's header row)."),
+        typer.Option(
+            "--format",
+            "-f",
+            help="xlsx (every contest) or csv (one contest's header row). Default: by the suffix of --output, "
+            "else xlsx.",
+        ),
     ] = None,
     contest: Annotated[
         str | None, typer.Option("--contest", "-c", help="With --format csv: the contest id (needed if several).")
@@ -331,11 +350,12 @@ def template(
         from emulation_vote.output import write_atomic
         from emulation_vote.render.workbook import clerks_csv, clerks_workbook, numbered_rows
 
+        check_format_fits(fmt, output, _TEMPLATE_SUFFIXES)
         check_output(output, force, [election, *(scores or [])])
         loaded = ev.load_election(election)
         if scores or any(c.from_scores is not None for c in loaded.contests):
             loaded = ev.with_scores(loaded, scores or ())  # the units ranked onto the ballot are its columns
-        form = fmt or (TemplateFormat.csv if output.suffix.lower() == ".csv" else TemplateFormat.xlsx)
+        form = output_format(fmt, output, _TEMPLATE_SUFFIXES, TemplateFormat.xlsx)
         ids = ", ".join(c.id for c in loaded.contests)
         if form is TemplateFormat.csv:
             if contest is None and len(loaded.contests) > 1:

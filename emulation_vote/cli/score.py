@@ -19,9 +19,11 @@ from emulation_vote.cli._app import (
     OutputOption,
     StrictNamesOption,
     app,
+    check_format_fits,
     check_output,
     emit,
     guard,
+    output_format,
     terminal,
 )
 from emulation_vote.errors import UsageError, raise_collected
@@ -45,14 +47,22 @@ class ScoreFormat(StrEnum):
 
 
 _BY_SUFFIX = {
-    ".json": ScoreFormat.json,
-    ".csv": ScoreFormat.csv,
-    ".md": ScoreFormat.summary,
-    ".markdown": ScoreFormat.summary,
-    ".txt": ScoreFormat.plain,
-    ".xlsx": ScoreFormat.xlsx,
-    ".docx": ScoreFormat.docx,
+    ".json": (ScoreFormat.json,),
+    ".csv": (ScoreFormat.csv,),
+    ".md": (ScoreFormat.summary, ScoreFormat.markdown),
+    ".markdown": (ScoreFormat.summary, ScoreFormat.markdown),
+    ".txt": (
+        ScoreFormat.plain,
+        ScoreFormat.table,
+        ScoreFormat.json,
+        ScoreFormat.csv,
+        ScoreFormat.markdown,
+        ScoreFormat.summary,
+    ),
+    ".xlsx": (ScoreFormat.xlsx,),
+    ".docx": (ScoreFormat.docx,),
 }
+"""The score formats a file of each suffix may hold, the usual one first (plain, then any text format for .txt)."""
 _BINARY = (ScoreFormat.xlsx, ScoreFormat.docx)
 SheetsArg = Annotated[
     list[Path],
@@ -113,8 +123,9 @@ def score(
     strict_names: StrictNamesOption = False,
 ) -> None:
     """Rank the units from the score sheets (chấm điểm thi đua): totals, sub-totals, bonus, penalty, shared ranks."""
-    chosen = fmt or (_BY_SUFFIX.get(output.suffix.lower(), ScoreFormat.table) if output else ScoreFormat.table)
+    chosen = output_format(fmt, output, _BY_SUFFIX, ScoreFormat.table)
     with guard(lang, json_errors=chosen == ScoreFormat.json):
+        check_format_fits(fmt, output, _BY_SUFFIX)
         if chosen in _BINARY and output is None:
             raise UsageError("scores.needs_output", format=chosen.value)
         check_output(output, force, [election, *sheets])

@@ -243,6 +243,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "output.is_dir": ("đây là một thư mục.", "this is a folder."),
     "output.no_dir": ("thư mục chứa tệp kết quả không tồn tại.", "the output file's folder does not exist."),
     "output.unwritable": ("không ghi được tệp: {reason}.", "cannot write the file: {reason}."),
+    "output.format_suffix": (
+        "--format {format} nhưng tệp kết quả có đuôi '{suffix}': hãy dùng cùng một dạng.",
+        "--format {format} but the output file ends in '{suffix}': use the same format.",
+    ),
     "output.suffix": (
         "không biết ghi biên bản dạng '{suffix}': dùng .docx, .pdf hoặc .md.",
         "cannot write minutes as '{suffix}': use .docx, .pdf or .md.",

@@ -55,8 +55,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "auto (default): stream large files in column batches; exact: ballot by ballot. Same result either way.",
     ),
     "help.opt.fmt": (
-        "table (mặc định), json, csv, markdown, plain, hoặc xlsx (sổ tính Excel; cần --output).",
-        "table (default), json, csv, markdown, plain, or xlsx (an Excel workbook; needs --output).",
+        "table, json, csv, markdown, plain, hoặc xlsx (sổ tính Excel; cần --output). Mặc định: theo đuôi của "
+        "--output (.json, .csv, .md, .xlsx), nếu không thì table.",
+        "table, json, csv, markdown, plain, or xlsx (an Excel workbook; needs --output). Default: by the suffix of "
+        "--output (.json, .csv, .md, .xlsx), else table.",
+    ),
+    "help.demo.fmt": (
+        "table (mặc định), json, csv, markdown hoặc plain.",
+        "table (default), json, csv, markdown or plain.",
     ),
     "help.opt.excel": (
         "Cùng --format csv: cho Excel cài đặt tiếng Việt (';' giữa các ô, dấu phẩy thập phân, tiêu đề theo "
@@ -141,8 +147,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The workbook to write (e.g. phieu.xlsx), atomically.",
     ),
     "help.template.fmt": (
-        "xlsx (mặc định; mọi nội dung) hoặc csv (dòng tiêu đề của một nội dung).",
-        "xlsx (default; every contest) or csv (one contest's header row).",
+        "xlsx (mọi nội dung) hoặc csv (dòng tiêu đề của một nội dung). Mặc định: theo đuôi của --output, nếu "
+        "không thì xlsx.",
+        "xlsx (every contest) or csv (one contest's header row). Default: by the suffix of --output, else xlsx.",
     ),
     "help.template.contest": (
         "Cùng --format csv: mã nội dung (cần khi có nhiều nội dung).",
@@ -242,8 +249,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "List every ballot as counted (file, row, status, reason, choices) and reconcile the paper figures.",
     ),
     "help.audit.fmt": (
-        "table (mặc định), csv, json, hoặc canonical (đúng văn bản mà mã kiểm chứng băm).",
-        "table (default), csv, json, or canonical (the exact text the fingerprint hashes).",
+        "table, csv, json, hoặc canonical (đúng văn bản mà mã kiểm chứng băm). Mặc định: theo đuôi của --output "
+        "(.csv, .json), nếu không thì table.",
+        "table, csv, json, or canonical (the exact text the fingerprint hashes). Default: by the suffix of --output "
+        "(.csv, .json), else table.",
     ),
     "help.audit.logs": (
         "In thêm nhật ký nhập phiếu này (của 'enter') để lưu hồ sơ; lặp lại được. Dạng table và json.",

@@ -158,10 +158,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Or re-check a saved result file: {command}.",
     ),
     # --- errors of the minutes and the PDF ---
-    "output.format_suffix": (
-        "--format {format} nhưng tệp kết quả có đuôi '{suffix}': hãy dùng cùng một dạng.",
-        "--format {format} but the output file ends in '{suffix}': use the same format.",
-    ),
     "pdf.no_libreoffice": (
         "cần LibreOffice để tạo PDF nhưng không tìm thấy (soffice). Hãy cài gói {package} "
         "(Debian/Ubuntu: sudo apt-get install {package}) hoặc LibreOffice từ libreoffice.org, "
