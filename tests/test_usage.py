@@ -40,16 +40,26 @@ def test_usage_errors_in_vietnamese_by_default() -> None:
             "Input should be a valid integer",
         ),
         (["--max-errors", "0"], "phải là số từ 1 trở lên.", "Input should be greater than or equal to 1"),
+        (
+            ["--encoding", "foo"],
+            "không có bảng mã 'foo' (ví dụ utf-8, cp1258, utf-16, tcvn3, vni)",
+            "unknown encoding 'foo' (e.g. utf-8, cp1258, utf-16, tcvn3, vni)",
+        ),
+        (
+            ["--encoding", "hex"],
+            "'hex' không phải bảng mã chữ (ví dụ utf-8, cp1258, utf-16, tcvn3, vni)",
+            "'hex' is not a text encoding (e.g. utf-8, cp1258, utf-16, tcvn3, vni)",
+        ),
     ],
 )
-def test_a_bad_number_is_explained_in_the_language_asked(args: list[str], vietnamese: str, english: str) -> None:
+def test_a_bad_value_is_explained_in_the_language_asked(args: list[str], vietnamese: str, english: str) -> None:
     vi = run("tally", "e.toml", "b.csv", *args)
     assert vi.returncode == 2
-    assert f"Lỗi: giá trị không hợp lệ cho '--max-errors': {vietnamese}" in vi.stderr, vi.stderr
-    assert "Input should" not in vi.stderr
+    assert f"Lỗi: giá trị không hợp lệ cho '{args[0]}" in vi.stderr and f"': {vietnamese}" in vi.stderr, vi.stderr
+    assert english not in vi.stderr and "Input should" not in vi.stderr
     en = run("tally", "e.toml", "b.csv", *args, "--lang", "en")
     assert en.returncode == 2
-    assert f"Error: Invalid value for '--max-errors': {english}" in en.stderr, en.stderr
+    assert f"Error: Invalid value for '{args[0]}" in en.stderr and f"': {english}" in en.stderr, en.stderr
 
 
 @pytest.mark.parametrize("how", ["option", "environment"])

@@ -236,6 +236,8 @@ USAGE_VI = (
     (r"Invalid value for '(.+?)': (Value error, )?", r"giá trị không hợp lệ cho '\1': "),
     (r"'(.+)' is not one of (.+)\.", r"'\1' không phải một trong \2."),
     (r"'(.+)' is not a valid integer( range)?\.", r"'\1' không phải số nguyên."),
+    (r"unknown encoding '(.+)' \(e\.g\. (.+)\)", r"không có bảng mã '\1' (ví dụ \2)"),
+    (r"'(.+)' is not a text encoding \(e\.g\. (.+)\)", r"'\1' không phải bảng mã chữ (ví dụ \2)"),
     (r"Input should be a valid integer(, [^\n]*)?", "phải là một số nguyên, viết bằng chữ số (ví dụ 3)."),
     (r"Input should be greater than or equal to (\S+)", r"phải là số từ \1 trở lên."),
     (r"Input should be less than or equal to (\S+)", r"phải là số không quá \1."),
