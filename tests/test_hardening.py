@@ -41,7 +41,7 @@ CATALOGUE = [
     ("random.csv", bytes(range(128, 256)) * 20, "không phải UTF-8"),
     ("nul.csv", b"ballot_id,choices\n1,TCT\x00\n", "hàng 2: tệp chứa ký tự NUL"),
     ("quote.csv", b'ballot_id,choices\n1,"TCT\n2,VPTU\n', "thiếu dấu ngoặc kép"),
-    ("noid.csv", b"ballotid,choices\n1,TCT\n", "có phải ý là cột 'ballotid'"),
+    ("noid.csv", b"ballotid,choices\n1,TCT\n", "có phải là cột 'ballotid'"),
     ("emptyid.csv", b"ballot_id,choices\n1,TCT\n,VPTU\n", "hàng 3: hàng có dữ liệu nhưng thiếu số phiếu"),
     ("short.csv", b"ballot_id,VPTU,BTG,BNC,BTC,BDV,UBKT,TCT,DUK,BLC\n1,x\n", "hàng 2: hàng chỉ có 2 ô"),
     ("extra.csv", b"ballot_id,choices\n1,TCT,VPTU\n", "hàng 2: hàng có 3 ô"),

@@ -228,7 +228,7 @@ USAGE_VI = (
     (r"^Try '(.+)' for help\.$", r"Xem '\1' để được trợ giúp."),
     (r"^Error: ", "Lỗi: "),
     (r"No such option: (\S+)", r"không có tùy chọn \1"),
-    (r"Did you mean (.+)\?", r"Có phải ý là \1?"),
+    (r"Did you mean (.+)\?", r"Có phải là \1?"),
     (r"\(Possible options: (.+)\)", r"(các tùy chọn gần giống: \1)"),
     (r"No such command '(.+)'\.", r"không có lệnh '\1'."),
     (r"Missing argument '(.+)'\.", r"thiếu đối số '\1'."),

@@ -78,7 +78,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "headed one of: {accepted}.",
     ),
     "header.no_ballot_id_near": (
-        "thiếu cột số phiếu; có phải ý là cột '{suggestion}'? Đổi tiêu đề cột đó thành một trong: {accepted}.",
+        "thiếu cột số phiếu; có phải là cột '{suggestion}'? Đổi tiêu đề cột đó thành một trong: {accepted}.",
         "there is no ballot number column; did you mean '{suggestion}'? Head that column one of: {accepted}.",
     ),
     "header.voter_secret": (
@@ -166,7 +166,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "TOML syntax error at line {line}, column {column}: {detail}.",
     ),
     "election.unknown_key": (
-        "khóa không hợp lệ '{key}'; có phải ý là '{suggestion}'?",
+        "khóa không hợp lệ '{key}'; có phải là '{suggestion}'?",
         "unknown key '{key}'; did you mean '{suggestion}'?",
     ),
     "election.type": ("'{key}' phải là {expected}, nhưng là {found}.", "'{key}' must be {expected}, found {found}."),
@@ -176,7 +176,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{key}' = {value} must be at least {minimum}.",
     ),
     "election.bad_choice": (
-        "'{key}' = '{value}' không hợp lệ; có phải ý là '{suggestion}'? (chọn một trong: {choices})",
+        "'{key}' = '{value}' không hợp lệ; có phải là '{suggestion}'? (chọn một trong: {choices})",
         "'{key}' = '{value}' is not allowed; did you mean '{suggestion}'? (one of: {choices})",
     ),
     "election.no_contest": (

@@ -26,7 +26,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{key}' = {value}: at most {maximum} decimals.",
     ),
     "scoring.bad_tie": (
-        "'{key}' = '{value}' phải là \"shared\" (đồng hạng) hoặc mã một tiêu chí; có phải ý là '{suggestion}'?",
+        "'{key}' = '{value}' phải là \"shared\" (đồng hạng) hoặc mã một tiêu chí; có phải là '{suggestion}'?",
         "'{key}' = '{value}' must be \"shared\" or a criterion id; did you mean '{suggestion}'?",
     ),
     "scoring.weights_missing": (
