@@ -7,9 +7,11 @@ with the same files re-verify the count (its canonical form is documented in doc
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
-from collections.abc import Iterator, Sequence
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -325,7 +327,7 @@ def _canonical_parts(election: Election, contests: tuple[ContestResult, ...]) ->
         yield from (f"{line}\n".encode() for line in sorted(lines))
         return
     if not lines:
-        yield from _sorted_by_count(tables)
+        yield from _in_order(_sorted_by_count(tables))
         return
     # Lines of contents read one by one as well: every line is made and sorted in Arrow, by UTF-8
     # bytes (the same order as code points), then joined and hashed a slice at a time.
@@ -361,8 +363,26 @@ def _decimal_order(counts: Any) -> tuple[Any, Any]:
     return keys, np.bincount(keys, minlength=distinct.size)
 
 
-def _sorted_by_count(tables: list[tuple[str, int, ContentTable]]) -> Iterator[bytes | memoryview]:
-    """Yield the sorted lines of ``tables``, made and sorted a slice at a time.
+def _in_order(slices: Iterator[Callable[[], bytes | memoryview]], ahead: int = 2) -> Iterator[bytes | memoryview]:
+    """Yield the result of each of ``slices`` in their order, made on two threads (``ahead`` at a time).
+
+    Making a slice's lines and sorting them is pyarrow work that lets go of the GIL, so the next
+    slice is made on the other core while this one is hashed; at most ``ahead`` slices are held.
+    """
+    from concurrent.futures import Future, ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=ahead) as pool:
+        pending: deque[Future[bytes | memoryview]] = deque()
+        for make in slices:
+            pending.append(pool.submit(make))
+            if len(pending) >= ahead:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
+def _sorted_by_count(tables: list[tuple[str, int, ContentTable]]) -> Iterator[Callable[[], bytes | memoryview]]:
+    """Yield the makers of the sorted lines of ``tables``, in order, each making and sorting one slice.
 
     A line starts with its count, then a tab, which sorts before any digit: lines of different
     counts sort as their counts' decimal texts (:func:`_decimal_order`), whatever follows.  So the
@@ -373,8 +393,6 @@ def _sorted_by_count(tables: list[tuple[str, int, ContentTable]]) -> Iterator[by
     and declared reason (:func:`_same_count`).
     """
     import numpy as np
-    import pyarrow as pa
-    import pyarrow.compute as pc
 
     if sum(len(table.counts) for _, _, table in tables) > _CHUNK:
         release_free_memory()  # what the reading and counting freed, before the sort's arrays
@@ -398,13 +416,20 @@ def _sorted_by_count(tables: list[tuple[str, int, ContentTable]]) -> Iterator[by
                 contest, number, table = tables[index]
                 yield from _same_count(contest, number, table, part[which == index] - sizes[index])
         else:
-            pieces = []
-            for index in present:
-                contest, number, table = tables[index]
-                pieces.append(table.canonical_lines(contest, number, part[which == index] - sizes[index]))
-            lines = pieces[0] if len(pieces) == 1 else pa.concat_arrays(pieces)
-            yield _ended(lines.take(pc.sort_indices(lines)))
+            yield functools.partial(
+                _slice, [(*tables[index], part[which == index] - sizes[index]) for index in present]
+            )
         start = end
+
+
+def _slice(parts: list[tuple[str, int, ContentTable, Any]]) -> bytes | memoryview:
+    """Return the lines of some rows of some tables (contest, round, table, rows), sorted, each ended by a newline."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    pieces = [table.canonical_lines(contest, number, rows) for contest, number, table, rows in parts]
+    lines = pieces[0] if len(pieces) == 1 else pa.concat_arrays(pieces)
+    return _ended(lines.take(pc.sort_indices(lines)))
 
 
 def _fields_sort(contest: str, _number: int, table: ContentTable) -> bool:
@@ -419,8 +444,10 @@ def _fields_sort(contest: str, _number: int, table: ContentTable) -> bool:
     return not any(before_tab.intersection(text) for text in texts)
 
 
-def _same_count(contest: str, number: int, table: ContentTable, rows: Any) -> Iterator[bytes | memoryview]:
-    """Yield the lines of ``rows`` of ``table`` (contents of one count), sorted, a slice at a time.
+def _same_count(
+    contest: str, number: int, table: ContentTable, rows: Any
+) -> Iterator[Callable[[], bytes | memoryview]]:
+    """Yield the makers of the lines of ``rows`` of ``table`` (contents of one count), sorted, a slice each.
 
     They share ``count<TAB>contest<TAB>round<TAB>``, so they sort by the chosen ids' text, then
     the declared reason's (:func:`_fields_sort` says when): only those short texts are sorted.
@@ -436,7 +463,12 @@ def _same_count(contest: str, number: int, table: ContentTable, rows: Any) -> It
     del chosen, declared, keys
     ordered = rows[view(order)]
     for start in range(0, ordered.size, _CHUNK):
-        yield _ended(table.canonical_lines(contest, number, ordered[start : start + _CHUNK]))
+        yield functools.partial(_lines, contest, number, table, ordered[start : start + _CHUNK])
+
+
+def _lines(contest: str, number: int, table: ContentTable, rows: Any) -> bytes | memoryview:
+    """Return the lines of ``rows`` of ``table``, in that order, each ended by a newline."""
+    return _ended(table.canonical_lines(contest, number, rows))
 
 
 _CHUNK = 1 << 16
