@@ -662,7 +662,8 @@ class _Batch:
     rows: int
     ids: Any
     """The ballot id column (pyarrow strings)."""
-    pieces: Pieces | None
+    split: tuple[np.ndarray[Any, Any], Any] | None
+    """The ``choices`` cells split on ";" (:func:`_split_cells`), in the list layout."""
 
 
 def _read_csv(
@@ -673,14 +674,16 @@ def _read_csv(
 
     def prepare(batch: Any) -> _Batch:
         columns: dict[int, Column] = {i: ArrowColumn(batch.column(i)) for i in range(len(header)) if i != id_index}
-        pieces = _split_choices(batch.column(choices)) if choices is not None and batch.num_rows else None
-        return _Batch(columns, batch.num_rows, batch.column(id_index), pieces)
+        split = _split_cells(batch.column(choices)) if choices is not None and batch.num_rows else None
+        return _Batch(columns, batch.num_rows, batch.column(id_index), split)
 
     every = frozenset(range(len(header)))  # all read as bytes: UTF-8 is checked where text is needed
     for batch in _csv_batches(path, header, delimiter, progress, prepare, every):
         if batch.rows:
             ids, form = _batch_ids(batch.ids)
-            aggregator.add(batch.columns, ids, batch.rows, form, batch.pieces)
+            # The reading thread parses and splits; the pieces are told apart here, which evens the two threads' work.
+            pieces = None if batch.split is None else _distinct_pieces(*batch.split)
+            aggregator.add(batch.columns, ids, batch.rows, form, pieces)
 
 
 def _batch_ids(column: Any) -> tuple[np.ndarray[Any, Any] | list[str], IdForm]:
@@ -710,11 +713,22 @@ def _batch_ids(column: Any) -> tuple[np.ndarray[Any, Any] | list[str], IdForm]:
 
 def _split_choices(column: Any) -> Pieces:
     """Split ``choices`` cells on ";": each row's piece offsets, each piece as an index into the distinct pieces."""
+    return _distinct_pieces(*_split_cells(column))
+
+
+def _split_cells(column: Any) -> tuple[np.ndarray[Any, Any], Any]:
+    """Split ``choices`` cells on ";": each row's piece offsets, and every piece (a flat pyarrow array)."""
     import pyarrow.compute as pc
 
     pieces = pc.split_pattern(column, ";")
-    offsets = view(pieces.offsets).astype(np.int64)
-    encoded = pc.dictionary_encode(pc.list_flatten(pieces))
+    return view(pieces.offsets).astype(np.int64), pc.list_flatten(pieces)
+
+
+def _distinct_pieces(offsets: np.ndarray[Any, Any], flat: Any) -> Pieces:
+    """Return :func:`_split_choices`' result from :func:`_split_cells`' (the distinct pieces found and checked)."""
+    import pyarrow.compute as pc
+
+    encoded = pc.dictionary_encode(flat)
     values = encoded.dictionary.to_pylist()
     if values and isinstance(values[0], bytes):  # read as bytes: each distinct piece checked as UTF-8
         try:
