@@ -170,3 +170,22 @@ def test_vni_and_tcvn3_bytes_are_still_detected_as_such() -> None:
         typed_tcvn3 = "".join(tcvn3.get(c, tcvn3.get(c.lower(), c)) for c in name)
         assert detect("1," + typed_vni, raw_bytes=True) == "vni", typed_vni
         assert detect("1," + typed_tcvn3, raw_bytes=True) == "tcvn3", typed_tcvn3
+
+
+@pytest.mark.parametrize("table", [False, True])
+def test_errors_of_no_file_are_not_listed_under_a_file(table: bool) -> None:
+    from emulation_vote.errors import ScoreSheetError
+    from emulation_vote.render.errors import errors_text
+    from emulation_vote.scoring.sheets import ScoreSheetErrors
+
+    found = ScoreSheetErrors(
+        [
+            ScoreSheetError("scores.missing_self", file="self.csv", row=3, unit="STP"),
+            ScoreSheetError("scores.missing_board", unit="VPTU"),
+        ]
+    )
+    text = errors_text(found, "en", table=table)
+    lines = text.splitlines()
+    board = next(i for i, line in enumerate(lines) if "VPTU" in line)
+    sheet = next(i for i, line in enumerate(lines) if "self.csv" in line)
+    assert board < sheet, text

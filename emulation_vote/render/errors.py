@@ -82,9 +82,11 @@ def errors_text(error: EmulationVoteError, lang: Language, table: bool = False, 
 
     sheets = all(isinstance(one, ScoreSheetError) for one in several)  # the score sheets': nothing ranked
     lines = [f"{prefix}: {t('scores.several' if sheets else 'data.several', lang, count=len(several) + more)}"]
-    groups: dict[str, list[EmulationVoteError]] = {}
+    groups: dict[str, list[EmulationVoteError]] = {"": []}  # errors of no one file first, under no file's name
     for one in several:
         groups.setdefault(one.file or "", []).append(one)
+    if not groups[""]:
+        del groups[""]
     if table:
         import io
 
