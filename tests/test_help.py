@@ -55,6 +55,22 @@ def test_every_command_and_option_has_both_wordings() -> None:
             assert vi.strip() and en.strip(), key
 
 
+def test_the_code_and_the_catalogue_say_the_same_in_english() -> None:
+    """The English help is written twice (the command's docstring and help= for Typer, the catalogue
+    for both languages): they must not drift apart."""
+    import typer.main
+
+    from emulation_vote.cli._app import app
+
+    root = typer.main.get_command(app)  # as written in the code, not reworded
+    for name, command in getattr(root, "commands", {}).items():
+        assert " ".join((command.help or "").split()) == " ".join(MESSAGES[f"help.cmd.{name}"][1].split()), name
+        for parameter in command.params:
+            key = help_key(name, parameter.name or "")
+            written = " ".join((getattr(parameter, "help", None) or "").split())
+            assert key is not None and written == " ".join(MESSAGES[key][1].split()), (name, parameter.name)
+
+
 @pytest.mark.parametrize("command", COMMANDS)
 def test_every_command_help_in_vietnamese_and_english(command: str, capsys: pytest.CaptureFixture[str]) -> None:
     vi = help_of(command, "vi", capsys)

@@ -158,9 +158,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- tally, demo ---
     "help.cmd.tally": (
         "Kiểm phiếu và in kết quả (thứ hạng, số phiếu, tỷ lệ, kết quả suy tôn, bầu lại).\n\n"
-        "Cũng ra sổ tính Excel (--format xlsx --output ket-qua.xlsx) hoặc CSV cho Excel (--format csv --excel).",
+        "Cũng ra sổ tính Excel (--output ket-qua.xlsx) hoặc CSV cho Excel (--format csv --excel).",
         "Count the ballots and print the result (rank, votes, percent, selection, runoff).\n\n"
-        "Also as an Excel workbook (--format xlsx --output ket-qua.xlsx) or a CSV for Excel (--format csv --excel).",
+        "Also as an Excel workbook (--output ket-qua.xlsx) or a CSV for Excel (--format csv --excel).",
     ),
     "help.cmd.demo": (
         "Kiểm phiếu hội nghị mẫu kèm theo (9 đơn vị của Khối thi đua Các cơ quan Tỉnh ủy, 2 cờ).",
