@@ -65,7 +65,18 @@ def _values(annotation: Any, tmp: Path) -> list[Any]:
         folder.mkdir(exist_ok=True)
         existing = tmp / "ballots.csv"
         existing.write_text("ballot_id\n", encoding="utf-8")
-        return [str(existing), str(folder), str(tmp / "missing.csv"), existing, "", "-", "a\0b", "ngày.csv"]
+        return [
+            str(existing),
+            str(folder),
+            str(tmp / "missing.csv"),
+            existing,
+            "",
+            "-",
+            "a\0b",
+            "ngày.csv",
+            "e\ud800.toml",
+            "e\udc80.csv",
+        ]
     if annotation is bool:
         return [True, False]
     return [*TEXTS, 5]

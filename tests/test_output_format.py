@@ -32,6 +32,11 @@ MISMATCHES = [
     ("score", SCORE, "json", "diem.xlsx"),
     ("score", SCORE, "docx", "diem.md"),
     ("minutes", COUNT, "docx", "bien-ban.pdf"),
+    ("minutes", COUNT, "docx", "bien-ban.doc"),
+    ("minutes", COUNT, "pdf", "bien-ban.txt"),
+    ("tally", COUNT, "xlsx", "ket-qua.txt"),
+    ("ballots", (SEED / "election.toml",), "docx", "phieu.pdf"),
+    ("ballots", (SEED / "election.toml",), "pdf", "phieu"),
 ]
 
 
@@ -43,7 +48,7 @@ def test_a_format_the_suffix_contradicts_is_refused_before_any_work(
     output = tmp_path / name
     result = invoke(runner, command, *inputs, "-f", fmt, "-o", output, "--lang", lang)
     assert result.exit_code == 2, result.output
-    suffix = output.suffix
+    suffix = output.suffix or "-"
     expected = (
         f"--format {fmt} nhưng tệp kết quả có đuôi '{suffix}'"
         if lang == "vi"
@@ -112,7 +117,6 @@ def test_the_suffix_alone_chooses_csv(runner: CliRunner, tmp_path: Path) -> None
         ("tally", COUNT, "json", "ket-qua.out"),
         ("audit", COUNT, "canonical", "chuan.txt"),
         ("score", SCORE, "markdown", "diem.md"),
-        ("minutes", COUNT, "docx", "bien-ban.doc"),
     ],
 )
 def test_a_format_the_suffix_allows_or_does_not_claim_is_written(
@@ -121,3 +125,44 @@ def test_a_format_the_suffix_allows_or_does_not_claim_is_written(
     result = invoke(runner, command, *inputs, "-f", fmt, "-o", tmp_path / name)
     assert result.exit_code == 0, result.output
     assert (tmp_path / name).stat().st_size > 0
+
+
+ENTRY = (SEED / "election.toml", "--contest", "co-thi-dua")
+
+
+@pytest.mark.parametrize(
+    ("command", "inputs", "name"),
+    [
+        ("tally", COUNT, "ket-qua.docx"),
+        ("audit", COUNT, "kiem-tra.xlsx"),
+        ("audit", COUNT, "kiem-tra.md"),
+        ("score", SCORE, "diem.pdf"),
+        ("template", (SEED / "election.toml",), "phieu.txt"),
+        ("template", (SEED / "election.toml",), "phieu"),
+        ("ballots", (SEED / "election.toml",), "phieu.xlsx"),
+        ("show", COUNT, "ket-qua.xlsx"),
+        ("compare", (*COUNT, SEED / "ballots-list.csv"), "chung.xlsx"),
+        ("enter", ENTRY, "phieu.xlsx"),
+        ("scan", (SEED / "election.toml", SEED / "election.toml"), "phieu.json"),
+    ],
+)
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_name_that_says_a_format_the_command_does_not_write_is_refused(
+    runner: CliRunner, tmp_path: Path, command: str, inputs: tuple[object, ...], name: str, lang: str
+) -> None:
+    output = tmp_path / name
+    result = invoke(runner, command, *inputs, "-o", output, "--lang", lang)
+    assert result.exit_code == 2, result.output
+    suffix = output.suffix or "-"
+    expected = (
+        f"lệnh này không ghi tệp dạng '{suffix}'" if lang == "vi" else f"this command does not write '{suffix}' files"
+    )
+    assert expected in result.stderr, result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_page_asked_for_under_a_chart_name_gets_the_page_name(runner: CliRunner, tmp_path: Path) -> None:
+    result = invoke(runner, "show", *COUNT, "-f", "html", "-o", tmp_path / "ket-qua.png")
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in tmp_path.iterdir()] == ["ket-qua.html"]
+    assert (tmp_path / "ket-qua.html").read_text(encoding="utf-8").lstrip().lower().startswith("<!doctype html")

@@ -212,7 +212,7 @@ def test_english_papers(runner: CliRunner, tmp_path: Path) -> None:
         (["--per-page", "3"], 2, "--per-page phải là 1, 2 hoặc 4 (đã cho 3)"),
         (["--count", "0"], 2, "--count phải là số nguyên dương"),
         (["--contest", "bang-khen"], 2, "hông có nội dung 'bang-khen'; các nội dung: co-thi-dua"),
-        (["--format", "docx"], 2, "--format docx không khớp với đuôi tệp '.pdf'"),
+        (["--format", "docx"], 2, "--format docx nhưng tệp kết quả có đuôi '.pdf'"),
     ],
 )
 def test_usage_errors(runner: CliRunner, tmp_path: Path, args: list[str], code: int, message: str) -> None:

@@ -47,7 +47,7 @@ def test_usage_errors_in_vietnamese_by_default() -> None:
         ),
         (
             ["--encoding", "hex"],
-            "'hex' không phải bảng mã chữ (ví dụ utf-8, cp1258, utf-16, tcvn3, vni)",
+            "'hex' không phải bảng mã văn bản (ví dụ utf-8, cp1258, utf-16, tcvn3, vni)",
             "'hex' is not a text encoding (e.g. utf-8, cp1258, utf-16, tcvn3, vni)",
         ),
     ],
@@ -99,3 +99,43 @@ def test_command_summaries_are_whole() -> None:
     commands = result.stdout.split("Commands:")[1]
     assert "..." not in commands and "…" not in commands
     assert "Count the ballots and print the result (rank, votes, percent" in " ".join(result.stdout.split())
+
+
+@pytest.mark.parametrize(
+    ("english", "vietnamese"),
+    [
+        (
+            "Error: Invalid value for '--lang' / '-l' (env var: 'EMULATION_VOTE_LANG'): Value error, 'fr' is not "
+            "one of 'vi', 'en'.",
+            "Lỗi: giá trị không hợp lệ cho '--lang' / '-l' (biến môi trường 'EMULATION_VOTE_LANG'): 'fr' không phải "
+            "một trong 'vi', 'en'.",
+        ),
+        ("Error: Got unexpected extra argument(s) (extra)", "Lỗi: thừa đối số (extra)"),
+        ("Error: Got unexpected extra argument (extra)", "Lỗi: thừa đối số (extra)"),
+        ("Error: Missing command.", "Lỗi: thiếu lệnh."),
+        (
+            "Error: Invalid value for 'BALLOTS...': path 'b.csv' is not readable.",
+            "Lỗi: giá trị không hợp lệ cho 'BALLOTS...': không đọc được 'b.csv' (không có quyền đọc).",
+        ),
+        (
+            "Error: Invalid value for '--log': file 'l.log' does not exist.",
+            "Lỗi: giá trị không hợp lệ cho '--log': 'l.log' không tồn tại.",
+        ),
+        (
+            "Error: Invalid value for '--output' / '-o': path 'x' is a directory.",
+            "Lỗi: giá trị không hợp lệ cho '--output' / '-o': 'x' là một thư mục, không phải tệp.",
+        ),
+    ],
+)
+def test_typer_s_own_messages_in_vietnamese(english: str, vietnamese: str) -> None:
+    from emulation_vote.cli._app import usage_text
+
+    assert usage_text(english, "vi") == vietnamese
+    assert usage_text(english, "en") == english
+
+
+def test_the_language_variable_is_read_as_the_option_reads_it() -> None:
+    result = run("tally", "e.toml", "b.csv", lang="EN")
+    assert result.returncode == 2
+    assert "Lỗi: giá trị không hợp lệ cho '--lang' / '-l' (biến môi trường 'EMULATION_VOTE_LANG')" in result.stderr
+    assert "'EN' không phải một trong 'vi', 'en'." in result.stderr

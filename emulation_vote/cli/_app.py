@@ -14,7 +14,7 @@ import os
 import shutil
 import sys
 import traceback
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
@@ -110,7 +110,8 @@ TALLY_SUFFIXES = {
     ".markdown": (TallyFormat.markdown,),
     ".xlsx": (TallyFormat.xlsx,),
 }
-"""The tally formats a file of each suffix may hold, the usual one first (any text format may go in a .txt)."""
+"""The tally formats written in a file of each suffix, the usual one first (a text format also goes in a .txt)."""
+TALLY_BINARY = (TallyFormat.xlsx,)
 SheetOption = Annotated[
     str | None,
     typer.Option(
@@ -233,19 +234,28 @@ USAGE_VI = (
     (r"No such command '(.+)'\.", r"không có lệnh '\1'."),
     (r"Missing argument '(.+)'\.", r"thiếu đối số '\1'."),
     (r"Missing option '(.+)'\.", r"thiếu tùy chọn '\1'."),
+    (
+        r"Invalid value for '(.+?)' \(env var: '(.+?)'\): (Value error, )?",
+        r"giá trị không hợp lệ cho '\1' (biến môi trường '\2'): ",
+    ),
     (r"Invalid value for '(.+?)': (Value error, )?", r"giá trị không hợp lệ cho '\1': "),
     (r"'(.+)' is not one of (.+)\.", r"'\1' không phải một trong \2."),
     (r"'(.+)' is not a valid integer( range)?\.", r"'\1' không phải số nguyên."),
     (r"unknown encoding '(.+)' \(e\.g\. (.+)\)", r"không có bảng mã '\1' (ví dụ \2)"),
-    (r"'(.+)' is not a text encoding \(e\.g\. (.+)\)", r"'\1' không phải bảng mã chữ (ví dụ \2)"),
+    (r"'(.+)' is not a text encoding \(e\.g\. (.+)\)", r"'\1' không phải bảng mã văn bản (ví dụ \2)"),
     (r"Input should be a valid integer(, [^\n]*)?", "phải là một số nguyên, viết bằng chữ số (ví dụ 3)."),
     (r"Input should be greater than or equal to (\S+)", r"phải là số từ \1 trở lên."),
     (r"Input should be less than or equal to (\S+)", r"phải là số không quá \1."),
     (r"(.+) is not in the range (.+)\.", r"\1 nằm ngoài khoảng \2."),
-    (r"Got unexpected extra arguments? \((.+)\)", r"thừa đối số (\1)"),
+    (r"Got unexpected extra arguments?(?:\(s\))? \((.+)\)", r"thừa đối số (\1)"),
+    (r"^(Lỗi: )?Missing command\.", r"\1thiếu lệnh."),
     (r"Option '(.+)' requires an argument\.", r"tùy chọn '\1' cần một giá trị."),
     (r"Option '(.+)' does not take a value\.", r"tùy chọn '\1' không nhận giá trị."),
-    (r"(File|Path|Directory) '(.+)' does not exist\.", r"'\2' không tồn tại."),
+    (r"(?i:file|path|directory|dir) '(.+)' does not exist\.", r"'\1' không tồn tại."),
+    (r"(?i:file|path|directory|dir) '(.+)' is not readable\.", r"không đọc được '\1' (không có quyền đọc)."),
+    (r"(?i:file|path|directory|dir) '(.+)' is not writable\.", r"không ghi được vào '\1' (không có quyền ghi)."),
+    (r"(?i:file|path|directory|dir) '(.+)' is a directory\.", r"'\1' là một thư mục, không phải tệp."),
+    (r"(?i:file|path|directory|dir) '(.+)' is a file\.", r"'\1' là một tệp, không phải thư mục."),
 )
 """Click's usage errors in Vietnamese, pattern by pattern (its messages are English f-strings)."""
 
@@ -271,7 +281,7 @@ def chosen_language(argv: Sequence[str]) -> Language:
             return Language.en if argv[index + 1] == "en" else Language.vi
         if arg.startswith("--lang="):
             return Language.en if arg.endswith("=en") else Language.vi
-    return Language.en if os.environ.get("EMULATION_VOTE_LANG", "").strip().lower() == "en" else Language.vi
+    return Language.en if os.environ.get("EMULATION_VOTE_LANG") == "en" else Language.vi  # as --lang reads it
 
 
 @contextmanager
@@ -370,30 +380,77 @@ def tally_text(record: ElectionRecord, fmt: TallyFormat, lang: Language, output:
     return render_tally(record, fmt, lang, color=color, width=width)
 
 
+CLAIMED_SUFFIXES = frozenset(
+    {
+        ".json",
+        ".csv",
+        ".tsv",
+        ".md",
+        ".markdown",
+        ".xlsx",
+        ".xls",
+        ".docx",
+        ".doc",
+        ".pdf",
+        ".png",
+        ".svg",
+        ".html",
+        ".htm",
+        ".toml",
+    }
+)
+"""Suffixes that name a file format: a file so named is opened by that format's program."""
+
+
 def output_format(chosen: F | None, output: Path | None, suffixes: Mapping[str, tuple[F, ...]], default: F) -> F:
     """Return the format to write: ``--format``, else the first one ``--output``'s suffix names, else ``default``.
 
-    ``suffixes`` maps a file suffix (lower case, with its dot) to the formats such a file may hold,
-    the usual one first.  Whether ``--format`` fits the suffix is :func:`check_format_fits`'s.
+    ``suffixes`` maps a file suffix (lower case, with its dot) to the formats the command writes
+    in such a file, the usual one first.  Whether the two fit is :func:`check_format_fits`'s.
     """
     fitting = suffixes.get(output.suffix.lower(), ()) if output is not None else ()
     return chosen or (fitting[0] if fitting else default)
 
 
-def check_format_fits(chosen: F | None, output: Path | None, suffixes: Mapping[str, tuple[F, ...]]) -> None:
-    """Refuse a ``--format`` that an ``--output`` suffix of another format contradicts (``-f csv -o ket-qua.xlsx``).
+def check_format_fits(
+    chosen: F | None,
+    output: Path | None,
+    suffixes: Mapping[str, tuple[F, ...]],
+    default: F,
+    binary: Collection[F] = (),
+) -> None:
+    """Refuse an ``--output`` whose name says another format than the one written (``-f csv -o ket-qua.xlsx``).
 
-    Such a file would hold one format under another's name and open in the wrong program, or not
-    at all.  A suffix no format claims (``.txt``, ``.out``, none) is the user's choice.
+    Such a file opens in the wrong program, or not at all.  Refused: a suffix that names a format
+    (:data:`CLAIMED_SUFFIXES`) other than the one chosen (by ``--format``, the suffix, or
+    ``default``: ``audit -o a.xlsx`` writes no workbook), and a ``binary`` format (a workbook, a
+    Word or PDF document) under a name that does not say it.  A text format may go under any
+    other name (``.txt``, ``.out``, none).
     """
-    if chosen is None or output is None:
+    if output is None:
         return
+    from emulation_vote.errors import UsageError
+
     suffix = output.suffix.lower()
-    fitting = suffixes.get(suffix, ())
-    if fitting and chosen not in fitting:
+    written = chosen or output_format(None, output, suffixes, default)
+    if written in suffixes.get(suffix, ()):
+        return
+    if suffix in CLAIMED_SUFFIXES or written in binary:
+        if chosen is not None:
+            raise UsageError("output.format_suffix", file=str(output), format=written.value, suffix=suffix or "-")
+        every = {default, *(one for formats in suffixes.values() for one in formats)}
+        usable = ", ".join(sorted(suffixes) + ([".txt"] if any(one not in binary for one in every) else []))
+        raise UsageError("output.unwritable_suffix", file=str(output), suffix=suffix or "-", suffixes=usable)
+
+
+def check_csv_output(output: Path | None) -> None:
+    """Refuse an ``--output`` of a command that writes CSV when its name says another format (``-o phieu.xlsx``)."""
+    if output is not None and output.suffix.lower() in CLAIMED_SUFFIXES - {".csv"}:
         from emulation_vote.errors import UsageError
 
-        raise UsageError("output.format_suffix", file=str(output), format=chosen.value, suffix=suffix)
+        raise UsageError(
+            "output.unwritable_suffix", file=str(output), suffix=output.suffix.lower(), suffixes=".csv, .txt"
+        )
 
 
 def check_output(output: Path | None, force: bool, inputs: Sequence[Path] = ()) -> None:

@@ -64,7 +64,10 @@ def _leaf(annotation: Any, descriptor: TypeDescriptor, value: Any, param: Any, c
         if not isinstance(value, Path):
             raise _Unsure
         # Typer's own checks (exists, readable, file or folder): their errors need no pydantic.
-        return coerce_cli_path(value, info, path_type=Path, param=param, ctx=ctx)
+        try:
+            return coerce_cli_path(value, info, path_type=Path, param=param, ctx=ctx)
+        except ValueError:  # a name the file system cannot hold (a lone surrogate): Typer words it
+            raise _Unsure from None
     raise _Unsure
 
 

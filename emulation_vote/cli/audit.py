@@ -27,6 +27,7 @@ from emulation_vote.cli._app import (
     SheetOption,
     StrictNamesOption,
     app,
+    check_csv_output,
     check_format_fits,
     check_output,
     emit,
@@ -75,7 +76,7 @@ def audit(
     chosen = fmt
     fmt = output_format(chosen, output, _SUFFIXES, AuditFormat.table)
     with guard(lang, json_errors=fmt is AuditFormat.json):
-        check_format_fits(chosen, output, _SUFFIXES)
+        check_format_fits(chosen, output, _SUFFIXES, AuditFormat.table)
         if logs and fmt in (AuditFormat.csv, AuditFormat.canonical):
             from emulation_vote.errors import UsageError
 
@@ -183,6 +184,7 @@ def compare(
 
         if len(entries) < 2:
             raise UsageError("compare.need_two")
+        check_csv_output(output)
         check_output(output, force, [election, *entries])
         comparison = ev.compare_entries(
             election, entries, encoding=encoding, sheet=sheet, strict_names=strict_names, max_errors=max_errors

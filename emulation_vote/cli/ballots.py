@@ -10,7 +10,17 @@ from typing import Annotated
 import typer
 
 import emulation_vote as ev
-from emulation_vote.cli._app import ElectionArg, ForceOption, Lang, LangOption, app, check_output, guard
+from emulation_vote.cli._app import (
+    ElectionArg,
+    ForceOption,
+    Lang,
+    LangOption,
+    app,
+    check_format_fits,
+    check_output,
+    guard,
+    output_format,
+)
 from emulation_vote.errors import UsageError
 from emulation_vote.i18n import t
 
@@ -20,6 +30,9 @@ class PaperFormat(StrEnum):
 
     pdf = "pdf"
     docx = "docx"
+
+
+_SUFFIXES = {".pdf": (PaperFormat.pdf,), ".docx": (PaperFormat.docx,)}
 
 
 def layout_path(output: Path) -> Path:
@@ -52,7 +65,10 @@ def ballots(
     fmt: Annotated[
         PaperFormat | None,
         typer.Option(
-            "--format", "-f", help="pdf (default; drawn to be read back from scans) or docx (editable, no QR code)."
+            "--format",
+            "-f",
+            help="pdf (drawn to be read back from scans) or docx (editable, no QR code). Default: by the suffix of "
+            "--output (.pdf or .docx).",
         ),
     ] = None,
     lang: LangOption = Lang.vi,
@@ -62,12 +78,8 @@ def ballots(
     with guard(lang):
         from emulation_vote.paper import SLOTS, paper_count
 
-        suffix = output.suffix.lower()
-        chosen = fmt or (PaperFormat.docx if suffix == ".docx" else PaperFormat.pdf)
-        if suffix != f".{chosen.value}":
-            raise UsageError(
-                "papers.format_suffix", format=chosen.value, suffix=suffix or "-", expected=f".{chosen.value}"
-            )
+        chosen = output_format(fmt, output, _SUFFIXES, PaperFormat.pdf)
+        check_format_fits(fmt, output, _SUFFIXES, PaperFormat.pdf, tuple(PaperFormat))
         if per_page is not None and per_page not in SLOTS:
             raise UsageError("papers.bad_per_page", per_page=per_page)
         check_output(output, force, [election])

@@ -9,6 +9,7 @@ import typer
 
 import emulation_vote as ev
 from emulation_vote.cli._app import (
+    TALLY_BINARY,
     TALLY_SUFFIXES,
     BallotsArg,
     ContestsOption,
@@ -94,7 +95,7 @@ def tally(
     """
     form = output_format(fmt, output, TALLY_SUFFIXES, TallyFormat.table)
     with guard(lang, json_errors=form is TallyFormat.json):
-        check_format_fits(fmt, output, TALLY_SUFFIXES)
+        check_format_fits(fmt, output, TALLY_SUFFIXES, TallyFormat.table, TALLY_BINARY)
         _check_format(form, excel, output)
         check_output(output, force, [election, *ballots, *(scores or [])])
         with progress_bar(ballots) as progress:

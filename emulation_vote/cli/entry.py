@@ -17,6 +17,7 @@ from emulation_vote.cli._app import (
     Lang,
     LangOption,
     app,
+    check_csv_output,
     guard,
 )
 from emulation_vote.i18n import t
@@ -51,6 +52,7 @@ def enter(
         from emulation_vote.entry import Command, EntrySession, Rejected
         from emulation_vote.render import entry as say
 
+        check_csv_output(output)
         names = tuple(part.strip() for part in (runoff or "").split(",") if part.strip())
         session = EntrySession(
             ev.load_election(election),

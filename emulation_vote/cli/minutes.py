@@ -54,7 +54,7 @@ def _format(chosen: MinutesFormat | None, output: Path | None) -> MinutesFormat:
     suffix = output.suffix.lower() if output is not None else ""
     if output is not None and suffix not in _SUFFIXES and chosen is None:
         raise UsageError("output.suffix", file=str(output), suffix=suffix or "(none)")
-    check_format_fits(chosen, output, _SUFFIXES)
+    check_format_fits(chosen, output, _SUFFIXES, MinutesFormat.md, (MinutesFormat.docx, MinutesFormat.pdf))
     fmt = output_format(chosen, output, _SUFFIXES, MinutesFormat.md)
     if fmt is not MinutesFormat.md and output is None:
         raise UsageError("output.needs_file", format=fmt.value, example=f"bien-ban.{fmt.value}")

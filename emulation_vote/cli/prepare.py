@@ -350,7 +350,7 @@ def template(
         from emulation_vote.output import write_atomic
         from emulation_vote.render.workbook import clerks_csv, clerks_workbook, numbered_rows
 
-        check_format_fits(fmt, output, _TEMPLATE_SUFFIXES)
+        check_format_fits(fmt, output, _TEMPLATE_SUFFIXES, TemplateFormat.xlsx, (TemplateFormat.xlsx,))
         check_output(output, force, [election, *(scores or [])])
         loaded = ev.load_election(election)
         if scores or any(c.from_scores is not None for c in loaded.contests):

@@ -15,7 +15,16 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 import emulation_vote as ev
-from emulation_vote.cli._app import ElectionArg, ForceOption, Lang, LangOption, app, check_output, guard
+from emulation_vote.cli._app import (
+    ElectionArg,
+    ForceOption,
+    Lang,
+    LangOption,
+    app,
+    check_csv_output,
+    check_output,
+    guard,
+)
 from emulation_vote.i18n import t
 from emulation_vote.vocab import Language
 
@@ -190,6 +199,7 @@ def scan(
         from emulation_vote.output import write_atomic
         from emulation_vote.scan import ballot_rows, log_entries, png_bytes, scan_images
 
+        check_csv_output(output)
         log_path = log or output.with_name(output.name + ".log")
         review_path = output.with_name(output.name + ".review.json")
         for path in (output, log_path, review_path):

@@ -109,7 +109,7 @@ def score(
         typer.Option(
             "--format",
             "-f",
-            help="table (default), json, csv, markdown, plain, xlsx, docx (the summary to sign, Word) or summary "
+            help="table, json, csv, markdown, plain, xlsx, docx (the summary to sign, Word) or summary "
             "(the same as Markdown). Default: by the suffix of --output, else table.",
             show_default=False,
         ),
@@ -125,7 +125,7 @@ def score(
     """Rank the units from the score sheets (chấm điểm thi đua): totals, sub-totals, bonus, penalty, shared ranks."""
     chosen = output_format(fmt, output, _BY_SUFFIX, ScoreFormat.table)
     with guard(lang, json_errors=chosen == ScoreFormat.json):
-        check_format_fits(fmt, output, _BY_SUFFIX)
+        check_format_fits(fmt, output, _BY_SUFFIX, ScoreFormat.table, _BINARY)
         if chosen in _BINARY and output is None:
             raise UsageError("scores.needs_output", format=chosen.value)
         check_output(output, force, [election, *sheets])

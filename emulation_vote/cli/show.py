@@ -10,6 +10,7 @@ import typer
 
 import emulation_vote as ev
 from emulation_vote.cli._app import (
+    CLAIMED_SUFFIXES,
     BallotsArg,
     ContestsOption,
     ElectionArg,
@@ -107,6 +108,14 @@ def show(
     with guard(lang):
         if fmt is None:
             fmt = _SUFFIXES.get(output.suffix.lower(), ShowFormat.html) if output is not None else ShowFormat.html
+        if output is not None:
+            suffix = output.suffix.lower()
+            if suffix in CLAIMED_SUFFIXES and suffix not in _SUFFIXES:  # ket-qua.xlsx: no page or chart goes there
+                raise UsageError(
+                    "output.unwritable_suffix", file=str(output), suffix=suffix, suffixes=".html, .png, .svg"
+                )
+            if fmt is ShowFormat.html and _SUFFIXES.get(suffix, fmt) is not fmt:
+                output = output.with_suffix(".html")  # as a chart's: a suffix of another format is replaced
         if open_page and fmt is not ShowFormat.html:
             raise UsageError("output.open_html_only")
         if output is None and not open_page and (fmt is not ShowFormat.html or sys.stdout.isatty()):

@@ -247,6 +247,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--format {format} nhưng tệp kết quả có đuôi '{suffix}': hãy dùng cùng một dạng.",
         "--format {format} but the output file ends in '{suffix}': use the same format.",
     ),
+    "output.unwritable_suffix": (
+        "lệnh này không ghi tệp dạng '{suffix}' (tệp sẽ mở sai chương trình): dùng một trong {suffixes}.",
+        "this command does not write '{suffix}' files (the file would open in the wrong program): use one of "
+        "{suffixes}.",
+    ),
     "output.suffix": (
         "không biết ghi biên bản dạng '{suffix}': dùng .docx, .pdf hoặc .md.",
         "cannot write minutes as '{suffix}': use .docx, .pdf or .md.",

@@ -230,10 +230,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Score sheets (.csv, .tsv, .xlsx): columns scorer, unit, one per criterion, bonus, penalty, note.",
     ),
     "help.score.fmt": (
-        "table (mặc định), json, csv, markdown, plain, xlsx, docx (bản tổng hợp để ký, Word) hoặc summary "
+        "table, json, csv, markdown, plain, xlsx, docx (bản tổng hợp để ký, Word) hoặc summary "
         "(bản đó dạng Markdown). Mặc định: theo đuôi của --output, nếu không thì table.",
-        "table (default), json, csv, markdown, plain, xlsx, docx (the summary to sign, Word) or summary (the "
-        "same as Markdown). Default: by the suffix of --output, else table.",
+        "table, json, csv, markdown, plain, xlsx, docx (the summary to sign, Word) or summary (the same as "
+        "Markdown). Default: by the suffix of --output, else table.",
     ),
     "help.score.sheet": (
         "Trang tính cần đọc của tệp .xlsx (mặc định: trang đầu).",
@@ -333,8 +333,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Only this contest (repeatable; default: all).",
     ),
     "help.ballots.fmt": (
-        "pdf (mặc định; vẽ để đọc lại từ bản quét) hoặc docx (sửa được, không có mã QR).",
-        "pdf (default; drawn to be read back from scans) or docx (editable, no QR code).",
+        "pdf (vẽ để đọc lại từ bản quét) hoặc docx (sửa được, không có mã QR). Mặc định: theo đuôi của --output "
+        "(.pdf hoặc .docx).",
+        "pdf (drawn to be read back from scans) or docx (editable, no QR code). Default: by the suffix of --output "
+        "(.pdf or .docx).",
     ),
     # --- scan ---
     "help.cmd.scan": (

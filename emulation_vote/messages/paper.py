@@ -50,10 +50,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "không có nội dung '{contest}'; các nội dung: {contests}.",
         "there is no contest '{contest}'; the contests: {contests}.",
     ),
-    "papers.format_suffix": (
-        "--format {format} không khớp với đuôi tệp '{suffix}': dùng {expected}.",
-        "--format {format} does not match the file suffix '{suffix}': use {expected}.",
-    ),
     "paper.printed": (
         "Số phiếu đã in theo nội dung: {papers}; {pages} trang; sơ đồ vị trí: {layout}",
         "Papers printed per contest: {papers}; {pages} pages; the layout: {layout}",
