@@ -388,9 +388,9 @@ def _sorted_by_count(tables: list[tuple[str, int, ContentTable]]) -> Iterator[Ca
     counts sort as their counts' decimal texts (:func:`_decimal_order`), whatever follows.  So the
     contents are ordered by that key and cut into slices of about :data:`_CHUNK` lines that never
     split one count; only the lines of one slice are made and sorted as text at a time, so memory
-    holds a slice of lines, not every line.  Many contents of one count in one round (a million
-    ballots give over a hundred thousand contents counted once) are ordered by their chosen ids
-    and declared reason (:func:`_same_count`).
+    holds a slice of lines, not every line.  Many contents of one count in one round (over
+    :data:`_ONE_COUNT`: a million ballots give over a hundred thousand contents counted once) are
+    ordered by their chosen ids and declared reason (:func:`_same_count`).
     """
     import numpy as np
 
@@ -409,7 +409,7 @@ def _sorted_by_count(tables: list[tuple[str, int, ContentTable]]) -> Iterator[Ca
         part = order[start:end]
         which = np.searchsorted(sizes, part, side="right") - 1
         present = np.unique(which).tolist()
-        if part.size > _CHUNK and all(_fields_sort(*tables[index]) for index in present):
+        if part.size > _ONE_COUNT and all(_fields_sort(*tables[index]) for index in present):
             # One count (only one makes a slice this long), in several rounds perhaps: the lines of
             # each round together, rounds in the order of their "contest<TAB>round" text.
             for index in sorted(present, key=lambda index: f"{tables[index][0]}\t{tables[index][1]}"):
@@ -471,8 +471,10 @@ def _lines(contest: str, number: int, table: ContentTable, rows: Any) -> bytes |
     return _ended(table.canonical_lines(contest, number, rows))
 
 
-_CHUNK = 1 << 16
-"""Lines of the canonical text sorted, joined and hashed at a time."""
+_CHUNK = 1 << 15
+"""Lines of the canonical text sorted, joined and hashed at a time (two such slices are made at once)."""
+_ONE_COUNT = 1 << 16
+"""Lines of one count beyond which they are ordered by their fields (:func:`_same_count`), not sorted as text."""
 
 
 def _figures(electorate: Electorate) -> dict[str, int | None]:

@@ -368,11 +368,12 @@ def masked_rounds(draw: st.DrawFn) -> tuple[str, list[tuple[int, int, int]], boo
     return toml, rows, style == "strike"
 
 
-@given(masked_rounds(), st.integers(1, 5))
+@given(masked_rounds(), st.integers(1, 5), st.integers(1, 3))
 def test_contents_as_arrays_count_as_contents_one_by_one(
-    case: tuple[str, list[tuple[int, int, int]], bool], chunk: int
+    case: tuple[str, list[tuple[int, int, int]], bool], chunk: int, times: int
 ) -> None:
-    """Whatever the contents, and in whatever slices the fingerprint's lines are sorted (``chunk``)."""
+    """Whatever the contents, in whatever slices the fingerprint's lines are sorted (``chunk``), and
+    from whatever number of lines of one count they are ordered by their fields (``chunk * times``)."""
     from collections import Counter
     from unittest import mock
 
@@ -408,7 +409,10 @@ def test_contents_as_arrays_count_as_contents_one_by_one(
     outcomes = []
     for groups in (by_arrays, one_by_one):
         try:
-            with mock.patch.object(record_module, "_CHUNK", chunk):
+            with (
+                mock.patch.object(record_module, "_CHUNK", chunk),
+                mock.patch.object(record_module, "_ONE_COUNT", chunk * times),
+            ):
                 record = count_election(election, groups)
         except EmulationVoteError as error:
             outcomes.append(("error", error.key))
@@ -452,11 +456,11 @@ def test_a_written_max_marks_that_changes_a_runoff_changes_the_fingerprint(tmp_p
     )
 
 
-@pytest.mark.parametrize("chunk", [1, 2, 3, 5, 1 << 16])
+@pytest.mark.parametrize(("chunk", "one_count"), [(1, 1), (2, 2), (2, 4), (3, 3), (3, 6), (5, 5), (1 << 15, 1 << 16)])
 @pytest.mark.parametrize("declared", ["rách", "a\x01b", "x\ty"])
 @pytest.mark.parametrize("scale", [1, 10**15, 10**16])
 def test_the_canonical_text_of_array_contents_is_the_same_in_any_slices(
-    monkeypatch: pytest.MonkeyPatch, chunk: int, declared: str, scale: int
+    monkeypatch: pytest.MonkeyPatch, chunk: int, one_count: int, declared: str, scale: int
 ) -> None:
     """The lines are sorted and hashed a slice at a time: the slices never change the text or the hash.
 
@@ -507,6 +511,7 @@ def test_the_canonical_text_of_array_contents_is_the_same_in_any_slices(
         one_by_one.add_counts(contest_id, number, counted)
     expected = count_election(election, one_by_one)
     monkeypatch.setattr(record_module, "_CHUNK", chunk)
+    monkeypatch.setattr(record_module, "_ONE_COUNT", one_count)
     record = count_election(election, by_arrays)
     assert canonical_text(record.election, record.contests) == canonical_text(expected.election, expected.contests)
     assert record.fingerprint == expected.fingerprint
