@@ -76,13 +76,33 @@ class Command:
     name: str
 
 
+def which_contest(election: Election, given: str | None) -> str:
+    """Return the id of the contest ``given`` names: its id, or its title (letter case and spacing aside).
+
+    None names the only contest of an election that has one; with several, the error lists them.
+    """
+    ids = [c.id for c in election.contests]
+    if given is None:
+        if len(ids) == 1:
+            return ids[0]
+        listed = "; ".join(f"{c.id} ({c.title})" for c in election.contests)
+        raise UsageError("enter.which_contest", contests=listed)
+    if given in ids:
+        return given
+    wanted = " ".join(clean(given).split()).casefold()
+    titled = [c.id for c in election.contests if " ".join(clean(c.title).split()).casefold() == wanted]
+    if len(titled) == 1:
+        return titled[0]
+    raise UsageError("enter.no_contest", value=given, suggestion=closest(given, ids) or ", ".join(ids))
+
+
 class EntrySession:
     """One clerk entering the ballots of one contest and round into one file."""
 
     def __init__(
         self,
         election: Election,
-        contest_id: str,
+        contest_id: str | None,
         output: Path,
         *,
         round_number: int = 1,
@@ -91,12 +111,12 @@ class EntrySession:
         clerk: str | None = None,
         log: Path | None = None,
     ) -> None:
-        """Open ``output`` (resuming it if it exists) and its log; check the contest and round."""
-        ids = [c.id for c in election.contests]
-        if contest_id not in ids:
-            raise UsageError(
-                "enter.no_contest", value=contest_id, suggestion=closest(contest_id, ids) or ", ".join(ids)
-            )
+        """Open ``output`` (resuming it if it exists) and its log; check the contest and round.
+
+        ``contest_id``: the contest's id or its title as the election file writes it; None when the
+        election has one contest only.
+        """
+        contest_id = which_contest(election, contest_id)
         self.election = election
         self.contest: Contest = election.contest(contest_id)
         self.round = round_number

@@ -376,6 +376,17 @@ _DATE_RE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 _TIME_RE = re.compile(r"^([01]?\d|2[0-3])[:hH]([0-5]\d)$")
 
 
+def reviewed_year(meeting: dt.date) -> int:
+    """Return the year a year-end conference held on ``meeting`` reviews: the year before, until June.
+
+    Blocks hold their year-end conference in December or in the first months of the next year.
+
+    >>> reviewed_year(dt.date(2023, 12, 19)), reviewed_year(dt.date(2024, 1, 5)), reviewed_year(dt.date(2024, 7, 1))
+    (2023, 2023, 2024)
+    """
+    return meeting.year - 1 if meeting.month <= 6 else meeting.year
+
+
 def parse_date(text: str) -> dt.date:
     """Read a date written ``2024-01-05`` or ``05/01/2024`` (day first, as in Vietnam)."""
     text = text.strip()

@@ -333,3 +333,38 @@ def test_a_name_without_diacritics_is_confirmed_at_a_terminal(tmp_path: Path, se
     child.expect(pexpect.EOF)
     child.close()
     assert (tmp_path / "b.csv").read_text(encoding="utf-8-sig").splitlines()[1:] == ["co-thi-dua,1,1,TCT,"]
+
+
+def _enter_without_contest(tmp_path: Path, election: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*COMMAND, "enter", str(election), "-o", str(tmp_path / "b.csv"), *extra],
+        input="1\n",
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+    )
+
+
+def test_the_only_contest_needs_no_contest_option(tmp_path: Path, seed_no_collected: Path) -> None:
+    result = _enter_without_contest(tmp_path, seed_no_collected)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "b.csv").read_text(encoding="utf-8-sig").splitlines()[1].startswith("co-thi-dua,1,1,")
+
+
+@pytest.mark.parametrize(
+    "given", ["bang-khen", "Đề nghị Chủ tịch UBND tỉnh tặng Bằng khen", "đề nghị  chủ tịch ubnd tỉnh tặng bằng khen"]
+)
+def test_a_contest_is_named_by_its_id_or_its_title(tmp_path: Path, given: str) -> None:
+    two = SAMPLES / "two-contests" / "election.toml"
+    result = _enter_without_contest(tmp_path, two, "--contest", given)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "b.csv").read_text(encoding="utf-8-sig").splitlines()[1].startswith("bang-khen,1,1,")
+
+
+def test_several_contests_and_none_named_lists_them(tmp_path: Path) -> None:
+    result = _enter_without_contest(tmp_path, SAMPLES / "two-contests" / "election.toml")
+    assert result.returncode == 2
+    assert "chọn một bằng --contest (mã hoặc tên): co-thi-dua (Suy tôn" in result.stderr
+    assert "bang-khen (Đề nghị Chủ tịch UBND tỉnh tặng Bằng khen)" in result.stderr
+    assert not (tmp_path / "b.csv").exists()

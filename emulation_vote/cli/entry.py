@@ -27,10 +27,17 @@ from emulation_vote.vocab import Style
 @app.command()
 def enter(
     election: ElectionArg,
-    contest: Annotated[str, typer.Option("--contest", "-c", help="The contest id the ballots belong to.")],
     output: Annotated[
         Path, typer.Option("--output", "-o", help="The ballot file (list layout); resumed if it exists.")
     ],
+    contest: Annotated[
+        str | None,
+        typer.Option(
+            "--contest",
+            "-c",
+            help="The contest the ballots belong to: its id or its title (needed when the election has several).",
+        ),
+    ] = None,
     clerk: Annotated[str | None, typer.Option("--clerk", help="Who is typing (written in the log).")] = None,
     round_number: Annotated[int, typer.Option("--round", min=1, help="The voting round (2 and up: a runoff).")] = 1,
     runoff: Annotated[

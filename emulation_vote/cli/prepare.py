@@ -155,7 +155,16 @@ def new(
         if not interactive:
             typer.echo(_units_table(draft, lang), nl=False)
         typer.echo(t("new.done", lang, path=target, units=len(draft.units), contests=len(draft.contests)))
-        typer.echo(t("new.next", lang, path=target, sheet=folder / "phieu.xlsx"))
+        typer.echo(
+            t(
+                "new.next",
+                lang,
+                path=target,
+                sheet=folder / "phieu.xlsx",
+                papers=folder / "phieu-bau.pdf",
+                typed=folder / "phieu-nhap.csv",
+            )
+        )
 
 
 def _check_folder(folder: Path, target: Path) -> None:
@@ -193,6 +202,7 @@ def _ask(draft: Draft, lang: Language, asked_header: bool, asked_threshold: bool
         default_header,
         find_preset,
         read_unit_list,
+        reviewed_year,
     )
 
     console = Console(highlight=False)
@@ -243,7 +253,7 @@ def _ask(draft: Draft, lang: Language, asked_header: bool, asked_threshold: bool
     if draft.date is None:
         changes["date"] = _ask_date(console, lang)
     when = changes.get("date") or draft.date
-    year = when.year if isinstance(when, dt.date) else dt.date.today().year
+    year = reviewed_year(when if isinstance(when, dt.date) else dt.date.today())
     if draft.title is None:
         changes["title"] = _text(console, t("ask.title", lang), t("ask.title_default", lang, year=year))
     if draft.organization is None:

@@ -382,6 +382,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "compare.need_two": ("cần ít nhất hai bản nhập để so sánh.", "at least two entries are needed to compare."),
     # --- enter, check-log ---
+    "enter.which_contest": (
+        "tệp bầu cử có nhiều nội dung bầu: chọn một bằng --contest (mã hoặc tên): {contests}.",
+        "the election has several contests: choose one with --contest (its id or title): {contests}.",
+    ),
     "enter.no_contest": (
         "không có nội dung '{value}'; gần nhất: {suggestion}.",
         "there is no contest '{value}'; closest: {suggestion}.",

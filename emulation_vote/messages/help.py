@@ -285,7 +285,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "tạm); lưu ngay.",
         "Type paper ballots one per line (unit numbers, '-', '!reason', '#ID', 'u' undo, '=' count); saved at once.",
     ),
-    "help.enter.contest": ("Mã nội dung của các phiếu.", "The contest id the ballots belong to."),
+    "help.enter.contest": (
+        "Nội dung bầu của các phiếu: mã hoặc tên (cần khi tệp bầu cử có nhiều nội dung).",
+        "The contest the ballots belong to: its id or its title (needed when the election has several).",
+    ),
     "help.enter.output": (
         "Tệp phiếu (bố cục danh sách); nhập tiếp nếu tệp đã có.",
         "The ballot file (list layout); resumed if it exists.",

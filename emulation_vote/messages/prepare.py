@@ -97,10 +97,14 @@ MESSAGES.update(
         ),
         "new.next": (
             "Bước tiếp theo:\n"
+            "  emulation-vote ballots {path} --output {papers}   # in phiếu bầu\n"
             "  emulation-vote template {path} --output {sheet}   # bảng nhập phiếu cho tổ kiểm phiếu\n"
+            "  emulation-vote enter {path} --output {typed}   # hoặc gõ từng phiếu\n"
             "  emulation-vote tally {path} {sheet}               # khi đã nhập phiếu",
             "Next:\n"
+            "  emulation-vote ballots {path} --output {papers}   # print the ballot papers\n"
             "  emulation-vote template {path} --output {sheet}   # the clerks' workbook\n"
+            "  emulation-vote enter {path} --output {typed}   # or type the papers one by one\n"
             "  emulation-vote tally {path} {sheet}               # once the ballots are typed",
         ),
         "new.units_table": ("Các đơn vị (mã dùng khi nhập phiếu)", "The units (ids used when typing ballots)"),
