@@ -309,7 +309,8 @@ def test_a_name_without_diacritics_piped_is_noted_in_the_log(tmp_path: Path, see
     run = enter(tmp_path, "truong chinh tri tinh\n", election=seed_no_collected)
     assert run.returncode == 0, run.stderr
     assert "Phiếu 1: Trường Chính trị tỉnh — hợp lệ" in run.stdout
-    assert "Lưu ý: 'truong chinh tri tinh' ghi không dấu, đã hiểu là Trường Chính trị tỉnh (TCT)." in run.stdout
+    expected = "Lưu ý: 'truong chinh tri tinh' ghi thiếu hoặc sai dấu, đã hiểu là Trường Chính trị tỉnh (TCT)."
+    assert expected in run.stdout
     log = [json.loads(line) for line in (tmp_path / "b.csv.log").read_text(encoding="utf-8").splitlines()]
     assert log[1]["notices"] == [
         {"code": "matched_without_diacritics", "text": "truong chinh tri tinh", "candidate": "TCT"}
@@ -320,12 +321,12 @@ def test_a_name_without_diacritics_is_confirmed_at_a_terminal(tmp_path: Path, se
     child = _spawn(tmp_path, seed_no_collected)
     child.expect("Phiếu 1> ")
     child.sendline("truong chinh tri tinh")
-    child.expect(r"Ghi không dấu: 'truong chinh tri tinh' = Trường Chính trị tỉnh \(TCT\)\? \(c = đúng")
+    child.expect(r"Ghi thiếu hoặc sai dấu: 'truong chinh tri tinh' = Trường Chính trị tỉnh \(TCT\)\? \(c = đúng")
     child.sendline("k")
     child.expect("Không ghi phiếu này")
     child.expect("Phiếu 1> ")
     child.sendline("truong chinh tri tinh")
-    child.expect("Ghi không dấu")
+    child.expect("Ghi thiếu hoặc sai dấu")
     child.sendline("c")
     child.expect("Phiếu 1: Trường Chính trị tỉnh — hợp lệ")
     child.expect("Phiếu 2> ")

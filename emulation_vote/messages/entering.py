@@ -18,19 +18,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "votes per unit (valid ballots):",
     ),
     "enter.loose": (
-        "Lưu ý: '{text}' ghi không dấu, đã hiểu là {candidate}.",
-        "Note: '{text}', typed without diacritics, was read as {candidate}.",
+        "Lưu ý: '{text}' ghi thiếu hoặc sai dấu, đã hiểu là {candidate}.",
+        "Note: '{text}', typed without (or with wrong) diacritics, was read as {candidate}.",
     ),
     "enter.confirm": (
-        "Ghi không dấu: {names}? (c = đúng, ghi phiếu; k = không) ",
-        "Typed without diacritics: {names}? (y = yes, record it; n = no) ",
+        "Ghi thiếu hoặc sai dấu: {names}? (c = đúng, ghi phiếu; k = không) ",
+        "Typed without (or with wrong) diacritics: {names}? (y = yes, record it; n = no) ",
     ),
     "enter.not_confirmed": (
         "Không ghi phiếu này: hãy nhập lại (số thứ tự hoặc tên đủ dấu).",
         "Ballot not recorded: type it again (numbers or names with diacritics).",
     ),
     "enter.ambiguous": (
-        "{value}: tên ghi không dấu có thể là nhiều đơn vị; gõ số thứ tự hoặc tên đủ dấu.",
-        "{value}: typed without diacritics, the name could be several units; type the number or the full name.",
+        "{value}: tên ghi thiếu hoặc sai dấu có thể là nhiều đơn vị; gõ số thứ tự hoặc tên đủ dấu.",
+        "{value}: typed without (or with wrong) diacritics, the name could be several units; type the number or the "
+        "full name.",
     ),
 }

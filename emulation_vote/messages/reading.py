@@ -34,8 +34,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "did you mean {candidates}?",
     ),
     "notice.without_diacritics": (
-        "Lưu ý: {file}, {rows}: '{text}' ghi không dấu, đã hiểu là {candidate}.",
-        "Note: {file}, {rows}: '{text}', typed without diacritics, was read as {candidate}.",
+        "Lưu ý: {file}, {rows}: '{text}' ghi thiếu hoặc sai dấu, đã hiểu là {candidate}.",
+        "Note: {file}, {rows}: '{text}', typed without (or with wrong) diacritics, was read as {candidate}.",
     ),
     "notice.more_rows": ("và {count} hàng khác", "and {count} more"),
     "loc.rows": ("các hàng {row}", "rows {row}"),

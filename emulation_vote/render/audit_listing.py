@@ -609,7 +609,7 @@ def render_audit_table(
         log_table = Table(header_style="bold")
         for key in ("time", "clerk", "action", "ballot", "typed", "recorded"):
             log_table.add_column(t(f"a.log.{key}", lang), overflow="fold")
-        for row in log_rows(log.entries):
+        for row in log_rows(log.entries, lang):
             log_table.add_row(*row)
         console.print(log_table)
         console.print(check_text(log.check, lang))

@@ -108,7 +108,7 @@ def candidate_table(session: EntrySession, lang: Language) -> Any:
     table = Table(title=t("enter.title", lang, title=session.contest.title, round=session.round), title_justify="left")
     table.add_column(t("col.number", lang), justify="right")
     table.add_column(t("col.unit", lang))
-    table.add_column("ID")
+    table.add_column(t("new.col_id", lang))
     for number, candidate in enumerate(session.candidates, 1):
         table.add_row(str(number), candidate.name, candidate.id)
     return table
@@ -142,8 +142,11 @@ def file_check_text(ballots: str, differences: list[FileDifference], lang: Langu
     return "\n".join(lines)
 
 
-def log_rows(entries: list[dict[str, Any]]) -> list[tuple[str, ...]]:
-    """Return the log as table rows: time, clerk, action, ballot, typed, recorded or replaced."""
+def log_rows(entries: list[dict[str, Any]], lang: Language = Language.vi) -> list[tuple[str, ...]]:
+    """Return the log as table rows: time, clerk, action (in words, in ``lang``), ballot, typed, recorded or replaced.
+
+    An action this version does not know is shown as the log writes it.
+    """
     rows: list[tuple[str, ...]] = []
     for entry in entries:
         recorded = entry.get("recorded") or entry.get("replaced") or {}
@@ -158,10 +161,17 @@ def log_rows(entries: list[dict[str, Any]]) -> list[tuple[str, ...]]:
             (
                 str(entry.get("time", "")),
                 str(entry.get("clerk") or ""),
-                str(entry.get("action", "")),
+                _action(str(entry.get("action", "")), lang),
                 str(entry.get("ballot_id", "")),
                 str(entry.get("typed", "")),
                 what,
             )
         )
     return rows
+
+
+def _action(action: str, lang: Language) -> str:
+    from emulation_vote.messages import MESSAGES
+
+    key = f"a.log.act.{action}"
+    return t(key, lang) if key in MESSAGES else action
