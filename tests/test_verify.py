@@ -106,3 +106,26 @@ def test_hostile_json_is_a_clear_error(tmp_path: Path, text: str) -> None:
     with pytest.raises(BallotFileError) as caught:
         load_result(path)
     assert caught.value.key == "verify.not_json"
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_only_the_fingerprint_differing_says_what_else_it_covers(runner: CliRunner, tmp_path: Path, lang: str) -> None:
+    election = tmp_path / "e.toml"
+    election.write_text(ELECTION.read_text(encoding="utf-8"), encoding="utf-8")
+    result = tmp_path / "kq.json"
+    assert invoke(runner, "tally", election, BALLOTS, "-f", "json", "-o", result).exit_code == 0
+    election.write_text(election.read_text(encoding="utf-8").replace("collected = 26\n", ""), encoding="utf-8")
+    checked = invoke(runner, "verify", result, election, BALLOTS, "--lang", lang)
+    assert checked.exit_code == 1
+    assert ("chỉ mã kiểm chứng khác" if lang == "vi" else "only the fingerprint differs") in checked.stdout
+    assert "--format canonical" in checked.stdout
+
+
+def test_a_figure_differing_gets_no_fingerprint_note(runner: CliRunner, tmp_path: Path) -> None:
+    result = tmp_path / "kq.json"
+    assert invoke(runner, "tally", ELECTION, BALLOTS, "-f", "json", "-o", result).exit_code == 0
+    data = json.loads(result.read_text(encoding="utf-8"))
+    data["contests"][0]["candidates"][0]["votes"] += 1
+    result.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    checked = invoke(runner, "verify", result, ELECTION, BALLOTS)
+    assert checked.exit_code == 1 and "chỉ mã kiểm chứng khác" not in checked.stdout

@@ -355,6 +355,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "MISMATCH: {count} difference(s) between the saved result and the recount:",
     ),
     "verify.line": ("{path}: đã lưu {saved}, kiểm lại {recount}", "{path}: saved {saved}, recount {recount}"),
+    "verify.only_fingerprint": (
+        "Mọi con số đều khớp; chỉ mã kiểm chứng khác. Mã này tính từ cả tệp bầu cử (các số liệu, quy tắc, đơn vị) "
+        "lẫn các phiếu: nếu tệp bầu cử đã được sửa sau khi lưu kết quả thì mã cũng đổi. So sánh bằng "
+        "'emulation-vote audit ... --format canonical'.",
+        "Every figure matches; only the fingerprint differs. It is computed from the election file (its figures, "
+        "rules and units) as well as the ballots: an election file edited after the result was saved changes it too. "
+        "Compare with 'emulation-vote audit ... --format canonical'.",
+    ),
     "verify.not_json": (
         "tệp kết quả không phải JSON hợp lệ: {detail}.",
         "the result file is not valid JSON: {detail}.",

@@ -37,6 +37,8 @@ def verify_text(mismatches: list[Mismatch], record: ElectionRecord, lang: Langua
         "  - " + t("verify.line", lang, path=m.path, saved=_shown(m.saved), recount=_shown(m.recount))
         for m in mismatches
     ]
+    if all(m.path == "fingerprint" for m in mismatches):
+        lines.append(t("verify.only_fingerprint", lang))
     return "\n".join(lines) + "\n"
 
 
