@@ -257,8 +257,8 @@ def test_runoff_minutes_number_each_vote(runner: CliRunner) -> None:
     tie = text.index("Các đơn vị Sở Tư pháp, Sở Tài chính có số phiếu bằng nhau (11 phiếu)")
     round2 = text.index("### 2. Kết quả bỏ phiếu lần 2 (bầu lại)")
     reason = text.index(
-        "Lý do bầu lại: ở lần bỏ phiếu thứ 1, 2 đơn vị (Sở Tư pháp, Sở Tài chính) có số phiếu bằng nhau "
-        "(11 phiếu) ở vị trí cuối; hội nghị bỏ phiếu lại giữa các đơn vị này để chọn 1 đơn vị."
+        "Lý do bầu lại: ở lần bỏ phiếu thứ 1, có 2 đơn vị (Sở Tư pháp, Sở Tài chính) cùng được 11 phiếu "
+        "ở vị trí cuối; hội nghị bỏ phiếu lại giữa các đơn vị này để chọn 1 đơn vị."
     )
     rule = text.index("Phiếu hợp lệ là phiếu đánh dấu chọn không quá 1 đơn vị", reason)
     final = text.index("### 3. Kết quả chung cuộc")

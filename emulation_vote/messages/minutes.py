@@ -101,10 +101,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "m.round": ("Kết quả bỏ phiếu lần {number}", "Result of vote {number}"),
     "m.round_runoff": ("Kết quả bỏ phiếu lần {number} (bầu lại)", "Result of vote {number} (runoff)"),
     "m.round_reason": (
-        "Lý do bầu lại: ở lần bỏ phiếu thứ {previous}, {count} đơn vị ({names}) có số phiếu bằng nhau "
-        "({votes} phiếu) ở vị trí cuối; hội nghị bỏ phiếu lại giữa các đơn vị này để chọn {seats} đơn vị.",
-        "Why a runoff: in vote {previous}, {count} units ({names}) tied for the last place ({votes} votes "
-        "each); the conference voted again among them for {seats} seat(s).",
+        "Lý do bầu lại: ở lần bỏ phiếu thứ {previous}, có {count} đơn vị ({names}) cùng được {votes} phiếu "
+        "ở vị trí cuối; hội nghị bỏ phiếu lại giữa các đơn vị này để chọn {seats} đơn vị.",
+        "Why a runoff: in vote {previous}, {count} units ({names}) tied for the last place with {votes} votes "
+        "each; the conference voted again among them for {seats} seat(s).",
     ),
     "m.final_heading": ("Kết quả chung cuộc", "Final result"),
     "m.final": (
