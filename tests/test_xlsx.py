@@ -70,6 +70,11 @@ def test_workbook_in_english_with_a_runoff_round() -> None:
     assert figures["Threshold"] == "more than 1/2 of the valid ballots (20): at least 11 votes needed"
     info = {row[0].value: row[1].value for row in workbook["Information"].iter_rows()}
     assert info["Fingerprint"] == record.fingerprint
+    first = workbook["co-thi-dua-vong-1"]
+    figures = {first.cell(r, 2).value: first.cell(r, 3).value for r in range(5, first.max_row + 1)}
+    assert figures["Outcome"] == "Sở Nội vụ"
+    assert figures["Runoff"] == "Tied for the last seat: Sở Tư pháp, Sở Tài chính — hold a runoff for the 1 seat(s) left."
+    assert "Runoff" not in {second.cell(r, 2).value for r in range(5, second.max_row + 1)}
 
 
 def test_percent_cells_are_exact_fractions(tmp_path: Path) -> None:

@@ -62,6 +62,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "book.value": ("Giá trị", "Value"),
     "book.outcome": ("Kết quả", "Outcome"),
     "book.final": ("Kết quả sau các vòng", "Outcome over all rounds"),
+    "book.runoff": ("Bầu lại", "Runoff"),
     "book.threshold": ("Tỷ lệ", "Threshold"),
     "book.threshold_votes": ("Số phiếu cần đạt", "Votes needed"),
     "book.base": ("Cơ sở tính tỷ lệ", "Threshold base"),

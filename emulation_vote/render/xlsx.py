@@ -144,6 +144,9 @@ def _contest_sheet(
         figures.append((t("book.threshold_votes", lang), threshold.votes_needed))
     names = ", ".join(result.contest.candidate(cid).name for cid in rnd.selected) or "—"
     figures.append((t("book.outcome", lang), names))
+    if rnd.runoff is not None:  # a seat still open: the tie the conference votes on again
+        tied = ", ".join(result.contest.candidate(cid).name for cid in rnd.runoff.candidates)
+        figures.append((t("book.runoff", lang), t("summary.runoff", lang, names=tied, seats=rnd.runoff.seats)))
     if len(result.rounds) > 1 and rnd is result.rounds[-1]:
         final = ", ".join(result.contest.candidate(cid).name for cid in result.selected) or "—"
         figures.append((t("book.final", lang), final))
