@@ -194,6 +194,22 @@ def test_unknown_candidate_column_suggests_the_closest(tmp_path: Path) -> None:
     assert "Trường Chính trị tỉnh (C)" in err.params["suggestions"]
 
 
+@pytest.mark.parametrize(
+    ("style", "key", "hint"),
+    [
+        ("tick", "header.missing_candidate_round", "để trống cột của đơn vị không có trên phiếu bầu lại"),
+        ("strike", "header.missing_candidate_round_strike", "được ghi theo bố cục danh sách"),
+    ],
+)
+def test_a_runoff_sheet_missing_columns_says_how_a_runoff_is_laid_out(
+    tmp_path: Path, style: str, key: str, hint: str
+) -> None:
+    toml = election_toml(seats=2, style=style)
+    err = error(tmp_path, [["ballot_id", "round", "A", "B"], ["1", "2", "x", ""]], toml=toml)
+    assert err.key == key and err.row == 1
+    assert hint in describe_error(err, "vi") and "enter --round 2 --runoff" in describe_error(err, "en")
+
+
 def test_missing_candidate_column(tmp_path: Path) -> None:
     err = error(tmp_path, [["ballot_id", "A", "B", "C", "D"], ["1", "x", "", "", ""]])
     assert err.key == "header.missing_candidate" and "Ban Dân vận Tỉnh ủy (E)" in err.params["names"]

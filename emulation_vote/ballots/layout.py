@@ -288,6 +288,14 @@ def _loose_heading(plan: HeaderPlan, heading: str, election: Election) -> dict[s
     return found
 
 
+def _missing_key(plan: HeaderPlan, contest: Contest) -> str:
+    """Return the message key of missing candidate columns: with a round column, it says how a runoff is laid out."""
+    if "round" not in plan.reserved:
+        return "header.missing_candidate"
+    strike = contest.style == Style.strike
+    return "header.missing_candidate_round_strike" if strike else "header.missing_candidate_round"
+
+
 def check_columns(plan: HeaderPlan, contest: Contest) -> None:
     """Raise (at the header row) when a wide file lacks a column for some candidate of ``contest``."""
     if plan.layout != "wide":
@@ -296,7 +304,7 @@ def check_columns(plan: HeaderPlan, contest: Contest) -> None:
     missing = [c for c in contest.candidates if c.id not in mapping.values()]
     if missing:
         raise BallotFileError(
-            "header.missing_candidate",
+            _missing_key(plan, contest),
             file=plan.source,
             row=1,
             contest=contest.id,
