@@ -220,9 +220,9 @@ def _round(result: ContestResult, index: int, lang: Language, scoring: ScoringRu
             t("m.col_percent", lang),
             t("m.col_rank", lang),
         ),
-        rows=tuple(
-            (str(c.number), c.name, str(c.votes), fmt_percent(c.percent, lang).rstrip("%"), str(c.rank))
-            for c in rnd.by_ballot_order()
+        rows=tuple(  # numbered as on the round's paper: a runoff's lists only the tied units, 1, 2...
+            (str(number), c.name, str(c.votes), fmt_percent(c.percent, lang).rstrip("%"), str(c.rank))
+            for number, c in enumerate(rnd.by_ballot_order(), 1)
         ),
         outcome_intro=t("m.selected_intro", lang) if rnd.selected else t("m.none_selected", lang),
         outcome=outcome,
@@ -271,7 +271,11 @@ def _is_role(role: str, *words: str) -> bool:
 
 
 def _signatures(record: ElectionRecord, lang: Language) -> SignatureBlock:
-    """Members (or the secretary) left, the head right, names on one line; the chair below; recipients last."""
+    """Members (or the secretary) left, the head right, names on one line; the chair below; recipients last.
+
+    Every member of the committee signs the minutes of its count: with a secretary beside the head,
+    the members sign in the bands below.
+    """
     meeting = record.election.meeting
     committee = record.election.committee
     head, others = record.election.committee_head()
@@ -284,6 +288,10 @@ def _signatures(record: ElectionRecord, lang: Language) -> SignatureBlock:
     bands: list[tuple[Signer, ...]] = []
     if secretary:
         bands.append((Signer((t("m.secretary", lang),), (secretary,)), head_column))
+        rest = tuple(name for name in members if name != secretary)
+        bands.extend(
+            (Signer((t("m.members", lang),) if i == 0 else (), rest[i : i + 3]),) for i in range(0, len(rest), 3)
+        )
     elif members:
         bands.append((Signer((t("m.members", lang),), members[:2]), head_column))
         bands.extend((Signer((), members[i : i + 3]),) for i in range(2, len(members), 3))
