@@ -53,6 +53,7 @@ def make(runner: CliRunner, tmp_path: Path, election: Path, *args: str) -> tuple
     out = tmp_path / "phieu-bau.pdf"
     result = invoke(runner, "ballots", election, "--output", out, *args)
     assert result.exit_code == 0, result.output
+    assert "xáo trộn phiếu" in result.stderr or "shuffle the papers" in result.stderr
     layout = json.loads((tmp_path / "phieu-bau.layout.json").read_text(encoding="utf-8"))
     return out, layout
 
@@ -188,6 +189,7 @@ def test_docx_is_editable_and_says_the_same(runner: CliRunner, tmp_path: Path) -
     out = tmp_path / "phieu.docx"
     result = invoke(runner, "ballots", SEED, "--output", out, "--count", "2")
     assert result.exit_code == 0, result.output
+    assert "xáo trộn phiếu trước khi phát" in result.stderr  # the secrecy of the numbered papers
     assert not (tmp_path / "phieu.layout.json").exists()
     document = Document(str(out))
     text = "\n".join(p.text for p in document.paragraphs)

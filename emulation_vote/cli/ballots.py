@@ -102,6 +102,7 @@ def ballots(
 
             write_atomic(output, render_ballots_docx(loaded, contests, counts, lang), force)
             typer.echo(t("written", lang, path=output), err=True)
+            typer.echo(t("paper.shuffle", lang), err=True)
             return
         from emulation_vote.paper import election_fingerprint, layout_document, paper_layouts
         from emulation_vote.render.ballots_pdf import render_ballots_pdf
@@ -117,3 +118,4 @@ def ballots(
         printed = ", ".join(f"{c.id} {n}" for c, n in zip(contests, counts, strict=True))
         typer.echo(t("paper.printed", lang, papers=printed, pages=pages, layout=layout_file), err=True)
         typer.echo(t("written", lang, path=output), err=True)
+        typer.echo(t("paper.shuffle", lang), err=True)

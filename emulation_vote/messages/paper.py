@@ -50,6 +50,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "không có nội dung '{contest}'; các nội dung: {contests}.",
         "there is no contest '{contest}'; the contests: {contests}.",
     ),
+    "paper.shuffle": (
+        "Lưu ý: xáo trộn phiếu trước khi phát và không ghi lại ai nhận phiếu số mấy, để giữ bí mật lá phiếu.",
+        "Note: shuffle the papers before handing them out and never record who got which number: the vote stays "
+        "secret.",
+    ),
     "paper.printed": (
         "Số phiếu đã in theo nội dung: {papers}; {pages} trang; sơ đồ vị trí: {layout}",
         "Papers printed per contest: {papers}; {pages} pages; the layout: {layout}",
