@@ -9,6 +9,7 @@ result or on an error (the threshold in words, an error's message) lives in :mod
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -45,10 +46,30 @@ def t(message: str, lang: Language = Language.vi, /, **params: Any) -> str:
     """
     vi, en = MESSAGES[message]
     if lang == Language.en:
-        return en.format(**params)
+        return _plurals(en, params).format(**params)
     if lang == Language.vi:
         return vi.format(**params)
     raise ValueError(f"unknown language {lang!r} (vi or en)")
+
+
+_COUNTED = re.compile(r"\{(\w+)\}( (?:[a-z]+ )?[a-z]+)\(s\)")
+"""An English count and its noun: ``{seats} seat(s)``, ``{count} ballot(s)``, ``{sheets} ballot sheet(s)``."""
+
+
+def _plurals(template: str, params: dict[str, Any]) -> str:
+    """Return ``template`` with each counted noun singular for a count of 1, plural otherwise.
+
+    >>> _plurals("{seats} seat(s) left", {"seats": 1}), _plurals("{seats} seat(s) left", {"seats": 2})
+    ('{seats} seat left', '{seats} seats left')
+    """
+
+    def number(found: re.Match[str]) -> str:
+        count = params.get(found.group(1))
+        if not isinstance(count, int) or isinstance(count, bool):
+            return found.group(0)
+        return f"{{{found.group(1)}}}{found.group(2)}{'' if count == 1 else 's'}"
+
+    return _COUNTED.sub(number, template)
 
 
 def decimal_text(value: Decimal, lang: Language) -> str:

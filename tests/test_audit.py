@@ -261,7 +261,7 @@ def test_compare_lists_a_different_reading_and_a_missing_ballot(runner: CliRunne
     result = invoke(runner, "compare", ELECTION, clerk1, clerk2, clerk3, "--lang", "en", "-o", out)
     assert result.exit_code == 1
     text = result.stdout
-    assert "The entries DISAGREE: 2 ballot(s)" in text
+    assert "The entries DISAGREE: 2 ballots" in text
     assert "co-thi-dua / round 1 / ballot 2: read differently" in text
     assert f"{clerk1}, row 3: TCT" in text and f"{clerk2}, row 3: VPTU" in text
     assert f"{clerk3}, row 3: TCT [invalid: rách]" in text

@@ -220,7 +220,7 @@ def test_english_minutes(runner: CliRunner, tmp_path: Path) -> None:
         "Lào Cai, 19 December 2023",
         "Delegates convened: 27",
         "Delegates absent: 1",
-        "A ballot was valid when it marked at most 2 unit(s); a ballot choosing no unit was invalid.",
+        "A ballot was valid when it marked at most 2 units; a ballot choosing no unit was invalid.",
         "Valid ballots: 24 (92.31%)",
         "91.67",
         "**FOR THE VOTE-COUNTING**<br>**COMMITTEE**<br>**HEAD**",

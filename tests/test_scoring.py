@@ -330,11 +330,11 @@ def test_missing_pairs(tmp_path: Path) -> None:
     with pytest.raises(ScoreSheetErrors) as caught:
         read(tmp_path, body, **SELF_CROSS)
     assert [describe_error(e, "en") for e in caught.value.errors] == [
-        "A lacks the cross scores of 1 unit(s): C.",
+        "A lacks the cross scores of 1 unit: C.",
         "The self-score row of B is missing (scorer = unit = B).",
-        "B lacks the cross scores of 1 unit(s): C.",
+        "B lacks the cross scores of 1 unit: C.",
         "The self-score row of C is missing (scorer = unit = C).",
-        "C lacks the cross scores of 2 unit(s): A, B.",
+        "C lacks the cross scores of 2 units: A, B.",
     ]
     with pytest.raises(ScoreSheetErrors) as caught:
         read(tmp_path, [["A", "A", 1, 1, "", "", ""]], scorers=["board"])

@@ -73,7 +73,7 @@ def test_workbook_in_english_with_a_runoff_round() -> None:
     first = workbook["co-thi-dua-vong-1"]
     figures = {first.cell(r, 2).value: first.cell(r, 3).value for r in range(5, first.max_row + 1)}
     assert figures["Outcome"] == "Sở Nội vụ"
-    tied = "Tied for the last seat: Sở Tư pháp, Sở Tài chính — hold a runoff for the 1 seat(s) left."
+    tied = "Tied for the last seat: Sở Tư pháp, Sở Tài chính — hold a runoff for the 1 seat left."
     assert figures["Runoff"] == tied
     assert "Runoff" not in {second.cell(r, 2).value for r in range(5, second.max_row + 1)}
 

@@ -93,7 +93,7 @@ MESSAGES.update(
         # --- new: what it says ---
         "new.done": (
             "Đã tạo {path}: {units} đơn vị, {contests} nội dung bầu.",
-            "Created {path}: {units} units, {contests} contests.",
+            "Created {path}: {units} unit(s), {contests} contest(s).",
         ),
         "new.next": (
             "Bước tiếp theo:\n"
@@ -311,7 +311,7 @@ MESSAGES.update(
         ),
         "template.done": (
             "Đã ghi {path}: {sheets} trang nhập phiếu (số hàng đánh số sẵn: {rows}).",
-            "Written {path}: {sheets} ballot sheets (rows numbered: {rows}).",
+            "Written {path}: {sheets} ballot sheet(s) (rows numbered: {rows}).",
         ),
     }
 )
