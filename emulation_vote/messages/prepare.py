@@ -310,7 +310,7 @@ MESSAGES.update(
             "there is no contest '{value}'; there are: {contests}.",
         ),
         "template.done": (
-            "Đã ghi {path}: {sheets} trang nhập phiếu (số hàng đánh số sẵn: {rows}).",
+            "Đã ghi {path}: {sheets} trang tính nhập phiếu (số hàng đánh số sẵn: {rows}).",
             "Written {path}: {sheets} ballot sheet(s) (rows numbered: {rows}).",
         ),
     }
