@@ -129,7 +129,7 @@ def test_errors_in_words_every_one_and_a_limit(runner: CliRunner, tmp_path: Path
     path.write_text("\n".join(path.read_text(encoding="utf-8").splitlines()[:-1]) + "\n", encoding="utf-8")
     lines = invoke(runner, "score", ARGS[0], path, "--lang", "en").stderr.splitlines()
     assert "  The self-score row of VPTU is missing (scorer = unit = VPTU)." in lines
-    assert "  TCT lacks the cross scores of 8 unit(s): VPTU, BTG, BNC, BTC, BDV, UBKT, DUK, BLC." in lines
+    assert "  TCT lacks the cross scores of 8 units: VPTU, BTG, BNC, BTC, BDV, UBKT, DUK, BLC." in lines
 
 
 def test_errors_as_json(runner: CliRunner, tmp_path: Path) -> None:
