@@ -395,3 +395,15 @@ def test_a_vote_that_follows_the_ranking_is_shown_with_its_scores(runner: CliRun
     page = out.read_text(encoding="utf-8")
     # The tie at the last seat goes to the higher total: Văn phòng Tỉnh ủy, not Ban Tổ chức Tỉnh ủy.
     assert "Được suy tôn: Trường Chính trị tỉnh, Văn phòng Tỉnh ủy" in page
+
+
+def test_the_outcome_over_every_round_is_the_largest_line_of_the_last_round() -> None:
+    record = count_files(TIE / "election.toml", [TIE / "round1.csv", TIE / "round2.csv"])
+    first, second = build_slides(record)
+    final = "Kết quả sau các vòng — được suy tôn: Sở Nội vụ, Sở Tư pháp"
+    assert first.final == "" and second.final == final
+    assert final not in second.closing and second.closing == ("Được suy tôn: Sở Tư pháp",)
+    html = render_show_html(record)
+    assert html.count(f'<p class="final">{final}</p>') == 1
+    chart = render_chart(second, ShowFormat.svg, "").decode("utf-8")
+    assert "Được suy tôn: Sở Tư pháp" in chart and final in chart

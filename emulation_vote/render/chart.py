@@ -44,7 +44,8 @@ def render_chart(slide: Slide, fmt: ShowFormat = ShowFormat.png, footer: str = "
         longest = max([len(f"{bar.rank}.  {bar.name}") for bar in slide.bars] + [10])
         left = min(0.55, max(0.2, 0.04 + longest * size * 0.6 * 100 / 72 / 1600))
         value_room = (max([len(bar.label) for bar in slide.bars] + [10]) * size * 0.6 * 100 / 72) / 1600
-        axes = figure.add_axes((left, 0.1, max(0.2, 0.97 - left - value_room), 0.88 - header))
+        bottom = 0.17 if slide.final else 0.1  # room for a second outcome line
+        axes = figure.add_axes((left, bottom, max(0.2, 0.97 - left - value_room), 0.98 - bottom - header))
         axes.set_facecolor(PAPER)
         top = 0.0
         if slide.provisional:  # a provisional count's banner above everything else
@@ -97,7 +98,7 @@ def render_chart(slide: Slide, fmt: ShowFormat = ShowFormat.png, footer: str = "
                 fontweight="bold" if bar.status in BANDS else "normal",
                 clip_on=False,
                 zorder=4,
-                bbox={"facecolor": PAPER, "edgecolor": "none", "pad": 1.5},
+                bbox={"facecolor": PAPER, "edgecolor": "none", "pad": 3},  # the threshold line passes behind
             )
         if slide.needed is not None:
             axes.axvline(slide.needed, color=ACCENT, linestyle=(0, (5, 3)), linewidth=2.2, zorder=3)
@@ -115,7 +116,10 @@ def render_chart(slide: Slide, fmt: ShowFormat = ShowFormat.png, footer: str = "
         axes.tick_params(axis="x", labelsize=13)
         for side in ("top", "right"):
             axes.spines[side].set_visible(False)
-        if slide.closing:
+        if slide.closing and slide.final:  # a runoff's page: its round's outcome, then the contest's
+            figure.text(0.03, 0.09, slide.closing[0], fontsize=16, fontweight="bold", color=ACCENT)
+            figure.text(0.03, 0.04, slide.final, fontsize=19, fontweight="bold", color=INK)
+        elif slide.closing:
             figure.text(0.03, 0.035, slide.closing[0], fontsize=19, fontweight="bold", color=ACCENT)
         if footer:
             figure.text(0.97, 0.01, footer, fontsize=9, ha="right", color="#6b7380")

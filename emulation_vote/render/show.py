@@ -136,6 +136,8 @@ border:calc(var(--u)*0.4) solid #9c0006;padding:calc(var(--u)*0.6) calc(var(--u)
 .closing{margin:0;padding:0;list-style:none}
 .closing li{font-size:calc(var(--u)*3.6);font-weight:700;color:#8f1d17}
 .closing li+li{font-size:calc(var(--u)*2.8);color:#17202c}
+.final{font-size:calc(var(--u)*4);font-weight:700;color:#fffdf8;background:#8f1d17;margin:calc(var(--u)*0.8) 0 0;
+padding:calc(var(--u)*0.6) calc(var(--u)*2);border-radius:calc(var(--u)*1)}
 footer{display:flex;justify-content:space-between;align-items:baseline;gap:calc(var(--u)*2);
 font-size:calc(var(--u)*1.8);color:#6b7380;margin-top:calc(var(--u)*1)}
 footer a{color:#6b7380}
@@ -198,6 +200,8 @@ def _section(record: ElectionRecord, slides: tuple[Slide, ...], index: int, lang
     if slide.bars:
         out.append(f'<div class="plot">{chart_svg(slide, t("show.chart_label", lang, name=slide.heading))}</div>')
     out.append('<ul class="closing">' + "".join(f"<li>{escape(line)}</li>" for line in slide.closing) + "</ul>")
+    if slide.final:  # the contest's outcome over its rounds: what the room waits for, the largest line
+        out.append(f'<p class="final">{escape(slide.final)}</p>')
     links = []
     if index > 0:
         links.append(f'<a href="#{escape(slides[index - 1].key)}">←</a>')

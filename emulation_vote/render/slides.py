@@ -42,7 +42,8 @@ class Slide:
 
     ``scale`` is the vote count at the full length of a bar (the threshold base, or more when a
     unit or the threshold line would not fit); ``needed`` is where the threshold line is drawn
-    (None: no threshold line).  ``alert`` is a runoff still to hold; ``closing`` the outcome lines.
+    (None: no threshold line).  ``alert`` is a runoff still to hold; ``closing`` the round's outcome
+    lines; ``final`` the contest's outcome over every round, on its last round's page (else empty).
     ``provisional`` is the banner of a provisional count (``--partial``), empty for an official one.
     """
 
@@ -61,6 +62,7 @@ class Slide:
     alert: str
     closing: tuple[str, ...]
     provisional: str = ""
+    final: str = ""
 
 
 def slide_key(contest_id: str, round_number: int, rounds: int) -> str:
@@ -103,10 +105,14 @@ def _closing(result: ContestResult, rnd: RoundResult, lang: Language) -> tuple[s
     ]
     if rnd.runoff is None and rnd.seats > len(rnd.selected):
         lines.append(t("summary.empty_seats", lang, count=rnd.seats - len(rnd.selected)))
-    if len(result.rounds) > 1 and rnd is result.rounds[-1]:
-        chosen = names(result, result.selected) if result.selected else "—"
-        lines.append(t("summary.final", lang, names=chosen))
     return tuple(lines)
+
+
+def _final(result: ContestResult, rnd: RoundResult, lang: Language) -> str:
+    """Return the contest's outcome over its rounds, for the page of its last round (when it had several)."""
+    if len(result.rounds) < 2 or rnd is not result.rounds[-1]:
+        return ""
+    return t("summary.final", lang, names=names(result, result.selected) if result.selected else "—")
 
 
 def build_slide(
@@ -155,6 +161,7 @@ def build_slide(
         alert=alert,
         closing=_closing(result, rnd, lang),
         provisional=t("partial.banner", lang) if record.partial else "",
+        final=_final(result, rnd, lang),
     )
 
 
@@ -162,7 +169,7 @@ def paginate(slide: Slide, per_page: int) -> tuple[Slide, ...]:
     """Split a slide with more than ``per_page`` bars into pages of at most that many (same scale, ranks kept).
 
     Each page keeps the figures, the threshold and any runoff alert; the heading gains "(1/2)" and
-    the key "-p1"; the closing lines go on the last page.
+    the key "-p1"; the closing and final lines go on the last page.
     """
     if len(slide.bars) <= per_page:
         return (slide,)
@@ -174,6 +181,7 @@ def paginate(slide: Slide, per_page: int) -> tuple[Slide, ...]:
             heading=f"{slide.heading} ({number}/{len(chunks)})",
             bars=chunk,
             closing=slide.closing if number == len(chunks) else (),
+            final=slide.final if number == len(chunks) else "",
         )
         for number, chunk in enumerate(chunks, 1)
     )
