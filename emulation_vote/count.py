@@ -328,6 +328,25 @@ def _count_masked(
     return votes, reasons, declared, content_table, int(counts.sum())
 
 
+def declared_reasons(declared: Counter[str]) -> tuple[tuple[str, int], ...]:
+    """Return the declared reasons with their counts, the most frequent first; case variants are one reason.
+
+    Spellings that differ only in letter case count as one reason, under the most frequent one:
+    clerks type "rách" and "Rách" for the same torn paper; the minutes name it once.  The ballots
+    keep what was typed (the audit lists it, the fingerprint covers it).
+
+    >>> declared_reasons(Counter({"rách": 2, "Rách": 1, "không có dấu": 1}))
+    (('rách', 3), ('không có dấu', 1))
+    """
+    spellings: dict[str, Counter[str]] = {}
+    for text, count in declared.items():
+        spellings.setdefault(text.casefold(), Counter())[text] += count
+    merged = [
+        (min(found, key=lambda text: (-found[text], text)), found.total()) for found in spellings.values()
+    ]
+    return tuple(sorted(merged, key=lambda item: (-item[1], item[0])))
+
+
 def _round_result(
     contest: Contest,
     election: Election,
@@ -377,7 +396,7 @@ def _round_result(
         cast=cast,
         valid=valid,
         invalid_reasons=tuple((r, reasons[r]) for r in InvalidReason if reasons[r]),
-        declared_texts=tuple(sorted(declared.items(), key=lambda item: (-item[1], item[0]))),
+        declared_texts=declared_reasons(declared),
         threshold=threshold,
         candidates=tuple(results),
         selected=tuple(selected),

@@ -544,3 +544,10 @@ def test_chosen_texts_of_array_contents_name_the_candidates_of_their_bits(
     assert texts == [";".join(content.chosen) for content in table]
     some = np.asarray([size - 1, 0, size // 2])
     assert table.chosen_texts(some).to_pylist() == [texts[i] for i in some.tolist()]
+
+
+def test_reasons_typed_in_another_case_are_one_reason(tmp_path: Path) -> None:
+    record = count_list(tmp_path, [("A", "rách"), ("B", "Rách"), ("A", "rách "), ("A", "không có dấu")])
+    first = record.contests[0].first
+    assert first.declared_texts == (("rách", 3), ("không có dấu", 1))
+    assert dict(first.invalid_reasons)["declared"] == 4
