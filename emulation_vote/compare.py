@@ -1,9 +1,10 @@
 """Comparing independent entries of the same paper ballots (two or three clerks typing the same pile).
 
 Ballots are matched by (contest, round, ballot_id).  A ballot is *read* as the set of
-candidates it chooses and its declared-invalid text, so the same paper typed in the wide and
-the list layout, in CSV or Excel, agrees.  In a strike-out contest a runoff ballot typed in the
-wide layout is read among that round's candidates, taken from counting the first entry.
+candidates it chooses and its declared-invalid text (letter case aside, as the count groups the
+reasons), so the same paper typed in the wide and the list layout, in CSV or Excel, agrees.  In a
+strike-out contest a runoff ballot typed in the wide layout is read among that round's
+candidates, taken from counting the first entry.
 """
 
 from __future__ import annotations
@@ -78,6 +79,11 @@ def _round_candidates(election: Election, ballots: list[Ballot]) -> dict[tuple[s
     return candidates
 
 
+def _compared(reading: Reading | None) -> tuple[tuple[str, ...], str] | None:
+    """Return what two readings of a paper must share to agree: the choices, the reason in any letter case."""
+    return None if reading is None else (reading[0], (reading[1] or "").casefold())
+
+
 def _reading(ballot: Ballot, election: Election, candidates: dict[tuple[str, int], tuple[str, ...]]) -> Reading:
     contest = election.contest(ballot.contest)
     pool = candidates.get((ballot.contest, ballot.round), contest.ids)
@@ -127,7 +133,7 @@ def compare_entries(
         rows = tuple(None if b is None else b.row for b in present)
         if any(r is None for r in readings):
             disagreements.append(Disagreement(*key, "missing", readings, rows))
-        elif len(set(readings)) > 1:
+        elif len({_compared(reading) for reading in readings}) > 1:
             disagreements.append(Disagreement(*key, "different", readings, rows))
         else:
             chosen, declared = readings[0]  # type: ignore[misc]

@@ -414,3 +414,14 @@ def test_log_with_a_format_that_cannot_show_it_is_refused(runner: CliRunner, fmt
     result = invoke(runner, "audit", seed / "election.toml", seed / "ballots-wide.csv", "-f", fmt, "--log", "x.log")
     assert result.exit_code == 2  # it was silently left out
     assert f"--log chỉ in kèm với dạng table hoặc json, không với --format {fmt}." in result.output
+
+
+def test_compare_agrees_on_a_reason_typed_in_another_case(runner: CliRunner, tmp_path: Path) -> None:
+    header = ["ballot_id", "choices", "invalid"]
+    first = entry(tmp_path, "hoa.csv", [header, ["1", "VPTU", ""], ["2", "", "rách"]])
+    second = entry(tmp_path, "minh.csv", [header, ["1", "VPTU", ""], ["2", "", "Rách"]])
+    third = entry(tmp_path, "lan.csv", [header, ["1", "VPTU", ""], ["2", "", "không có dấu"]])
+    agreed = invoke(runner, "compare", ELECTION, first, second)
+    assert agreed.exit_code == 0 and "2 phiếu, 2 bản nhập" in agreed.stdout, agreed.stdout
+    differs = invoke(runner, "compare", ELECTION, first, third)
+    assert differs.exit_code == 1
