@@ -96,6 +96,39 @@ def which_contest(election: Election, given: str | None) -> str:
     raise UsageError("enter.no_contest", value=given, suggestion=closest(given, ids) or ", ".join(ids))
 
 
+def round_candidates(contest: Contest, round_number: int, runoff: tuple[str, ...]) -> tuple[Candidate, ...]:
+    """Return the candidates on a round's paper: every one in round 1, the ``runoff`` units (ids or names) after."""
+    if round_number == 1:
+        if runoff:
+            raise UsageError("enter.runoff_round1")
+        return contest.candidates
+    if not runoff:
+        raise UsageError("enter.runoff_needed", round=round_number)
+    matcher = NameMatcher(contest)
+    chosen: list[Candidate] = []
+    for text in runoff:
+        cid = matcher.match(text)
+        if cid is None:
+            raise UsageError(
+                "enter.runoff_unknown",
+                value=text,
+                suggestion="; ".join(matcher.suggest(text)) or ", ".join(contest.ids),
+            )
+        if any(c.id == cid for c in chosen):
+            raise UsageError("enter.runoff_twice", value=text, id=cid)
+        chosen.append(contest.candidate(cid))
+    return tuple(chosen)
+
+
+def round_limits(contest: Contest, round_number: int, seats: int | None) -> tuple[int, int]:
+    """Return the most and fewest units a round's ballot may choose; a runoff needs the ``seats`` it fills."""
+    if seats is not None and round_number == 1:
+        raise UsageError("enter.seats_round1", seats=seats, contest=contest.id, default=contest.seats)
+    if seats is None and round_number > 1 and not contest.max_marks_given:
+        raise UsageError("enter.runoff_seats", round=round_number)
+    return contest.marks_allowed(round_number, seats or contest.seats)
+
+
 class EntrySession:
     """One clerk entering the ballots of one contest and round into one file."""
 
@@ -121,12 +154,8 @@ class EntrySession:
         self.contest: Contest = election.contest(contest_id)
         self.round = round_number
         self.output = output
-        self.candidates = self._round_candidates(runoff)
-        if seats is not None and round_number == 1:
-            raise UsageError("enter.seats_round1", seats=seats, contest=self.contest.id, default=self.contest.seats)
-        if seats is None and round_number > 1 and not self.contest.max_marks_given:
-            raise UsageError("enter.runoff_seats", round=round_number)
-        self.max_marks, self.min_marks = self.contest.marks_allowed(round_number, seats or self.contest.seats)
+        self.candidates = round_candidates(self.contest, round_number, runoff)
+        self.max_marks, self.min_marks = round_limits(self.contest, round_number, seats)
         self.matcher = NameMatcher(self.contest)
         self.entered: list[Entered] = []
         if output.is_dir():
@@ -146,24 +175,6 @@ class EntrySession:
         except BaseException:
             self.lock.release()
             raise
-
-    def _round_candidates(self, runoff: tuple[str, ...]) -> tuple[Candidate, ...]:
-        if self.round == 1:
-            if runoff:
-                raise UsageError("enter.runoff_round1")
-            return self.contest.candidates
-        if not runoff:
-            raise UsageError("enter.runoff_needed", round=self.round)
-        matcher = NameMatcher(self.contest)
-        chosen: list[Candidate] = []
-        for text in runoff:
-            cid = matcher.match(text)
-            if cid is None:
-                raise UsageError("enter.runoff_unknown", value=text, suggestion="; ".join(matcher.suggest(text)))
-            if any(c.id == cid for c in chosen):
-                raise UsageError("enter.runoff_twice", value=text, id=cid)
-            chosen.append(self.contest.candidate(cid))
-        return tuple(chosen)
 
     # --- the file ---
 

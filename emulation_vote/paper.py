@@ -25,7 +25,7 @@ from emulation_vote.errors import UsageError
 from emulation_vote.vocab import Language, Style
 
 if TYPE_CHECKING:
-    from emulation_vote.election import Contest, Election
+    from emulation_vote.election import Candidate, Contest, Election
 
 LAYOUT_SCHEMA = "emulation-vote/ballot-layout/1"
 PAPER_SCHEMA = "emulation-vote/paper/1"
@@ -309,6 +309,30 @@ def instruction(contest: Contest, lang: Language) -> str:
         limits.append(t("paper.limit_least", lang, least=contest.min_marks))
     text = f"{t(f'paper.{contest.style}', lang)} ({', '.join(limits)})"
     return text + "."
+
+
+def runoff_election(
+    election: Election,
+    contest: Contest,
+    round_number: int,
+    candidates: tuple[Candidate, ...],
+    limits: tuple[int, int],
+    lang: Language,
+) -> Election:
+    """Return the election whose papers are a runoff's: ``contest`` alone, with the tied ``candidates``.
+
+    They are numbered 1, 2... in the order given, its title says which vote it is, and it allows
+    ``limits`` (most, fewest) marks.  Its paper fingerprint differs from the first round's, so a
+    scan of a runoff paper is never read against the first round's layout.
+    """
+    from dataclasses import replace
+
+    from emulation_vote.i18n import t
+
+    renumbered = tuple(replace(c, number=number) for number, c in enumerate(candidates, 1))
+    title = t("paper.runoff_title", lang, title=contest.title, round=round_number)
+    runoff = replace(contest, title=title, candidates=renumbered, max_marks=limits[0], min_marks=limits[1])
+    return replace(election, contests=(runoff,))
 
 
 # --- the layout -----------------------------------------------------------------------------------

@@ -255,3 +255,50 @@ def test_layout_doc_states_the_codes_constants() -> None:
         assert getattr(paper, name) == float(value), name
     seed = parse(SEED.read_text(encoding="utf-8"))
     assert election_fingerprint(seed)[:15] in doc
+
+
+TIE = SAMPLES / "tie-runoff" / "election.toml"
+
+
+def test_runoff_papers_list_only_the_tied_units(runner: CliRunner, tmp_path: Path) -> None:
+    out, layout = make(runner, tmp_path, TIE, "--round", "2", "--runoff", "STP,STC", "--seats", "1", "-n", "3")
+    whole = " ".join(" ".join(page_texts(out)).split())  # lines joined: a long title wraps
+    assert "Suy tôn đơn vị đề nghị tặng Cờ thi đua — bầu lại (lần bỏ phiếu thứ 2)" in whole
+    assert "Đánh dấu X vào ô đơn vị được suy tôn (chọn không quá 1 đơn vị)." in whole
+    assert whole.count("Sở Tư pháp") == 3 and whole.count("Sở Tài chính") == 3
+    assert "Sở Nội vụ" not in whole and "Sở Xây dựng" not in whole
+    assert [f"Số phiếu: {n}" in whole for n in (1, 2, 3, 4)] == [True, True, True, False]
+    (contest,) = layout["contests"]
+    assert contest["id"] == "co-thi-dua" and contest["papers"] == 3
+    first_round = election_fingerprint(parse(TIE.read_text(encoding="utf-8")))
+    assert layout["election_fingerprint"] != first_round  # a scan never reads it as a first-round paper
+    for page in rasterise(out):
+        for found in zxingcpp.read_barcodes(page):
+            content = parse_qr(found.text)
+            assert content is not None and content.contest_id == "co-thi-dua"
+            assert layout["election_fingerprint"].removeprefix("sha256:").startswith(content.fingerprint_prefix)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--round", "2"], "ghi các đơn vị trên phiếu bầu lại bằng --runoff"),
+        (["--runoff", "STP,STC"], "--runoff chỉ dùng cho vòng 2 trở đi"),
+        (["--round", "2", "--runoff", "STP,STC"], "ghi số chỗ cần bầu bằng --seats"),
+        (["--round", "2", "--runoff", "STP,XYZ", "--seats", "1"], "'XYZ' không phải đơn vị nào; gần nhất: SNV, STP"),
+        (["--round", "2", "--runoff", "STP,STP", "--seats", "1"], "STP"),
+    ],
+)
+def test_runoff_paper_usage_errors(runner: CliRunner, tmp_path: Path, args: list[str], message: str) -> None:
+    result = invoke(runner, "ballots", TIE, "--output", tmp_path / "p.pdf", *args)
+    assert result.exit_code == 2 and message in result.output, result.output
+    assert not list(tmp_path.iterdir())
+
+
+def test_runoff_papers_are_for_one_contest(runner: CliRunner, tmp_path: Path) -> None:
+    two = SAMPLES / "two-contests" / "election.toml"
+    args = ["--round", "2", "--runoff", "SNV,STP", "--seats", "1"]
+    unnamed = invoke(runner, "ballots", two, "--output", tmp_path / "p.pdf", *args)
+    assert unnamed.exit_code == 2 and "chọn một bằng --contest" in unnamed.output
+    both = invoke(runner, "ballots", two, "-o", tmp_path / "p.pdf", *args, "-c", "co-thi-dua", "-c", "bang-khen")
+    assert both.exit_code == 2 and "hiếu bầu lại in cho một nội dung bầu" in both.output

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -24,6 +24,9 @@ from emulation_vote.cli._app import (
 from emulation_vote.errors import UsageError
 from emulation_vote.i18n import t
 
+if TYPE_CHECKING:
+    from emulation_vote.election import Election
+
 
 class PaperFormat(StrEnum):
     """Output formats of ``ballots``."""
@@ -38,6 +41,22 @@ _SUFFIXES = {".pdf": (PaperFormat.pdf,), ".docx": (PaperFormat.docx,)}
 def layout_path(output: Path) -> Path:
     """Return where the machine-readable layout of ``output`` goes: ``phieu-bau.pdf`` -> ``phieu-bau.layout.json``."""
     return output.with_name(f"{output.stem}.layout.json")
+
+
+def _runoff(
+    election: Election, contest: list[str], round_number: int, runoff: str | None, seats: int | None, lang: Lang
+) -> Election:
+    """Return the election of a runoff's papers: one contest (named, or the only one), its tied units only."""
+    from emulation_vote.entry import round_candidates, round_limits, which_contest
+    from emulation_vote.paper import runoff_election
+
+    if len(contest) > 1:
+        raise UsageError("papers.runoff_one_contest")
+    chosen = election.contest(which_contest(election, contest[0] if contest else None))
+    names = tuple(part.strip() for part in (runoff or "").split(",") if part.strip())
+    candidates = round_candidates(chosen, round_number, names)
+    limits = round_limits(chosen, round_number, seats)
+    return runoff_election(election, chosen, round_number, candidates, limits, lang)
 
 
 @app.command()
@@ -73,8 +92,26 @@ def ballots(
     ] = None,
     lang: LangOption = Lang.vi,
     force: ForceOption = False,
+    round_number: Annotated[
+        int, typer.Option("--round", min=1, help="The vote the papers are for (2 and up: a runoff).")
+    ] = 1,
+    runoff: Annotated[
+        str | None,
+        typer.Option("--runoff", help="Round 2+: the units on the runoff paper, in order (e.g. STP,STC)."),
+    ] = None,
+    seats: Annotated[
+        int | None,
+        typer.Option(
+            "--seats",
+            min=1,
+            help="Round 2+: the seats the runoff fills (a paper may choose that many, unless max_marks is set).",
+        ),
+    ] = None,
 ) -> None:
-    """Print the ballot papers: per contest, numbered 1..N, with registration marks and a QR code for scanning."""
+    """Print the ballot papers: per contest, numbered 1..N, with registration marks and a QR code for scanning.
+
+    A runoff's papers (--round 2 --runoff STP,STC --seats 1) list only the tied units.
+    """
     with guard(lang):
         from emulation_vote.paper import SLOTS, paper_count
 
@@ -94,6 +131,9 @@ def ballots(
                 if wanted not in ids:
                     raise UsageError("papers.unknown_contest", contest=wanted, contests=", ".join(ids))
             contests = tuple(c for c in loaded.contests if c.id in contest)
+        if round_number > 1 or runoff or seats is not None:
+            loaded = _runoff(loaded, contest or [], round_number, runoff, seats, lang)
+            contests = loaded.contests
         counts = [paper_count(loaded, item, count) for item in contests]
         from emulation_vote.output import write_atomic
 

@@ -316,8 +316,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # --- ballots ---
     "help.cmd.ballots": (
-        "In phiếu bầu giấy: theo từng nội dung, đánh số 1..N, có dấu định vị và mã QR để quét.",
-        "Print the ballot papers: per contest, numbered 1..N, with registration marks and a QR code for scanning.",
+        "In phiếu bầu giấy: theo từng nội dung, đánh số 1..N, có dấu định vị và mã QR để quét.\n\n"
+        "Phiếu bầu lại (--round 2 --runoff STP,STC --seats 1) chỉ ghi các đơn vị bằng phiếu.",
+        "Print the ballot papers: per contest, numbered 1..N, with registration marks and a QR code for scanning.\n\n"
+        "A runoff's papers (--round 2 --runoff STP,STC --seats 1) list only the tied units.",
     ),
     "help.ballots.output": (
         "Tệp cần ghi (ví dụ phieu-bau.pdf). Tệp PDF có kèm bố cục bên cạnh: phieu-bau.layout.json.",
@@ -334,6 +336,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.ballots.contest": (
         "Chỉ nội dung này (lặp lại được; mặc định: tất cả).",
         "Only this contest (repeatable; default: all).",
+    ),
+    "help.ballots.round_number": (
+        "Lần bỏ phiếu của các phiếu (từ 2: bầu lại).",
+        "The vote the papers are for (2 and up: a runoff).",
+    ),
+    "help.ballots.runoff": (
+        "Từ vòng 2: các đơn vị trên phiếu bầu lại, theo thứ tự (ví dụ STP,STC).",
+        "Round 2+: the units on the runoff paper, in order (e.g. STP,STC).",
+    ),
+    "help.ballots.seats": (
+        "Từ vòng 2: số suất vòng bầu lại cần chọn (mỗi phiếu chọn tối đa chừng ấy, trừ khi đặt max_marks).",
+        "Round 2+: the seats the runoff fills (a paper may choose that many, unless max_marks is set).",
     ),
     "help.ballots.fmt": (
         "pdf (vẽ để đọc lại từ bản quét) hoặc docx (sửa được, không có mã QR). Mặc định: theo đuôi của --output "

@@ -5,6 +5,11 @@ from __future__ import annotations
 MESSAGES: dict[str, tuple[str, str]] = {
     # --- printed on the paper ---
     "paper.title": ("PHIẾU BẦU", "BALLOT PAPER"),
+    "papers.runoff_one_contest": (
+        "phiếu bầu lại in cho một nội dung bầu: chỉ ghi một --contest.",
+        "a runoff's papers are for one contest: give a single --contest.",
+    ),
+    "paper.runoff_title": ("{title} — bầu lại (lần bỏ phiếu thứ {round})", "{title} — runoff (vote {round})"),
     "paper.tick": ("Đánh dấu X vào ô đơn vị được suy tôn", "Mark X in the box of each unit you choose"),
     "paper.strike": ("Gạch tên đơn vị không suy tôn", "Strike out the name of each unit you do not choose"),
     "paper.limit_tick": ("chọn không quá {most} đơn vị", "choose no more than {most}"),
