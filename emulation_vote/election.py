@@ -427,8 +427,77 @@ def _toml_error(text: str, source: str, line: int, column: int, detail: str) -> 
     )
 
 
+_EXAMPLE = '[meeting]\ntitle = "T"\n\n[[contest]]\nid = "a"\n[[contest]]\nid = "b"\nseat = 2\n'
+"""A small election file (an example for :func:`key_line`)."""
+_HEADER = re.compile(r"\s*\[\[?\s*\"?([^\]\"]+?)\"?\s*\]\]?\s*(#.*)?$")
+_PART = re.compile(r"([^.\[\]]+)(?:\[(\d+)\])?")
+
+
+def key_line(text: str, key: str) -> int | None:
+    """Return the line (from 1) of ``text`` where the key path ``key`` is written, if it is found.
+
+    ``contest[2].seats`` is the ``seats =`` line after the second ``[[contest]]``;
+    ``scoring.criterion[1].max`` the ``max =`` line after the first ``[[scoring.criterion]]`` (its
+    header when the key is missing); ``contest[1].candidates[3].name`` the third line holding a
+    ``{`` after that contest's ``candidates =`` (one candidate to a line, as the files ``new``
+    writes have them).  The nearest line found is returned when the path goes deeper than the text
+    can be followed.
+
+    >>> key_line(_EXAMPLE, "contest[2].seat"), key_line(_EXAMPLE, "meeting.title"), key_line(_EXAMPLE, "meeting.x")
+    (8, 2, 1)
+    """
+    lines = text.splitlines()
+    wanted = [(name, int(index) if index else 0) for name, index in _PART.findall(key)]
+    # Each table header and the path it opens: [[contest]] the n-th time is contest[n].
+    sections: list[tuple[int, list[tuple[str, int]]]] = [(-1, [])]  # the top level: no header
+    seen: dict[str, int] = {}
+    for number, line in enumerate(lines):
+        found = _HEADER.match(line)
+        if found is None:
+            continue
+        names = [part.strip().strip('"') for part in found.group(1).split(".")]
+        path = [(name, 0) for name in names]
+        if line.lstrip().startswith("[["):
+            seen[found.group(1)] = seen.get(found.group(1), 0) + 1
+            path[-1] = (names[-1], seen[found.group(1)])
+        sections.append((number, path))
+    best = max((entry for entry in sections if wanted[: len(entry[1])] == entry[1]), key=lambda entry: len(entry[1]))
+    start = best[0]
+    end = next((number for number, _ in sections if number > start), len(lines))
+    line_found = start + 1 if start >= 0 else None
+    for name, index in wanted[len(best[1]) :]:
+        assignment = re.compile(rf'\s*"?{re.escape(name)}"?\s*=')
+        at = next((i for i in range(start + 1, end) if assignment.match(lines[i])), None)
+        if at is None:
+            return line_found
+        start, line_found = at, at + 1
+        if index:
+            braces = [i for i in range(at, end) if "{" in lines[i]]
+            if len(braces) < index:
+                return line_found
+            start, line_found = braces[index - 1], braces[index - 1] + 1
+            end = start + 1
+    return line_found
+
+
 def parse_election(text: str, source: str = "election.toml") -> Election:
-    """Parse the TOML ``text`` of an election file; ``source`` names it in messages."""
+    """Parse the TOML ``text`` of an election file; ``source`` names it in messages.
+
+    An error of a key or a value names the line it is written on (:func:`key_line`), as a row.
+    """
+    try:
+        return _parse_election(text, source)
+    except ElectionFileError as error:
+        key = error.params.get("key")
+        if error.row is not None or not isinstance(key, str):
+            raise
+        line = key_line(text, key)
+        if line is None:
+            raise
+        raise ElectionFileError(error.key, file=error.file, row=line, **error.params) from None
+
+
+def _parse_election(text: str, source: str) -> Election:
     try:
         data = tomllib.loads(text)
     except RecursionError:

@@ -5,12 +5,13 @@ from fractions import Fraction
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from emulation_vote.election import load_election, parse_share
 from emulation_vote.errors import ElectionFileError
 from emulation_vote.render.errors import describe_error
 
-from helpers import election_toml, parse
+from helpers import SAMPLES, election_toml, invoke, parse
 
 SEED = Path(__file__).resolve().parent.parent / "emulation_vote" / "data" / "seed" / "election.toml"
 
@@ -256,3 +257,17 @@ def test_toml_syntax_errors_are_explained_in_vietnamese() -> None:
 def test_an_unknown_key_far_from_every_key_lists_the_keys_allowed() -> None:
     err = fails("[meeting]\nfoo = 1\n" + election_toml())
     assert err.key == "election.unknown_key_none" and "title, organization" in describe_error(err, "en")
+
+
+def test_an_error_names_the_line_of_its_key(runner: CliRunner, tmp_path: Path) -> None:
+    from emulation_vote.election import key_line
+
+    text = (SAMPLES / "seed" / "election.toml").read_text(encoding="utf-8")
+    wrong = text.replace("seats = 2", "seat = 2", 1)
+    line = next(number for number, row in enumerate(wrong.splitlines(), 1) if row.startswith("seat = 2"))
+    assert key_line(wrong, "contest[1].seat") == line
+    path = tmp_path / "election.toml"
+    path.write_text(wrong, encoding="utf-8")
+    result = invoke(runner, "tally", path, SAMPLES / "seed" / "ballots-wide.csv")
+    assert result.exit_code == 1
+    assert f"election.toml, dòng {line}: khóa không hợp lệ 'contest[1].seat'; có phải là 'seats'?" in result.stderr

@@ -226,17 +226,18 @@ def test_criterion_errors_in_words() -> None:
     text = scoring_toml().replace('max = "10"', "", 1)
     with pytest.raises(ElectionFileError) as caught:
         parse(text)
-    assert describe_error(caught.value, "en") == "election.toml: 'scoring.criterion[1].max' is missing."
+    # a missing key: the line of its table's header
+    assert describe_error(caught.value, "en") == "election.toml, line 2: 'scoring.criterion[1].max' is missing."
     text = scoring_toml().replace("[[scoring.criterion]]", "[[scoring.criterion]]\naliases = ['Tiêu chí K2']", 1)
     with pytest.raises(ElectionFileError) as caught:
         parse(text)
     assert describe_error(caught.value, "en") == (
-        "election.toml: 'scoring.criterion[2]': 'Tiêu chí K2' is also a name of criterion K1."
+        "election.toml, line 7: 'scoring.criterion[2]': 'Tiêu chí K2' is also a name of criterion K1."
     )
     with pytest.raises(ElectionFileError) as caught:
         election_with(scorers=["self", "cross"], weights={"self": "30%", "cross": "60%"})
     assert describe_error(caught.value, "vi") == (
-        "election.toml: 'scoring.weights': tổng các trọng số phải bằng 1 (100%), nhưng bằng 9/10."
+        "election.toml, dòng 3: 'scoring.weights': tổng các trọng số phải bằng 1 (100%), nhưng bằng 9/10."
     )
 
 

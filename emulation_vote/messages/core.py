@@ -282,6 +282,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "error.interrupted": ("Đã dừng theo yêu cầu. Không có gì được ghi.", "Interrupted. Nothing was written."),
     "loc.row": ("hàng {row}", "row {row}"),
+    "loc.line": ("dòng {row}", "line {row}"),
     "written": ("Đã ghi {path}", "Written {path}"),
     # --- result wording ---
     "status.selected": ("Được suy tôn", "Selected"),

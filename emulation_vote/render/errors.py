@@ -6,7 +6,7 @@ the sentence the command line prints, naming types and figures in the chosen lan
 
 from __future__ import annotations
 
-from emulation_vote.errors import EmulationVoteError
+from emulation_vote.errors import ElectionFileError, EmulationVoteError
 from emulation_vote.i18n import t
 from emulation_vote.vocab import Language
 
@@ -47,7 +47,10 @@ def describe_error(error: EmulationVoteError, lang: Language = Language.vi) -> s
             if name in params:
                 params[name] = _FIELDS_VI.get(str(params[name]), params[name])
     message = t(error.key, lang, **params)
-    where = [part for part in (error.file, t("loc.row", lang, row=error.row) if error.row else None) if part]
+    row = None
+    if error.row:  # an election file's key: its line (a text file), a ballot file's: its row
+        row = t("loc.line" if isinstance(error, ElectionFileError) else "loc.row", lang, row=error.row)
+    where = [part for part in (error.file, row) if part]
     return f"{', '.join(where)}: {message}" if where else message[:1].upper() + message[1:]
 
 
