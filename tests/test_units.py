@@ -95,7 +95,7 @@ def test_no_candidates_and_no_units() -> None:
     error = fails('[[contest]]\nid = "co"\nseats = 1\n')
     assert error.key == "election.no_candidates"
     assert describe_error(error, "en") == (
-        "e.toml: 'contest[1].candidates' is missing, and there is no [[unit]] list to take every unit from."
+        "e.toml, line 1: 'contest[1].candidates' is missing, and there is no [[unit]] list to take every unit from."
     )
 
 
