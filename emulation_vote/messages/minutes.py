@@ -79,7 +79,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{base} bằng 0 nên không đơn vị nào đạt tỷ lệ quy định.",
         "{base} is 0, so no unit can meet the threshold.",
     ),
-    "m.results": ("Số phiếu của từng đơn vị (theo thứ tự trên phiếu):", "Votes per unit (in ballot order):"),
+    "m.results": (
+        "Số phiếu của từng đơn vị (theo thứ tự trên phiếu; tỷ lệ tính trên {base} là {count}):",
+        "Votes per unit (in ballot order; percent of {base}, {count}):",
+    ),
     "m.col_percent": ("Tỷ lệ (%)", "Percent"),
     "m.col_rank": ("Xếp hạng", "Rank"),
     "m.selected_intro": (

@@ -211,7 +211,7 @@ def _round(result: ContestResult, index: int, lang: Language, scoring: ScoringRu
             *(_ranking_lines(result, scoring, lang) if rnd.number == 1 else ()),
             t("m.seats", lang, seats=rnd.seats),
             threshold_sentence(rnd.threshold, lang),
-            t("m.results", lang),
+            t("m.results", lang, base=t(f"base.{rnd.threshold.of}", lang), count=rnd.threshold.base_count),
         ),
         columns=(
             t("col.number", lang),
