@@ -438,10 +438,10 @@ def key_line(text: str, key: str) -> int | None:
 
     ``contest[2].seats`` is the ``seats =`` line after the second ``[[contest]]``;
     ``scoring.criterion[1].max`` the ``max =`` line after the first ``[[scoring.criterion]]`` (its
-    header when the key is missing); ``contest[1].candidates[3].name`` the third line holding a
-    ``{`` after that contest's ``candidates =`` (one candidate to a line, as the files ``new``
-    writes have them).  The nearest line found is returned when the path goes deeper than the text
-    can be followed.
+    header when the key is missing); ``contest[1].candidates[3].name`` the ``candidates =`` line
+    where that list starts (an item of a list is not told apart: comments, several items to a line
+    and inline tables make counting lines unsafe).  The nearest line found is returned when the
+    path goes deeper than the text can be followed, never a guess.
 
     >>> key_line(_EXAMPLE, "contest[2].seat"), key_line(_EXAMPLE, "meeting.title"), key_line(_EXAMPLE, "meeting.x")
     (8, 2, 1)
@@ -470,13 +470,10 @@ def key_line(text: str, key: str) -> int | None:
         at = next((i for i in range(start + 1, end) if assignment.match(lines[i])), None)
         if at is None:
             return line_found
-        start, line_found = at, at + 1
-        if index:
-            braces = [i for i in range(at, end) if "{" in lines[i]]
-            if len(braces) < index:
-                return line_found
-            start, line_found = braces[index - 1], braces[index - 1] + 1
-            end = start + 1
+        line_found = at + 1
+        if index:  # an item of a list: its start is as near as is sure
+            return line_found
+        start = at
     return line_found
 
 

@@ -93,11 +93,18 @@ def which_contest(election: Election, given: str | None) -> str:
     titled = [c.id for c in election.contests if " ".join(clean(c.title).split()).casefold() == wanted]
     if len(titled) == 1:
         return titled[0]
+    if titled:  # contests that share a title: only their ids tell them apart
+        raise UsageError("enter.which_contest", contests="; ".join(f"{c.id} ({c.title})" for c in election.contests))
     raise UsageError("enter.no_contest", value=given, suggestion=closest(given, ids) or ", ".join(ids))
 
 
 def round_candidates(contest: Contest, round_number: int, runoff: tuple[str, ...]) -> tuple[Candidate, ...]:
-    """Return the candidates on a round's paper: every one in round 1, the ``runoff`` units (ids or names) after."""
+    """Return the candidates on a round's paper: every one in round 1, the ``runoff`` units after.
+
+    The runoff units are named by id or name (a name without its diacritics when it fits one unit
+    only), in any order: they stand on the paper in the election's order, as on the first round's
+    paper and in the minutes, numbered 1, 2...  A runoff holds at least two units.
+    """
     if round_number == 1:
         if runoff:
             raise UsageError("enter.runoff_round1")
@@ -108,6 +115,9 @@ def round_candidates(contest: Contest, round_number: int, runoff: tuple[str, ...
     chosen: list[Candidate] = []
     for text in runoff:
         cid = matcher.match(text)
+        loose = matcher.match_loose(text) if cid is None else None
+        if loose is not None and len(loose.candidates) == 1:
+            cid = loose.candidates[0]
         if cid is None:
             raise UsageError(
                 "enter.runoff_unknown",
@@ -117,11 +127,18 @@ def round_candidates(contest: Contest, round_number: int, runoff: tuple[str, ...
         if any(c.id == cid for c in chosen):
             raise UsageError("enter.runoff_twice", value=text, id=cid)
         chosen.append(contest.candidate(cid))
-    return tuple(chosen)
+    if len(chosen) < 2:
+        raise UsageError("enter.runoff_one", round=round_number)
+    return tuple(sorted(chosen, key=lambda candidate: candidate.number))
 
 
-def round_limits(contest: Contest, round_number: int, seats: int | None) -> tuple[int, int]:
-    """Return the most and fewest units a round's ballot may choose; a runoff needs the ``seats`` it fills."""
+def round_limits(contest: Contest, round_number: int, seats: int | None, units: int | None = None) -> tuple[int, int]:
+    """Return the most and fewest units a round's ballot may choose; a runoff needs the ``seats`` it fills.
+
+    A runoff among ``units`` units fills fewer seats than that (else it would need no vote).
+    """
+    if seats is not None and units is not None and seats >= units:
+        raise UsageError("enter.runoff_too_many_seats", seats=seats, units=units)
     if seats is not None and round_number == 1:
         raise UsageError("enter.seats_round1", seats=seats, contest=contest.id, default=contest.seats)
     if seats is None and round_number > 1 and not contest.max_marks_given:
@@ -155,7 +172,8 @@ class EntrySession:
         self.round = round_number
         self.output = output
         self.candidates = round_candidates(self.contest, round_number, runoff)
-        self.max_marks, self.min_marks = round_limits(self.contest, round_number, seats)
+        units = len(self.candidates) if round_number > 1 else None
+        self.max_marks, self.min_marks = round_limits(self.contest, round_number, seats, units)
         self.matcher = NameMatcher(self.contest)
         self.entered: list[Entered] = []
         if output.is_dir():

@@ -271,3 +271,17 @@ def test_an_error_names_the_line_of_its_key(runner: CliRunner, tmp_path: Path) -
     result = invoke(runner, "tally", path, SAMPLES / "seed" / "ballots-wide.csv")
     assert result.exit_code == 1
     assert f"election.toml, dòng {line}: khóa không hợp lệ 'contest[1].seat'; có phải là 'seats'?" in result.stderr
+
+
+def test_an_item_of_a_list_points_at_the_lists_start_never_a_guess() -> None:
+    from emulation_vote.election import key_line
+
+    text = (
+        '[[contest]]\nid = "co"\nseats = 1\n'
+        "# { a comment with a brace }\n"
+        'candidates = [\n  { id = "A", name = "An" }, { id = "B", name = "Bình" },\n  { id = "C", nam = "C" },\n]\n'
+        'threshold = { share = "1/2" }\n'
+    )
+    assert key_line(text, "contest[1].candidates[3].nam") == 5
+    assert key_line(text, "contest[1].threshold.share") == 9
+    assert key_line(text, "contest[1].nothing") == 1  # a missing key: its table's header

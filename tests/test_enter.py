@@ -369,3 +369,13 @@ def test_several_contests_and_none_named_lists_them(tmp_path: Path) -> None:
     assert "chọn một bằng --contest (mã hoặc tên): co-thi-dua (Suy tôn" in result.stderr
     assert "bang-khen (Đề nghị Chủ tịch UBND tỉnh tặng Bằng khen)" in result.stderr
     assert not (tmp_path / "b.csv").exists()
+
+
+def test_runoff_units_are_numbered_as_on_the_first_paper(tmp_path: Path) -> None:
+    tie = SAMPLES / "tie-runoff" / "election.toml"
+    run = enter(tmp_path, "1\n2\n", "--round", "2", "--runoff", "so tai chinh,STP", "--seats", "1", election=tie)
+    assert run.returncode == 0, run.stderr
+    rows = (tmp_path / "b.csv").read_text(encoding="utf-8-sig").splitlines()[1:]
+    assert rows == ["co-thi-dua,1,2,STP,", "co-thi-dua,2,2,STC,"]
+    too_many = enter(tmp_path, "1\n", "--round", "2", "--runoff", "STP,STC", "--seats", "2", election=tie)
+    assert too_many.returncode == 2 and "chỉ chọn ít hơn 2 đơn vị" in too_many.stderr

@@ -286,7 +286,9 @@ def test_runoff_papers_list_only_the_tied_units(runner: CliRunner, tmp_path: Pat
         (["--runoff", "STP,STC"], "--runoff chỉ dùng cho vòng 2 trở đi"),
         (["--round", "2", "--runoff", "STP,STC"], "ghi số chỗ cần bầu bằng --seats"),
         (["--round", "2", "--runoff", "STP,XYZ", "--seats", "1"], "'XYZ' không phải đơn vị nào; gần nhất: SNV, STP"),
-        (["--round", "2", "--runoff", "STP,STP", "--seats", "1"], "STP"),
+        (["--round", "2", "--runoff", "STP,STP", "--seats", "1"], "--runoff ghi 'STP' (STP) hai lần"),
+        (["--round", "2", "--runoff", "STP,STC", "--seats", "2"], "cuộc bầu lại giữa 2 đơn vị chỉ chọn ít hơn 2"),
+        (["--round", "2", "--runoff", "STP", "--seats", "1"], "--runoff cần ít nhất hai đơn vị"),
     ],
 )
 def test_runoff_paper_usage_errors(runner: CliRunner, tmp_path: Path, args: list[str], message: str) -> None:
@@ -302,3 +304,18 @@ def test_runoff_papers_are_for_one_contest(runner: CliRunner, tmp_path: Path) ->
     assert unnamed.exit_code == 2 and "chọn một bằng --contest" in unnamed.output
     both = invoke(runner, "ballots", two, "-o", tmp_path / "p.pdf", *args, "-c", "co-thi-dua", "-c", "bang-khen")
     assert both.exit_code == 2 and "hiếu bầu lại in cho một nội dung bầu" in both.output
+
+
+def test_runoff_units_named_in_any_way_stand_in_the_first_papers_order(runner: CliRunner, tmp_path: Path) -> None:
+    args = ["--round", "2", "--runoff", "so tai chinh, Sở Tư pháp", "--seats", "1", "-n", "1"]
+    out, _layout = make(runner, tmp_path, TIE, *args)
+    whole = " ".join(" ".join(page_texts(out)).split())
+    assert "1 Sở Tư pháp 2 Sở Tài chính" in whole
+
+
+def test_a_runoffs_contest_may_be_named_by_its_title(runner: CliRunner, tmp_path: Path) -> None:
+    two = SAMPLES / "two-contests" / "election.toml"
+    title = "Đề nghị Chủ tịch UBND tỉnh tặng Bằng khen"
+    args = ["--round", "2", "--runoff", "SNV,STP", "--seats", "1", "-c", title, "-n", "1"]
+    _out, layout = make(runner, tmp_path, two, *args)
+    assert [c["id"] for c in layout["contests"]] == ["bang-khen"]

@@ -55,7 +55,7 @@ def _runoff(
     chosen = election.contest(which_contest(election, contest[0] if contest else None))
     names = tuple(part.strip() for part in (runoff or "").split(",") if part.strip())
     candidates = round_candidates(chosen, round_number, names)
-    limits = round_limits(chosen, round_number, seats)
+    limits = round_limits(chosen, round_number, seats, len(candidates) if round_number > 1 else None)
     return runoff_election(election, chosen, round_number, candidates, limits, lang)
 
 
@@ -97,7 +97,9 @@ def ballots(
     ] = 1,
     runoff: Annotated[
         str | None,
-        typer.Option("--runoff", help="Round 2+: the units on the runoff paper, in order (e.g. STP,STC)."),
+        typer.Option(
+            "--runoff", help="Round 2+: the tied units, by id or name (e.g. STP,STC), numbered as on the first paper."
+        ),
     ] = None,
     seats: Annotated[
         int | None,
@@ -125,15 +127,15 @@ def ballots(
             check_output(layout_file, force, [election])
         loaded = ev.load_election(election)
         contests = loaded.contests
-        if contest:
+        if round_number > 1 or runoff or seats is not None:  # one contest, named by its id or its title
+            loaded = _runoff(loaded, contest or [], round_number, runoff, seats, lang)
+            contests = loaded.contests
+        elif contest:
             ids = [c.id for c in loaded.contests]
             for wanted in contest:
                 if wanted not in ids:
                     raise UsageError("papers.unknown_contest", contest=wanted, contests=", ".join(ids))
             contests = tuple(c for c in loaded.contests if c.id in contest)
-        if round_number > 1 or runoff or seats is not None:
-            loaded = _runoff(loaded, contest or [], round_number, runoff, seats, lang)
-            contests = loaded.contests
         counts = [paper_count(loaded, item, count) for item in contests]
         from emulation_vote.output import write_atomic
 

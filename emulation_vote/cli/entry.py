@@ -41,7 +41,10 @@ def enter(
     clerk: Annotated[str | None, typer.Option("--clerk", help="Who is typing (written in the log).")] = None,
     round_number: Annotated[int, typer.Option("--round", min=1, help="The voting round (2 and up: a runoff).")] = 1,
     runoff: Annotated[
-        str | None, typer.Option("--runoff", help="Round 2+: the units on the runoff ballot, in order (e.g. STP,STC).")
+        str | None,
+        typer.Option(
+            "--runoff", help="Round 2+: the tied units, by id or name (e.g. STP,STC), numbered as on the first paper."
+        ),
     ] = None,
     seats: Annotated[
         int | None,

@@ -296,8 +296,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.enter.clerk": ("Người nhập (ghi vào nhật ký).", "Who is typing (written in the log)."),
     "help.enter.round_number": ("Vòng bỏ phiếu (từ 2: bầu lại).", "The voting round (2 and up: a runoff)."),
     "help.enter.runoff": (
-        "Từ vòng 2: các đơn vị trên phiếu bầu lại, theo thứ tự (ví dụ STP,STC).",
-        "Round 2+: the units on the runoff ballot, in order (e.g. STP,STC).",
+        "Từ vòng 2: các đơn vị bằng phiếu, theo mã hoặc tên (ví dụ STP,STC), đánh số theo thứ tự trên phiếu vòng đầu.",
+        "Round 2+: the tied units, by id or name (e.g. STP,STC), numbered as on the first paper.",
     ),
     "help.enter.seats": (
         "Từ vòng 2: số suất vòng bầu lại cần chọn (mỗi phiếu chọn tối đa chừng ấy, trừ khi đặt max_marks).",
@@ -342,8 +342,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The vote the papers are for (2 and up: a runoff).",
     ),
     "help.ballots.runoff": (
-        "Từ vòng 2: các đơn vị trên phiếu bầu lại, theo thứ tự (ví dụ STP,STC).",
-        "Round 2+: the units on the runoff paper, in order (e.g. STP,STC).",
+        "Từ vòng 2: các đơn vị bằng phiếu, theo mã hoặc tên (ví dụ STP,STC), đánh số theo thứ tự trên phiếu vòng đầu.",
+        "Round 2+: the tied units, by id or name (e.g. STP,STC), numbered as on the first paper.",
     ),
     "help.ballots.seats": (
         "Từ vòng 2: số suất vòng bầu lại cần chọn (mỗi phiếu chọn tối đa chừng ấy, trừ khi đặt max_marks).",

@@ -95,6 +95,14 @@ MESSAGES.update(
             "--seats is for a runoff only (--round 2 and up); round 1 of contest {contest} is for {default} seats, "
             "as the election file says.",
         ),
+        "enter.runoff_one": (
+            "vòng {round} là bầu lại giữa các đơn vị bằng phiếu: --runoff cần ít nhất hai đơn vị.",
+            "round {round} is a runoff among tied units: --runoff needs at least two units.",
+        ),
+        "enter.runoff_too_many_seats": (
+            "--seats {seats}: cuộc bầu lại giữa {units} đơn vị chỉ chọn ít hơn {units} đơn vị.",
+            "--seats {seats}: a runoff among {units} units fills fewer than {units} seats.",
+        ),
         "enter.runoff_twice": (
             "--runoff ghi '{value}' ({id}) hai lần: mỗi đơn vị chỉ ghi một lần.",
             "--runoff names '{value}' ({id}) twice: name each unit once.",
