@@ -341,7 +341,10 @@ def declared_reasons(declared: Counter[str]) -> tuple[tuple[str, int], ...]:
     spellings: dict[str, Counter[str]] = {}
     for text, count in declared.items():
         spellings.setdefault(text.casefold(), Counter())[text] += count
-    merged = [(min(found, key=lambda text: (-found[text], text)), found.total()) for found in spellings.values()]
+    merged = [  # equally frequent spellings: the one with fewer capitals (the plain word)
+        (min(found, key=lambda text: (-found[text], sum(c.isupper() for c in text), text)), found.total())
+        for found in spellings.values()
+    ]
     return tuple(sorted(merged, key=lambda item: (-item[1], item[0])))
 
 

@@ -551,3 +551,8 @@ def test_reasons_typed_in_another_case_are_one_reason(tmp_path: Path) -> None:
     first = record.contests[0].first
     assert first.declared_texts == (("rách", 3), ("không có dấu", 1))
     assert dict(first.invalid_reasons)["declared"] == 4
+
+
+def test_reasons_equally_frequent_in_two_cases_read_in_the_plainer(tmp_path: Path) -> None:
+    record = count_list(tmp_path, [("A", "Không Có Dấu"), ("B", "không có dấu")])
+    assert record.contests[0].first.declared_texts == (("không có dấu", 2),)

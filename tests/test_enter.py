@@ -285,7 +285,7 @@ def test_end_of_input_and_quit_say_what_is_saved(tmp_path: Path, seed_no_collect
     assert run.returncode == 0 and run.stdout == f"Chưa lưu phiếu nào vào {tmp_path / 'b.csv'}.\n"
     run = enter(tmp_path, "1\nq\n9\n", "--lang", "en", election=seed_no_collected)
     assert run.stdout.endswith(
-        f"Saved: 1 ballots (contest co-thi-dua, round 1) in {tmp_path / 'b.csv'}; "
+        f"Saved: 1 ballot (contest co-thi-dua, round 1) in {tmp_path / 'b.csv'}; "
         "the last confirmed ballot (ballot 1) is kept. Run the command again to continue.\n"
     )
 

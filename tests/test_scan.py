@@ -125,7 +125,7 @@ def test_other_election_is_refused_naming_image_and_page(runner: CliRunner, tmp_
     pdf = printed(runner, tmp_path, other, 2)
     result = invoke(runner, "scan", SEED, pdf, "--output", tmp_path / "p.csv")
     assert result.exit_code == 1
-    assert f"{pdf}: trang 1: phiếu này không thuộc hội nghị này" in result.output
+    assert f"{pdf}: trang 1: phiếu này không phải phiếu vòng đầu của hội nghị này" in result.output
     assert not (tmp_path / "p.csv").exists()
 
 

@@ -361,7 +361,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "a.fig.not_returned": ("phiếu không thu về", "ballots not returned"),
     "a.totals": (
         "Tổng: {count} phiếu ({valid} hợp lệ, {invalid} không hợp lệ)",
-        "Total: {count} ballots ({valid} valid, {invalid} invalid)",
+        "Total: {count} ballot(s) ({valid} valid, {invalid} invalid)",
     ),
     "verify.ok": (
         "Khớp: kết quả đã lưu trùng hoàn toàn với kết quả kiểm lại (mã kiểm chứng {fingerprint}).",
@@ -390,7 +390,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "compare.ok": (
         "Các bản nhập trùng khớp: {count} phiếu, {entries} bản nhập.",
-        "The entries agree: {count} ballots in {entries} entries.",
+        "The entries agree: {count} ballot(s) in {entries} entries.",
     ),
     "compare.differs": (
         "Các bản nhập KHÔNG khớp: {count} phiếu cần kiểm tra lại với phiếu giấy.",
@@ -457,13 +457,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "enter.echo_declared": ("Phiếu {id} — {verdict}", "Ballot {id} — {verdict}"),
     "enter.totals": (
         "Đã nhập {count} phiếu: {valid} hợp lệ, {invalid} không hợp lệ.",
-        "Entered {count} ballots: {valid} valid, {invalid} invalid.",
+        "Entered {count} ballot(s): {valid} valid, {invalid} invalid.",
     ),
     "enter.undone": ("Đã xóa phiếu {id} ({choices}).", "Took back ballot {id} ({choices})."),
     "enter.nothing_to_undo": ("Chưa có phiếu nào để xóa.", "No ballot to take back."),
     "enter.resumed": (
         "Tệp {file} đã có {count} phiếu của nội dung {contest}, vòng {round}: nhập tiếp từ phiếu số {next}.",
-        "{file} already holds {count} ballots of contest {contest}, round {round}: continuing from ballot {next}.",
+        "{file} already holds {count} ballot(s) of contest {contest}, round {round}: continuing from ballot {next}.",
     ),
     "enter.title": ("Nhập phiếu: {title} (vòng {round})", "Ballot entry: {title} (round {round})"),
     "enter.strike_note": (

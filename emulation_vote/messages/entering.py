@@ -6,7 +6,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "enter.saved": (
         "Đã lưu {count} phiếu (nội dung {contest}, vòng {round}) vào {file}; "
         "phiếu cuối cùng đã xác nhận (phiếu {last}) được giữ. Chạy lại lệnh để nhập tiếp.",
-        "Saved: {count} ballots (contest {contest}, round {round}) in {file}; "
+        "Saved: {count} ballot(s) (contest {contest}, round {round}) in {file}; "
         "the last confirmed ballot (ballot {last}) is kept. Run the command again to continue.",
     ),
     "enter.saved_none": ("Chưa lưu phiếu nào vào {file}.", "No ballot saved in {file}."),
@@ -14,7 +14,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "enter.provisional": (
         "KẾT QUẢ TẠM TÍNH — {count} phiếu đã nhập ({valid} hợp lệ, {invalid} không hợp lệ); "
         "số phiếu bầu mỗi đơn vị (phiếu hợp lệ):",
-        "PROVISIONAL COUNT — {count} ballots entered ({valid} valid, {invalid} invalid); "
+        "PROVISIONAL COUNT — {count} ballot(s) entered ({valid} valid, {invalid} invalid); "
         "votes per unit (valid ballots):",
     ),
     "enter.loose": (

@@ -89,12 +89,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Các đơn vị được suy tôn (theo số phiếu từ cao xuống thấp):",
         "Units selected (most votes first):",
     ),
-    "m.selected_line": ("{name}: {votes} phiếu, đạt {percent}", "{name}: {votes} votes, {percent}"),
+    "m.selected_line": ("{name}: {votes} phiếu, đạt {percent}", "{name}: {votes} vote(s), {percent}"),
     "m.none_selected": ("Không có đơn vị nào được suy tôn ở lần bỏ phiếu này.", "No unit was selected in this vote."),
     "m.tie": (
         "Các đơn vị {names} có số phiếu bằng nhau ({votes} phiếu) ở vị trí cuối cùng: hội nghị cần bầu lại "
         "giữa các đơn vị này để chọn {seats} đơn vị.",
-        "The units {names} tied for the last place ({votes} votes each): the conference must hold a runoff "
+        "The units {names} tied for the last place ({votes} vote(s) each): the conference must hold a runoff "
         "among them for {seats} seat(s).",
     ),
     "m.empty": (
@@ -106,7 +106,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "m.round_reason": (
         "Lý do bầu lại: ở lần bỏ phiếu thứ {previous}, có {count} đơn vị ({names}) cùng được {votes} phiếu "
         "ở vị trí cuối; hội nghị bỏ phiếu lại giữa các đơn vị này để chọn {seats} đơn vị.",
-        "Why a runoff: in vote {previous}, {count} units ({names}) tied for the last place with {votes} votes "
+        "Why a runoff: in vote {previous}, {count} units ({names}) tied for the last place with {votes} vote(s) "
         "each; the conference voted again among them for {seats} seat(s).",
     ),
     "m.final_heading": ("Kết quả chung cuộc", "Final result"),
@@ -120,7 +120,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "m.final_pending": (
         "Còn {seats} chỉ tiêu chờ hội nghị bầu lại giữa các đơn vị {names}.",
-        "{seats} seat(s) await a runoff among {names}.",
+        "A runoff is due for {seats} seat(s) among {names}.",
     ),
     "m.twice": (
         "Đơn vị {name} được suy tôn ở {count} nội dung: {contests}. Đề nghị hội nghị xem xét.",

@@ -62,6 +62,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "paper.printed": (
         "Số phiếu đã in theo nội dung: {papers}; {pages} trang; sơ đồ vị trí: {layout}",
-        "Papers printed per contest: {papers}; {pages} pages; the layout: {layout}",
+        "Papers printed per contest: {papers}; {pages} page(s); the layout: {layout}",
     ),
 }

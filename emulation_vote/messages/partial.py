@@ -20,7 +20,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "partial.skipped": (
         "Bỏ qua {count} phiếu của nội dung {contest} (không thuộc --contest).",
-        "Skipped {count} ballots of contest {contest} (not asked for with --contest).",
+        "Skipped {count} ballot(s) of contest {contest} (not asked for with --contest).",
     ),
     "minutes.partial": (
         "biên bản chỉ lập từ kết quả chính thức: bỏ --partial (dùng 'tally --partial' để xem kết quả tạm tính).",

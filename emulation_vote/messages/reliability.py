@@ -188,7 +188,7 @@ MESSAGES.update(
         ),
         "log.file_differs": (
             "TỆP PHIẾU KHÁC NHẬT KÝ: {count} phiếu trong {file} không như đã ghi nhật ký:",
-            "THE BALLOT FILE DIFFERS FROM THE LOG: {count} ballot(s) in {file} do not read as logged:",
+            "THE BALLOT FILE DIFFERS FROM THE LOG: {count} ballot(s) in {file} differ from the log:",
         ),
         "log.file_line": (
             "{where}, phiếu {ballot}: tệp ghi {in_file}, nhật ký ghi {in_log}",

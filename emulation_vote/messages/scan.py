@@ -16,14 +16,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "cannot open the image (damaged, or not an image).",
     ),
     "scanning.other_election": (
-        "trang {page}: phiếu này không thuộc hội nghị này (mã QR '{qr}' mang dấu vân tay của hội nghị khác, "
-        "hoặc nội dung bầu không có trong tệp bầu cử); không đọc phiếu nào. Hãy tách phiếu đó ra.",
-        "page {page}: this paper belongs to another election (its QR code '{qr}' carries another election's "
-        "fingerprint, or a contest the election file lacks); nothing was read. Take that paper out.",
+        "trang {page}: phiếu này không phải phiếu vòng đầu của hội nghị này (mã QR '{qr}' mang dấu vân tay khác: "
+        "phiếu của hội nghị khác, phiếu bầu lại, hoặc nội dung bầu không có trong tệp bầu cử); không đọc phiếu nào. "
+        "Hãy tách phiếu đó ra; phiếu bầu lại được nhập bằng 'enter --round 2 --runoff ...'.",
+        "page {page}: this is no first-round paper of this election (its QR code '{qr}' carries another "
+        "fingerprint: another election's paper, a runoff paper, or a contest the election file lacks); nothing "
+        "was read. Take that paper out; runoff papers are typed with 'enter --round 2 --runoff ...'.",
     ),
     "scan.summary": (
         "Đã đọc {pages} trang: {read} phiếu đọc được, {review} phiếu cần xem lại.",
-        "Read {pages} pages: {read} papers read, {review} papers to review.",
+        "Read {pages} page(s): {read} paper(s) read, {review} paper(s) to review.",
     ),
     "scan.review_left": (
         "Còn {count} phiếu cần Ban kiểm phiếu xem lại: danh sách ở {path}; chạy lại với --review tại màn hình "

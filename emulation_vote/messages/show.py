@@ -11,7 +11,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "show.valid": ("Hợp lệ", "Valid"),
     "show.invalid": ("Không hợp lệ", "Invalid"),
     "show.seats": ("Suy tôn tối đa", "Seats"),
-    "show.votes": ("{votes} phiếu", "{votes} votes"),
+    "show.votes": ("{votes} phiếu", "{votes} vote(s)"),
     "show.vote": ("{votes} phiếu", "{votes} vote"),
     "show.needed": ("Ngưỡng: {needed} phiếu", "Threshold: {needed} votes"),
     "show.runoff_due": (
