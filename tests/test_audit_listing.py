@@ -112,8 +112,9 @@ def oracle_table(record: ElectionRecord, lang: Language, color: bool, width: int
     for line in preamble_lines(record, lang):
         console.print(line, style="bold yellow")
     console.print(t("a.title", lang), style="bold")
-    keys: tuple[str, ...] = ("contest", "round", "ballot", "source", "row", "status", "reason", "chosen")
-    keys += (("voter",) if with_voter else ()) + (("note",) if with_note else ())
+    several = len(record.contests) > 1  # the contest's column only when there are several
+    keys: tuple[str, ...] = (("contest",) if several else ()) + ("round", "ballot", "source", "row", "status")
+    keys += ("reason", "chosen") + (("voter",) if with_voter else ()) + (("note",) if with_note else ())
     table = Table(header_style="bold")
     for key in keys:
         table.add_column(
@@ -131,7 +132,7 @@ def oracle_table(record: ElectionRecord, lang: Language, color: bool, width: int
             ", ".join(b.chosen),
         ]
         cells += ([b.voter or ""] if with_voter else []) + ([b.note or ""] if with_note else [])
-        table.add_row(*cells, style=None if b.valid else "yellow")
+        table.add_row(*cells[0 if several else 1 :], style=None if b.valid else "yellow")
     console.print(table)
     by_round: dict[tuple[str, int], list[bool]] = {}
     for b in ballots:

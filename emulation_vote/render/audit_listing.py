@@ -364,8 +364,10 @@ def _table(keys: Sequence[str], lang: Language, widths: Sequence[int] | None = N
     return table
 
 
-def _keys(with_voter: bool, with_note: bool) -> tuple[str, ...]:
-    keys: tuple[str, ...] = ("contest", "round", "ballot", "source", "row", "status", "reason", "chosen")
+def _keys(with_voter: bool, with_note: bool, with_contest: bool = True) -> tuple[str, ...]:
+    """Return the table's columns: the contest only when there are several (a long id on every row else)."""
+    keys: tuple[str, ...] = ("round", "ballot", "source", "row", "status", "reason", "chosen")
+    keys = (("contest",) if with_contest else ()) + keys
     return keys + (("voter",) if with_voter else ()) + (("note",) if with_note else ())
 
 
@@ -422,6 +424,8 @@ def _table_rows(
     import pyarrow.compute as pc
 
     cells, invalid = _row_cells(batch, lang, with_voter, with_note)
+    if keys[0] != "contest":  # one contest: its column left out
+        cells = cells[1:]
     right = [key in ("round", "row") for key in keys]
     padded: list[Any] = []
     folded = np.zeros(len(batch), dtype=bool)  # a cell wider than its column: the row takes several lines
@@ -525,20 +529,22 @@ def _ballot_cells(b: AuditBallot, lang: Language, with_voter: bool, with_note: b
 
 def _body_rows(audit: AuditStream, lang: Language, color: bool, width: int) -> Iterator[str]:
     """Return the table of ballots: one Rich table when small, else measured first and written batch by batch."""
+    several = len(audit.record.contests) > 1
     if audit.total <= RICH_ROWS:
         ballots = list(audit.ballots())
         with_voter = any(b.voter for b in ballots)
         with_note = any(b.note for b in ballots)
-        keys = _keys(with_voter, with_note)
+        keys = _keys(with_voter, with_note, several)
         table = _table(keys, lang)
         for b in ballots:
-            table.add_row(*_ballot_cells(b, lang, with_voter, with_note), style=None if b.valid else "yellow")
+            cells = _ballot_cells(b, lang, with_voter, with_note)[0 if several else 1 :]
+            table.add_row(*cells, style=None if b.valid else "yellow")
         buffer = io.StringIO()
         text_console(buffer, width, color).print(table)
         return iter([buffer.getvalue()])
     measured = _measure_listing(audit, lang)
     with_voter, with_note = measured.used
-    keys = _keys(with_voter, with_note)
+    keys = _keys(with_voter, with_note, several)
     widths = _column_widths(keys, measured, lang, width)
 
     def rows() -> Iterator[str]:
