@@ -112,6 +112,22 @@ TALLY_SUFFIXES = {
 }
 """The tally formats written in a file of each suffix, the usual one first (a text format also goes in a .txt)."""
 TALLY_BINARY = (TallyFormat.xlsx,)
+RoundOption = Annotated[int, typer.Option("--round", min=1, help="The voting round (2 and up: a runoff).")]
+RunoffOption = Annotated[
+    str | None,
+    typer.Option(
+        "--runoff", help="Round 2+: the tied units, by id or name (e.g. STP,STC), numbered as on the first paper."
+    ),
+]
+SeatsOption = Annotated[
+    int | None,
+    typer.Option(
+        "--seats",
+        min=1,
+        help="Round 2+: the seats the runoff fills (a ballot may choose that many, unless max_marks is set).",
+    ),
+]
+"""A runoff round's options (enter, ballots): the round, the tied units on its paper, the seats it fills."""
 SheetOption = Annotated[
     str | None,
     typer.Option(
@@ -229,7 +245,6 @@ USAGE_VI = (
     (r"^Try '(.+)' for help\.$", r"Xem '\1' để được trợ giúp."),
     (r"^Error: ", "Lỗi: "),
     (r"No such option: (\S+)", r"không có tùy chọn \1"),
-    (r"Did you mean (.+)\?", r"Có phải là \1?"),
     (r"\(Possible options: (.+)\)", r"(các tùy chọn gần giống: \1)"),
     (r"No such command '(.+)'\.", r"không có lệnh '\1'."),
     (r"Missing argument '(.+)'\.", r"thiếu đối số '\1'."),

@@ -15,6 +15,9 @@ from emulation_vote.cli._app import (
     ForceOption,
     Lang,
     LangOption,
+    RoundOption,
+    RunoffOption,
+    SeatsOption,
     app,
     check_format_fits,
     check_output,
@@ -92,23 +95,9 @@ def ballots(
     ] = None,
     lang: LangOption = Lang.vi,
     force: ForceOption = False,
-    round_number: Annotated[
-        int, typer.Option("--round", min=1, help="The vote the papers are for (2 and up: a runoff).")
-    ] = 1,
-    runoff: Annotated[
-        str | None,
-        typer.Option(
-            "--runoff", help="Round 2+: the tied units, by id or name (e.g. STP,STC), numbered as on the first paper."
-        ),
-    ] = None,
-    seats: Annotated[
-        int | None,
-        typer.Option(
-            "--seats",
-            min=1,
-            help="Round 2+: the seats the runoff fills (a paper may choose that many, unless max_marks is set).",
-        ),
-    ] = None,
+    round_number: RoundOption = 1,
+    runoff: RunoffOption = None,
+    seats: SeatsOption = None,
 ) -> None:
     """Print the ballot papers: per contest, numbered 1..N, with registration marks and a QR code for scanning.
 

@@ -16,6 +16,9 @@ from emulation_vote.cli._app import (
     ElectionArg,
     Lang,
     LangOption,
+    RoundOption,
+    RunoffOption,
+    SeatsOption,
     app,
     check_csv_output,
     guard,
@@ -39,21 +42,9 @@ def enter(
         ),
     ] = None,
     clerk: Annotated[str | None, typer.Option("--clerk", help="Who is typing (written in the log).")] = None,
-    round_number: Annotated[int, typer.Option("--round", min=1, help="The voting round (2 and up: a runoff).")] = 1,
-    runoff: Annotated[
-        str | None,
-        typer.Option(
-            "--runoff", help="Round 2+: the tied units, by id or name (e.g. STP,STC), numbered as on the first paper."
-        ),
-    ] = None,
-    seats: Annotated[
-        int | None,
-        typer.Option(
-            "--seats",
-            min=1,
-            help="Round 2+: the seats the runoff fills (a ballot may choose that many, unless max_marks is set).",
-        ),
-    ] = None,
+    round_number: RoundOption = 1,
+    runoff: RunoffOption = None,
+    seats: SeatsOption = None,
     log: Annotated[Path | None, typer.Option("--log", help="The entry log (default: OUTPUT.log).")] = None,
     lang: LangOption = Lang.vi,
 ) -> None:

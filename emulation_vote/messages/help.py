@@ -294,12 +294,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The ballot file (list layout); resumed if it exists.",
     ),
     "help.enter.clerk": ("Người nhập (ghi vào nhật ký).", "Who is typing (written in the log)."),
-    "help.enter.round_number": ("Vòng bỏ phiếu (từ 2: bầu lại).", "The voting round (2 and up: a runoff)."),
-    "help.enter.runoff": (
+    "help.opt.round_number": ("Vòng bỏ phiếu (từ 2: bầu lại).", "The voting round (2 and up: a runoff)."),
+    "help.opt.runoff": (
         "Từ vòng 2: các đơn vị bằng phiếu, theo mã hoặc tên (ví dụ STP,STC), đánh số theo thứ tự trên phiếu vòng đầu.",
         "Round 2+: the tied units, by id or name (e.g. STP,STC), numbered as on the first paper.",
     ),
-    "help.enter.seats": (
+    "help.opt.seats": (
         "Từ vòng 2: số suất vòng bầu lại cần chọn (mỗi phiếu chọn tối đa chừng ấy, trừ khi đặt max_marks).",
         "Round 2+: the seats the runoff fills (a ballot may choose that many, unless max_marks is set).",
     ),
@@ -336,18 +336,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.ballots.contest": (
         "Chỉ nội dung này (lặp lại được; mặc định: tất cả).",
         "Only this contest (repeatable; default: all).",
-    ),
-    "help.ballots.round_number": (
-        "Lần bỏ phiếu của các phiếu (từ 2: bầu lại).",
-        "The vote the papers are for (2 and up: a runoff).",
-    ),
-    "help.ballots.runoff": (
-        "Từ vòng 2: các đơn vị bằng phiếu, theo mã hoặc tên (ví dụ STP,STC), đánh số theo thứ tự trên phiếu vòng đầu.",
-        "Round 2+: the tied units, by id or name (e.g. STP,STC), numbered as on the first paper.",
-    ),
-    "help.ballots.seats": (
-        "Từ vòng 2: số suất vòng bầu lại cần chọn (mỗi phiếu chọn tối đa chừng ấy, trừ khi đặt max_marks).",
-        "Round 2+: the seats the runoff fills (a paper may choose that many, unless max_marks is set).",
     ),
     "help.ballots.fmt": (
         "pdf (vẽ để đọc lại từ bản quét) hoặc docx (sửa được, không có mã QR). Mặc định: theo đuôi của --output "
