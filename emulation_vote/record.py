@@ -351,16 +351,33 @@ def _ended(lines: Any) -> bytes | memoryview:
 def _decimal_order(counts: Any) -> tuple[Any, Any]:
     """Return keys that sort ``counts`` as their decimal texts sort ("1" < "10" < "9"), and how many share each key.
 
-    Each distinct count's rank among the distinct counts' texts (sorted in Python: there are few,
-    at most about the square root of twice the ballots, since they add up to the ballots).
+    A count's key is its rank among the distinct counts' texts (sorted in Python: there are few,
+    at most about the square root of twice the ballots, since they add up to the ballots).  The
+    counts are looked up in a table of every count up to the largest, unless that table would
+    outgrow the counts (then they are sorted); keys are 16-bit when they fit, which numpy's stable
+    sort orders by radix.
     """
     import numpy as np
 
-    distinct, inverse = np.unique(counts, return_inverse=True)
-    rank = np.empty(distinct.size, dtype=np.int64)
-    rank[sorted(range(distinct.size), key=lambda i: str(distinct[i]))] = np.arange(distinct.size, dtype=np.int64)
-    keys = rank[inverse.reshape(-1)]
+    largest = int(counts.max()) if counts.size else 0
+    if largest > max(counts.size, 1 << 16):
+        distinct, inverse = np.unique(counts, return_inverse=True)
+        keys = _text_ranks(distinct, np.int64)[inverse.reshape(-1)]
+    else:
+        distinct = np.flatnonzero(np.bincount(counts, minlength=1))
+        to_key = np.zeros(largest + 1, dtype=np.uint16 if distinct.size <= 1 << 16 else np.int64)
+        to_key[distinct] = _text_ranks(distinct, to_key.dtype)
+        keys = to_key[counts]
     return keys, np.bincount(keys, minlength=distinct.size)
+
+
+def _text_ranks(numbers: Any, dtype: Any) -> Any:
+    """Return the rank of each of ``numbers`` (distinct) among their decimal texts, as a numpy array of ``dtype``."""
+    import numpy as np
+
+    ranks = np.empty(numbers.size, dtype=dtype)
+    ranks[sorted(range(numbers.size), key=lambda i: str(numbers[i]))] = np.arange(numbers.size)
+    return ranks
 
 
 def _in_order(slices: Iterator[Callable[[], bytes | memoryview]], ahead: int = 2) -> Iterator[bytes | memoryview]:
@@ -408,7 +425,7 @@ def _sorted_by_count(tables: list[tuple[str, int, ContentTable]]) -> Iterator[Ca
         end = int(starts[at]) if starts[at] > start else int(starts[at + 1])
         part = order[start:end]
         which = np.searchsorted(sizes, part, side="right") - 1
-        present = np.unique(which).tolist()
+        present = np.flatnonzero(np.bincount(which)).tolist()  # not np.unique: it imports numpy.ma
         if part.size > _ONE_COUNT and all(_fields_sort(*tables[index]) for index in present):
             # One count (only one makes a slice this long), in several rounds perhaps: the lines of
             # each round together, rounds in the order of their "contest<TAB>round" text.

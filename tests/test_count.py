@@ -556,3 +556,27 @@ def test_reasons_typed_in_another_case_are_one_reason(tmp_path: Path) -> None:
 def test_reasons_equally_frequent_in_two_cases_read_in_the_plainer(tmp_path: Path) -> None:
     record = count_list(tmp_path, [("A", "Không Có Dấu"), ("B", "không có dấu")])
     assert record.contests[0].first.declared_texts == (("không có dấu", 2),)
+
+
+@pytest.mark.parametrize(
+    "counts",
+    [
+        [1, 10, 9, 2, 100, 1, 10],  # small counts: looked up in a table, 16-bit keys
+        list(range(70_000)),  # more distinct counts than 16 bits number: 64-bit keys
+        [1, 5 * 10**6, 7, 5 * 10**6, 10**15],  # counts far larger than there are of them: sorted
+        [],
+    ],
+)
+def test_counts_are_keyed_in_the_order_of_their_decimal_texts(counts: list[int]) -> None:
+    """The fingerprint's lines of different counts sort as the counts' texts: the keys order them so."""
+    from collections import Counter
+
+    import numpy as np
+
+    from emulation_vote.record import _decimal_order
+
+    keys, per_key = _decimal_order(np.asarray(counts, dtype=np.int64))
+    rank = {text: at for at, text in enumerate(sorted({str(count) for count in counts}))}
+    assert keys.tolist() == [rank[str(count)] for count in counts]
+    texts = Counter(str(count) for count in counts)
+    assert per_key.tolist() == [texts[text] for text in rank]
