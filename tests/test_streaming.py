@@ -269,7 +269,7 @@ def test_large_generated_file_goes_through_the_streaming_path(tmp_path: Path, mo
 def test_duplicate_id_across_text_and_number_batches(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import emulation_vote.ballots.fast as fast
 
-    monkeypatch.setattr(fast, "BLOCK_SIZE", 64)  # one batch of text ids ("P1", "5"), then batches of numbers
+    monkeypatch.setattr(fast, "PIECE_SIZE", 64)  # one batch of text ids ("P1", "5"), then batches of numbers
     election = tmp_path / "e.toml"
     election.write_text(election_toml(seats=1), encoding="utf-8")
     path = tmp_path / "b.csv"
@@ -314,7 +314,7 @@ def test_prefixed_ids_are_checked_as_numbers(
 ) -> None:
     import emulation_vote.ballots.fast as fast
 
-    monkeypatch.setattr(fast, "BLOCK_SIZE", 64)  # a few ids per batch
+    monkeypatch.setattr(fast, "PIECE_SIZE", 64)  # a few ids per batch
     election = tmp_path / "e.toml"
     election.write_text(election_toml(seats=1), encoding="utf-8")
     path = tmp_path / "b.csv"
@@ -385,10 +385,11 @@ def test_mark_cells_read_as_bytes_accept_utf8_marks(tmp_path: Path) -> None:
     st.sampled_from(["", "B", "PB-", " B", "b", "Ư"]),
     st.integers(1, 17),
     st.lists(st.integers(0, 10**17), min_size=1, max_size=30),
-    st.sampled_from(["pad", "free", "space"]),
+    st.sampled_from(["pad", "free", "space", "odd"]),
+    st.sampled_from("/:a.-+"),
 )
 def test_ids_of_one_width_read_from_bytes_as_the_general_way_reads_them(
-    prefix: str, width: int, numbers: list[int], how: str
+    prefix: str, width: int, numbers: list[int], how: str, odd: str
 ) -> None:
     """Ids of one width are read from their bytes (numpy), others through Arrow: the same numbers and form."""
     from unittest import mock
@@ -401,8 +402,11 @@ def test_ids_of_one_width_read_from_bytes_as_the_general_way_reads_them(
         texts = [f"{prefix}{n % 10**width:0{width}d}" for n in numbers]
     elif how == "free":
         texts = [f"{prefix}{n}" for n in numbers]
-    else:
+    elif how == "space":
         texts = [f" {prefix}{n % 10**width:0{width}d}" for n in numbers]
+    else:  # one width, but a byte just outside the digits among them
+        texts = [f"{prefix}{n % 10**width:0{width}d}" for n in numbers]
+        texts[-1] = texts[-1][:-1] + odd
     column = pa.array(texts, pa.string())
     if how == "pad" and prefix in ("", "B", "PB-", "b") and width <= 15:
         assert fast._fixed_width_ids(column) is not None  # the bytes are read, not the general way
@@ -521,3 +525,47 @@ def test_some_contests_only_stream_and_skip_the_others_unread(
     assert not isinstance(read, GaveUp), read  # streamed, the bad row of a contest not asked for unread
     assert render_json(count_election(loaded, read, frozenset(only), True)) == exact
     assert '"skipped"' in exact or only == ("a", "b")
+
+
+@pytest.mark.parametrize("piece_size", [1, 5, 64, 1 << 20])
+@pytest.mark.parametrize("ending", ["\n", "\r\n"])
+def test_a_file_parsed_in_pieces_of_any_size_counts_as_the_exact_reader(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, piece_size: int, ending: str
+) -> None:
+    """Pieces are cut after a newline, on two threads, and handed on in order: their size never shows.
+
+    A blank line, declared reasons of several UTF-8 bytes, a last line without its newline, and
+    two batches of the same id (refused whatever the pieces).
+    """
+    import emulation_vote.ballots.fast as fast
+
+    monkeypatch.setattr(fast, "PIECE_SIZE", piece_size)
+    election = tmp_path / "e.toml"
+    election.write_text(election_toml(seats=2, style="strike"), encoding="utf-8")
+    rows = ["ballot_id,A,B,C,D,E,invalid"] + [
+        f"{n},{'x' if n % 3 else ''},,{'x' if n % 2 else ''},x,,{'rách nát' if n % 17 == 0 else ''}"
+        for n in range(1, 90)
+    ]
+    rows.insert(40, "")
+    path = tmp_path / "b.csv"
+    path.write_bytes(ending.join(rows).encode())
+    read: list[int] = []
+    pieces = list(fast._pieces(path, read.append))
+    assert sum(read) == path.stat().st_size
+    assert b"".join(pieces) == path.read_bytes().split(b"\n", 1)[1]
+    assert all(piece.endswith(b"\n") for piece in pieces[:-1])
+    exact, streamed_result = both(election, [path])
+    assert streamed_result == exact and '"cast": 89' in exact
+    path.write_bytes(ending.join([*rows, "7,,,,,,"]).encode())
+    exact, streamed_result = both(election, [path])
+    assert isinstance(streamed_result, GaveUp) and "used twice" in exact
+
+
+def test_a_quote_in_the_header_alone_leaves_the_file_to_the_exact_reader(tmp_path: Path) -> None:
+    election = tmp_path / "e.toml"
+    election.write_text(election_toml(seats=1), encoding="utf-8")
+    path = tmp_path / "b.csv"
+    path.write_text('"ballot_id",choices\n1,A\n2,B\n', encoding="utf-8")
+    exact, streamed_result = both(election, [path])
+    assert isinstance(streamed_result, GaveUp)
+    assert '"valid": 2' in exact

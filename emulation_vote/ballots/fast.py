@@ -1,10 +1,11 @@
 """The streaming reader for large ballot files: column batches in, aggregated ballot contents out.
 
-A CSV/TSV file is read with pyarrow's streaming CSV reader, an .xlsx with python-calamine; every
-column is dictionary-encoded, and each *distinct* cell value goes through the same parsers as
-the exact reader (:func:`~emulation_vote.marks.read_mark`, :func:`~.layout.parse_choices`, ...).  Rows are
-then reduced with numpy to (contest, round, declared reason, marks as a bit mask) and counted.
-Memory stays flat: one batch at a time, plus a bitmap of the ballot ids seen.
+A CSV/TSV file is cut into pieces of whole lines, each parsed by pyarrow on one of two threads
+(:func:`_csv_batches`), an .xlsx is read with python-calamine; every column is dictionary-encoded,
+and each *distinct* cell value goes through the same parsers as the exact reader
+(:func:`~emulation_vote.marks.read_mark`, :func:`~.layout.parse_choices`, ...).  Rows are then
+reduced with numpy to (contest, round, declared reason, marks as a bit mask) and counted.
+Memory stays flat: a few pieces at a time, plus a bitmap of the ballot ids seen.
 
 The reader never reports an error itself.  Whenever a file is not plainly valid (a row that
 does not fit the header, an empty id, an unknown name, a duplicate id, a quote character, a
@@ -18,7 +19,6 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import io
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -47,7 +47,8 @@ from emulation_vote.text import clean
 from emulation_vote.vocab import Style
 
 TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
-BLOCK_SIZE = 1 << 20  # 1 MB blocks keep the peak memory low; larger ones are barely faster
+PIECE_SIZE = 1 << 21  # bytes of a file parsed at a time: small enough to keep the peak memory low
+PARSERS = 2  # threads parsing pieces of a file at once (pyarrow parses one piece on one thread)
 BITMAP_LIMIT = 1 << 31  # ballot ids above this use the exact reader
 DENSE_BITS = 20  # a contest of up to 20 candidates is counted in a table of its 2**20 possible masks (8 MB)
 DENSE_BUDGET = 64 << 20  # bytes for such tables in all; further (contest, round, declared) groups are sorted
@@ -532,31 +533,6 @@ def _bits(values: int) -> int:
     return max(1, (values - 1).bit_length())
 
 
-class _Watched(io.RawIOBase):
-    """A file read through, refusing NUL bytes and quote characters (" and the ' of a quoted cell), with progress."""
-
-    def __init__(self, path: Path, progress: Progress | None) -> None:
-        self.handle = path.open("rb")
-        self.progress = progress
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: Any) -> int:
-        count = self.handle.readinto(buffer)
-        if count:
-            block = bytes(memoryview(buffer)[:count])
-            if b"\x00" in block or b'"' in block or b"'" in block:
-                raise FastPathUnavailable("a NUL byte or a quote character")
-            if self.progress is not None:
-                self.progress(count)
-        return count or 0
-
-    def close(self) -> None:
-        self.handle.close()
-        super().close()
-
-
 def _header(path: Path) -> tuple[list[str], str]:
     with path.open("rb") as handle:
         head = handle.read(1 << 20)
@@ -584,106 +560,126 @@ def _csv_batches(
     prepare: Callable[[Any], Any],
     as_bytes: frozenset[int] = frozenset(),
 ) -> Iterator[Any]:
-    """Yield ``prepare(batch)`` for each batch of the file, parsed and prepared in a thread ahead of the caller.
+    """Yield ``prepare(batch)`` for each batch of rows of the file, in order, parsed and prepared on two threads.
+
+    The rows after the header come in pieces of about :data:`PIECE_SIZE` bytes, each ended by a
+    newline (:func:`_pieces`; the file holds no quote character, so no cell spans two lines).
+    Each piece is parsed by pyarrow and prepared on one of :data:`PARSERS` threads (pyarrow and
+    numpy let go of the GIL) while the caller works on the piece before; at most ``PARSERS + 1``
+    pieces are in hand at once, so memory does not grow with the file.
 
     The columns ``as_bytes`` (indices) are read as bytes, without Arrow's UTF-8 check (a fifth of
     the parsing): the UTF-8 is checked where text is needed, on distinct values (one-byte mark
     cells are ASCII or refused; :meth:`ArrowColumn.encoded`, :func:`_split_choices`; ids of one
     width are ASCII digits after an ASCII prefix, others are cast to text, :func:`_batch_ids`).
     """
+    from collections import deque
+    from concurrent.futures import Future, ThreadPoolExecutor
+
     import pyarrow as pa
     import pyarrow.csv as pa_csv
 
     names = [f"c{i}" for i in range(len(header))]
-    source = _Watched(path, progress)
-    try:
-        reader = pa_csv.open_csv(
-            io.BufferedReader(source, buffer_size=BLOCK_SIZE),
-            read_options=pa_csv.ReadOptions(column_names=names, skip_rows=1, block_size=BLOCK_SIZE),
-            parse_options=pa_csv.ParseOptions(delimiter=delimiter),
-            convert_options=pa_csv.ConvertOptions(
-                column_types={name: pa.binary() if i in as_bytes else pa.string() for i, name in enumerate(names)},
-                strings_can_be_null=False,
-                quoted_strings_can_be_null=False,
-            ),
+    parse_options = pa_csv.ParseOptions(delimiter=delimiter)
+    convert_options = pa_csv.ConvertOptions(
+        column_types={name: pa.binary() if i in as_bytes else pa.string() for i, name in enumerate(names)},
+        strings_can_be_null=False,
+        quoted_strings_can_be_null=False,
+    )
+
+    def parse(piece: bytes) -> Any:
+        read_options = pa_csv.ReadOptions(column_names=names, block_size=len(piece) + 1, use_threads=False)
+        table = pa_csv.read_csv(
+            pa.py_buffer(piece), read_options=read_options, parse_options=parse_options, convert_options=convert_options
         )
-        yield from _prefetched(reader, prepare)
-    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, OSError, UnicodeDecodeError):
-        raise FastPathUnavailable("rows that do not fit the header") from None
-    finally:
-        source.close()
+        batches = table.combine_chunks().to_batches()
+        return prepare(batches[0]) if batches else None  # None: blank lines only
 
-
-def _prefetched(batches: Iterator[Any], prepare: Callable[[Any], Any], depth: int = 2) -> Iterator[Any]:
-    """Yield ``prepare(batch)`` for each of ``batches`` while a thread parses and prepares the next ones.
-
-    pyarrow parses and computes without the GIL, so the preparing overlaps the caller's work.
-    """
-    import queue
-    import threading
-
-    slots: queue.Queue[tuple[str, Any]] = queue.Queue(maxsize=depth)
-    stop = threading.Event()
-
-    def produce() -> None:
-        try:
-            for batch in batches:
-                if stop.is_set():
-                    return
-                slots.put(("batch", prepare(batch)))
-            slots.put(("end", None))
-        except BaseException as exc:  # noqa: BLE001 - handed over to the consuming thread, which re-raises it
-            slots.put(("error", exc))
-
-    worker = threading.Thread(target=produce, daemon=True)
-    worker.start()
+    pending: deque[Future[Any]] = deque()
     try:
-        while True:
-            kind, item = slots.get()
-            if kind == "end":
-                return
-            if kind == "error":
-                raise item
-            yield item
-    finally:
-        stop.set()
-        while worker.is_alive():
+        with ThreadPoolExecutor(max_workers=PARSERS) as pool:
             try:
-                slots.get_nowait()
-            except queue.Empty:
-                worker.join(0.01)
+                for piece in _pieces(path, progress):
+                    pending.append(pool.submit(parse, piece))
+                    while len(pending) > PARSERS:
+                        if (prepared := pending.popleft().result()) is not None:
+                            yield prepared
+                while pending:
+                    if (prepared := pending.popleft().result()) is not None:
+                        yield prepared
+            finally:
+                for future in pending:  # given up, or the caller stopped: what has not started never will
+                    future.cancel()
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, OSError):
+        raise FastPathUnavailable("rows that do not fit the header") from None
+
+
+def _pieces(path: Path, progress: Progress | None) -> Iterator[bytes]:
+    """Yield the file's bytes after the header line in pieces of about :data:`PIECE_SIZE`, each ended by a newline.
+
+    The last piece is what follows the last newline, if anything.  A NUL byte or a quote
+    character (" and the ' of a quoted cell) anywhere, the header included, is refused: the exact
+    reader reads such files.  ``progress`` is told the bytes read.
+    """
+    with path.open("rb") as handle:
+        header = handle.readline()  # read by _header
+        _check_plain(header)
+        if progress is not None:
+            progress(len(header))
+        rest = b""
+        while block := handle.read(PIECE_SIZE):
+            _check_plain(block)
+            if progress is not None:
+                progress(len(block))
+            data = rest + block if rest else block
+            cut = data.rfind(b"\n") + 1
+            if cut:
+                yield data[:cut]
+            rest = data[cut:]
+        if rest:
+            yield rest
+
+
+def _check_plain(data: bytes) -> None:
+    """Refuse a NUL byte or a quote character: a file with any is left to the exact reader."""
+    if b"\x00" in data or b'"' in data or b"'" in data:
+        raise FastPathUnavailable("a NUL byte or a quote character")
+
+
+def _prepared_batch(plan: HeaderPlan, columns_count: int) -> Callable[[Any], _Batch]:
+    """Return what prepares a parsed batch for :meth:`_Aggregator.add`, on a reading thread (no shared state)."""
+    id_index = plan.reserved["ballot_id"]
+    choices = plan.reserved.get("choices") if plan.layout == "list" else None
+
+    def prepare(batch: Any) -> _Batch:
+        columns: dict[int, Column] = {i: ArrowColumn(batch.column(i)) for i in range(columns_count) if i != id_index}
+        pieces = _split_choices(batch.column(choices)) if choices is not None and batch.num_rows else None
+        ids, form = _batch_ids(batch.column(id_index)) if batch.num_rows else ([], None)
+        return _Batch(columns, batch.num_rows, ids, form, pieces)
+
+    return prepare
 
 
 @dataclass
 class _Batch:
-    """A batch of a CSV file, with its ``choices`` cells already split by the reading thread (list layout)."""
+    """A batch of a CSV file as the reading thread prepared it: its columns, ids and split ``choices`` cells."""
 
     columns: dict[int, Column]
     rows: int
-    ids: Any
-    """The ballot id column (pyarrow strings)."""
-    split: tuple[np.ndarray[Any, Any], Any] | None
-    """The ``choices`` cells split on ";" (:func:`_split_cells`), in the list layout."""
+    ids: np.ndarray[Any, Any] | list[str]
+    """The ballot ids, as :func:`_batch_ids` reads them."""
+    form: IdForm
+    pieces: Pieces | None
+    """The ``choices`` cells split on ";" (:func:`_split_choices`), in the list layout."""
 
 
 def _read_csv(
     path: Path, plan: HeaderPlan, aggregator: _Aggregator, header: list[str], delimiter: str, progress: Progress | None
 ) -> None:
-    id_index = plan.reserved["ballot_id"]
-    choices = plan.reserved.get("choices") if plan.layout == "list" else None
-
-    def prepare(batch: Any) -> _Batch:
-        columns: dict[int, Column] = {i: ArrowColumn(batch.column(i)) for i in range(len(header)) if i != id_index}
-        split = _split_cells(batch.column(choices)) if choices is not None and batch.num_rows else None
-        return _Batch(columns, batch.num_rows, batch.column(id_index), split)
-
     every = frozenset(range(len(header)))  # all read as bytes: UTF-8 is checked where text is needed
-    for batch in _csv_batches(path, header, delimiter, progress, prepare, every):
+    for batch in _csv_batches(path, header, delimiter, progress, _prepared_batch(plan, len(header)), every):
         if batch.rows:
-            ids, form = _batch_ids(batch.ids)
-            # The reading thread parses and splits; the pieces are told apart here, which evens the two threads' work.
-            pieces = None if batch.split is None else _distinct_pieces(*batch.split)
-            aggregator.add(batch.columns, ids, batch.rows, form, pieces)
+            aggregator.add(batch.columns, batch.ids, batch.rows, batch.form, batch.pieces)
 
 
 def _batch_ids(column: Any) -> tuple[np.ndarray[Any, Any] | list[str], IdForm]:
@@ -713,29 +709,17 @@ def _batch_ids(column: Any) -> tuple[np.ndarray[Any, Any] | list[str], IdForm]:
 
 def _split_choices(column: Any) -> Pieces:
     """Split ``choices`` cells on ";": each row's piece offsets, each piece as an index into the distinct pieces."""
-    return _distinct_pieces(*_split_cells(column))
-
-
-def _split_cells(column: Any) -> tuple[np.ndarray[Any, Any], Any]:
-    """Split ``choices`` cells on ";": each row's piece offsets, and every piece (a flat pyarrow array)."""
     import pyarrow.compute as pc
 
-    pieces = pc.split_pattern(column, ";")
-    return view(pieces.offsets).astype(np.int64), pc.list_flatten(pieces)
-
-
-def _distinct_pieces(offsets: np.ndarray[Any, Any], flat: Any) -> Pieces:
-    """Return :func:`_split_choices`' result from :func:`_split_cells`' (the distinct pieces found and checked)."""
-    import pyarrow.compute as pc
-
-    encoded = pc.dictionary_encode(flat)
+    split = pc.split_pattern(column, ";")
+    encoded = pc.dictionary_encode(pc.list_flatten(split))
     values = encoded.dictionary.to_pylist()
     if values and isinstance(values[0], bytes):  # read as bytes: each distinct piece checked as UTF-8
         try:
             values = [value.decode("utf-8") for value in values]
         except UnicodeDecodeError:
             raise FastPathUnavailable("a choices cell that is not UTF-8") from None
-    return offsets, view(encoded.indices), values
+    return view(split.offsets).astype(np.int64), view(encoded.indices), values
 
 
 def _fixed_width_ids(column: Any) -> tuple[np.ndarray[Any, Any], IdForm] | None:
@@ -757,11 +741,15 @@ def _fixed_width_ids(column: Any) -> tuple[np.ndarray[Any, Any], IdForm] | None:
     first = bytes(cells[0])
     digits_at = len(first) - len(first.lstrip(_PREFIX_CHARACTERS.encode()))
     digits = cells[:, digits_at:]
-    if not 1 <= width - digits_at <= 15 or not ((digits >= 48) & (digits <= 57)).all():
+    if not 1 <= width - digits_at <= 15 or ((digits - 48) > 9).any():  # uint8: a byte below "0" wraps above 9
         return None
     if digits_at and not (cells[:, :digits_at] == cells[0, :digits_at]).all():
         return None
-    numbers = (digits - 48).astype(np.int64) @ (10 ** np.arange(width - digits_at - 1, -1, -1, dtype=np.int64))
+    numbers = np.zeros(size, dtype=np.int64)
+    for place in range(width - digits_at):  # one digit column at a time: faster than a product of int64 matrices
+        numbers *= 10
+        numbers += digits[:, place]
+    numbers -= 48 * ((10 ** (width - digits_at) - 1) // 9)  # each digit's byte was its value plus 48 ("0")
     if not digits_at:
         return numbers, None  # whole numbers: 0000007 is 7, as when the text is cast
     return numbers + (10 ** (width - digits_at) - 10) // 9, first[:digits_at].decode("ascii")
