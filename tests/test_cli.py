@@ -284,3 +284,50 @@ def test_columns_is_honoured_when_piped(runner: CliRunner) -> None:
     narrow = runner.invoke(app, ["demo"], env={"COLUMNS": "60"}, catch_exceptions=False).stdout
     assert "█" in wide and "█" not in narrow
     assert max(len(line) for line in wide.splitlines()) > 100
+
+
+@pytest.mark.parametrize(
+    ("arguments", "status"),
+    [
+        (["tally", str(SEED / "election.toml"), str(SEED / "ballots-wide.csv"), "--format", "json"], 0),
+        (["tally", "no-such-election.toml", str(SEED / "ballots-wide.csv")], 1),
+        (["tally", "--no-such-option"], 2),
+    ],
+)
+def test_the_console_script_ends_at_once_with_its_output_and_status(arguments: list[str], status: int) -> None:
+    """``run`` leaves without Python's shutdown: what was printed is all there, and the exit status is main's."""
+    ran = subprocess.run(
+        [sys.executable, "-m", "emulation_vote", *arguments], capture_output=True, text=True, encoding="utf-8"
+    )
+    kept = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys\nfrom emulation_vote.cli import main\nsys.argv[0] = 'emulation-vote'\nmain()",
+            *arguments,
+        ],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
+    assert (ran.returncode, ran.stdout, ran.stderr) == (status, kept.stdout, kept.stderr)
+    assert kept.returncode == status
+    if status == 0:
+        assert json.loads(ran.stdout)["schema"]
+
+
+@pytest.mark.parametrize(("code", "status", "said"), [(None, 0, ""), (3, 3, ""), ("stopped", 1, "stopped\n")])
+def test_the_console_script_exits_as_sys_exit_would(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], code: object, status: int, said: str
+) -> None:
+    import emulation_vote.cli as cli
+
+    def leave() -> None:
+        sys.exit(code)
+
+    ended: list[int] = []
+    monkeypatch.setattr(cli, "main", leave)
+    monkeypatch.setattr(os, "_exit", ended.append)
+    cli.run()
+    assert ended == [status]
+    assert capsys.readouterr().err == said

@@ -47,7 +47,7 @@ from emulation_vote.text import clean
 from emulation_vote.vocab import Style
 
 TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
-PIECE_SIZE = 1 << 21  # bytes of a file parsed at a time: small enough to keep the peak memory low
+PIECE_SIZE = 1 << 20  # bytes of a file parsed at a time: small enough to keep the peak memory low
 PARSERS = 2  # threads parsing pieces of a file at once (pyarrow parses one piece on one thread)
 BITMAP_LIMIT = 1 << 31  # ballot ids above this use the exact reader
 DENSE_BITS = 20  # a contest of up to 20 candidates is counted in a table of its 2**20 possible masks (8 MB)
