@@ -500,13 +500,17 @@ def count_election(
     ballots: BallotSet | BallotGroups,
     only: frozenset[str] | None = None,
     partial: bool = False,
+    release: bool = False,
 ) -> ElectionRecord:
     """Count every contest of ``election`` (those of ``only`` when given); return the one result record.
 
     ``ballots`` is a :class:`BallotSet` read one ballot at a time (every ballot gets its
     verdict) or :class:`BallotGroups` aggregated by a streaming reader: the same engine counts both.
     ``partial`` counts what is there: no ``collected`` check, and a contest without ballots yet is
-    left out (at least one must have some).
+    left out (at least one must have some).  ``release`` lets go of the groups' arrays
+    (:attr:`BallotGroups.masked`, emptied) once every contest is counted, before the fingerprint
+    is made: for groups read for this count alone, whose arrays would otherwise stay beside the
+    record's own until it is done (18 MB at ten million ballots of 750,000 distinct contents).
     """
     groups = ballots.grouped() if isinstance(ballots, BallotSet) else ballots
     wanted = [c for c in election.contests if only is None or c.id in only]
@@ -518,6 +522,8 @@ def count_election(
     contests = tuple(count_contest(c, election, groups, partial) for c in wanted)
     notices = tuple(dict.fromkeys(groups.notices))  # in file and row order, each once
     skipped = tuple(sorted(groups.skipped.items()))
+    if release:
+        groups.masked.clear()
     return ElectionRecord(
         election, contests, fingerprint(election, contests), groups.sources, notices, partial, skipped, left_out
     )

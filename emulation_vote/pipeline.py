@@ -127,7 +127,7 @@ def _count_streamed(
     if isinstance(outcome, GaveUp):
         return outcome
     try:
-        return count_election(election, outcome, only, partial)
+        return count_election(election, outcome, only, partial, release=True)
     except CountingError:
         return GaveUp("an error in the ballots, to be placed at its file and row")
 

@@ -580,3 +580,25 @@ def test_counts_are_keyed_in_the_order_of_their_decimal_texts(counts: list[int])
     assert keys.tolist() == [rank[str(count)] for count in counts]
     texts = Counter(str(count) for count in counts)
     assert per_key.tolist() == [texts[text] for text in rank]
+
+
+def test_a_count_that_releases_its_arrays_gives_the_same_record() -> None:
+    """``release``: the groups' arrays are let go before the fingerprint; the record does not change."""
+    import numpy as np
+
+    from emulation_vote.ballot import BallotGroups, MaskedContents
+    from emulation_vote.count import count_election
+    from emulation_vote.election import parse_election
+
+    election = parse_election(election_toml(seats=2), "e.toml")
+    ids = election.contests[0].ids
+
+    def groups() -> BallotGroups:
+        made = BallotGroups(complete=False)
+        arrays = [np.asarray(values, dtype=np.int64) for values in ([0b011, 0b101, 0b001, 0], [0, 0, 1, 0], [4, 3, 1, 2])]
+        made.add_masked(election.contests[0].id, 1, MaskedContents(ids, False, (None, "rách"), *arrays))
+        return made
+
+    kept, released = groups(), groups()
+    assert count_election(election, released, release=True) == count_election(election, kept)
+    assert not released.masked and kept.masked
