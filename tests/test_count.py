@@ -595,7 +595,8 @@ def test_a_count_that_releases_its_arrays_gives_the_same_record() -> None:
 
     def groups() -> BallotGroups:
         made = BallotGroups(complete=False)
-        arrays = [np.asarray(values, dtype=np.int64) for values in ([0b011, 0b101, 0b001, 0], [0, 0, 1, 0], [4, 3, 1, 2])]
+        rows = ([0b011, 0b101, 0b001, 0], [0, 0, 1, 0], [4, 3, 1, 2])  # masks, declared codes, counts
+        arrays = [np.asarray(values, dtype=np.int64) for values in rows]
         made.add_masked(election.contests[0].id, 1, MaskedContents(ids, False, (None, "rách"), *arrays))
         return made
 
