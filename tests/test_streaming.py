@@ -254,9 +254,9 @@ def test_large_generated_file_goes_through_the_streaming_path(tmp_path: Path, mo
     calls: list[str] = []
     real = pipeline.count_election
 
-    def spy(election_obj: object, ballots: object, *options: object) -> object:
+    def spy(election_obj: object, ballots: object, *options: object, **keywords: object) -> object:
         calls.append("streamed" if not getattr(ballots, "ballots", None) else "exact")
-        return real(election_obj, ballots, *options)  # type: ignore[arg-type]
+        return real(election_obj, ballots, *options, **keywords)  # type: ignore[arg-type]
 
     monkeypatch.setattr(pipeline, "count_election", spy)
     monkeypatch.setattr(pipeline, "FAST_MIN_BYTES", 100_000)
