@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import itertools
 import json
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
@@ -181,18 +182,19 @@ class ContentTable(Sequence[ContentResult]):
                 in_order |= ((masks >> bit) & 1) << j
         return joined_names(in_order, self.candidate_ids, ";")
 
-    def canonical_lines(self, contest_id: str, round_number: int, rows: Any = None) -> Any:
+    def canonical_lines(self, contest_id: str, round_number: int, rows: Any = None, end: str = "") -> Any:
         """Return the fingerprint's lines for these contents (of ``rows``; all by default) as a pyarrow string array.
 
         Each line is ``count<TAB>contest<TAB>round<TAB>chosen ids joined by ";"<TAB>declared``, as
-        :func:`canonical_text` writes it for a :class:`ContentResult`; in the order of ``rows``.
+        :func:`canonical_text` writes it for a :class:`ContentResult`, followed by ``end``; in
+        the order of ``rows``.
         """
         import pyarrow as pa
         import pyarrow.compute as pc
 
         codes = self.codes if rows is None else self.codes[rows]
         counts = self.counts if rows is None else self.counts[rows]
-        declared = strings([text or "" for text in self.texts]).take(ints(codes))
+        declared = strings([(text or "") + end for text in self.texts]).take(ints(codes))
         fixed = string(f"{contest_id}\t{round_number}")
         cells = (pc.cast(ints(counts), pa.string()), fixed, self.chosen_texts(rows), declared, string("\t"))
         return pc.binary_join_element_wise(*cells)
@@ -327,7 +329,8 @@ def _canonical_parts(election: Election, contests: tuple[ContestResult, ...]) ->
         yield from (f"{line}\n".encode() for line in sorted(lines))
         return
     if not lines:
-        yield from _in_order(_sorted_by_count(tables))
+        makers = _by_numbers(tables)
+        yield from _in_order(makers if makers is not None else _sorted_by_count(tables))
         return
     # Lines of contents read one by one as well: every line is made and sorted in Arrow, by UTF-8
     # bytes (the same order as code points), then joined and hashed a slice at a time.
@@ -437,6 +440,124 @@ def _sorted_by_count(tables: list[tuple[str, int, ContentTable]]) -> Iterator[Ca
                 _slice, [(*tables[index], part[which == index] - sizes[index]) for index in present]
             )
         start = end
+
+
+def _by_numbers(tables: list[tuple[str, int, ContentTable]]) -> Iterator[Callable[[], bytes | memoryview]] | None:
+    """Yield the makers of the lines of ``tables`` in sorted order, found from numbers alone; None if it cannot be.
+
+    Within one count, lines sort by their fields when :func:`_fields_sort` holds: the
+    ``contest<TAB>round<TAB>`` text, then the chosen ids' text, then the declared reason's.  When
+    a round's candidate ids are in text order and none begins another (``U01`` ... ``U20``, the
+    usual case), the chosen ids' texts sort as their sets do in a walk that lists a set before
+    those that extend it (:func:`_chosen_ranks`), a number computed from the marks.  So every
+    line's place comes from four numbers (the count's decimal order, the round's, the chosen ids',
+    the declared reason's), sorted at once with numpy; the lines are then made a slice at a time,
+    already in order, and none is sorted as text.
+    """
+    import numpy as np
+
+    if not all(_fields_sort(*entry) and _ids_in_text_order(entry[2].candidate_ids) for entry in tables):
+        return None
+    if sum(len(table.counts) for _, _, table in tables) > _CHUNK:
+        release_free_memory()  # what the reading and counting freed, before the sort's arrays
+    heads = sorted({f"{contest}\t{number}\t" for contest, number, _ in tables})
+    count_keys, _ = _decimal_order(np.concatenate([table.counts for _, _, table in tables]))
+    round_keys = np.concatenate(
+        [np.full(len(table.counts), heads.index(f"{contest}\t{number}\t")) for contest, number, table in tables]
+    )
+    chosen_keys = np.concatenate([_chosen_ranks(table) for _, _, table in tables])
+    declared_keys = np.concatenate([_declared_ranks(table) for _, _, table in tables])
+    keys = (count_keys, round_keys, chosen_keys, declared_keys)
+    widths = [int(key.max()).bit_length() if key.size else 0 for key in keys]
+    if sum(widths) <= 63:  # the four numbers side by side in one: one sort of int64 (every key differs)
+        packed = np.zeros(count_keys.size, dtype=np.int64)
+        for key, width in zip(keys, widths, strict=True):
+            packed = (packed << width) | key
+        order = np.argsort(packed)
+        del packed
+    else:
+        order = np.lexsort(keys[::-1])
+    del keys, count_keys, round_keys, chosen_keys, declared_keys
+    sizes = np.cumsum([0, *(len(table.counts) for _, _, table in tables)])
+    return (
+        functools.partial(_rows_in_order, tables, sizes, order[start : start + _CHUNK])
+        for start in range(0, order.size, _CHUNK)
+    )
+
+
+def _rows_in_order(tables: list[tuple[str, int, ContentTable]], sizes: Any, part: Any) -> bytes | memoryview:
+    """Return the lines of ``part`` (positions in the tables' concatenation, in order), each ended by a newline."""
+    import numpy as np
+    import pyarrow as pa
+
+    which = np.searchsorted(sizes, part, side="right") - 1
+    present = np.flatnonzero(np.bincount(which)).tolist()
+    pieces = [
+        tables[index][2].canonical_lines(tables[index][0], tables[index][1], part[which == index] - sizes[index], "\n")
+        for index in present
+    ]
+    if len(pieces) == 1:
+        return data_bytes(pieces[0])
+    by_table = np.argsort(which, kind="stable")  # the rows of each table together, tables in turn
+    back = np.empty_like(by_table)
+    back[by_table] = np.arange(by_table.size)
+    return data_bytes(pa.concat_arrays(pieces).take(ints(back)))
+
+
+def _ids_in_text_order(ids: tuple[str, ...]) -> bool:
+    """Whether ``ids`` are in code-point order and none begins the next (so none begins any other), at most 62."""
+    return len(ids) <= 62 and all(a < b and not b.startswith(a) for a, b in itertools.pairwise(ids))
+
+
+def _chosen_ranks(table: ContentTable) -> Any:
+    """Return, per row of ``table``, a number that sorts as the row's chosen ids joined by ";" do (:func:`_by_numbers`).
+
+    With the ids in text order, none beginning another, the joined texts sort as their sets of
+    positions do in a pre-order walk: the empty set first, then every set holding position 0 (by
+    the rest, the same way), then every set whose first position is 1, and so on.  With ``K``
+    candidates and ``r`` the set's positions reversed (position ``j`` as bit ``K - 1 - j``), a
+    non-empty set's place in that walk is ``popcount + 2**K - r - (lowest bit of r)``.
+    """
+    import numpy as np
+
+    size = len(table.candidate_ids)
+    masks = np.asarray(table.masks, dtype=np.int64)
+    if table.bits != tuple(range(size)):  # bit j of the mask for candidate_ids[j]
+        in_order = np.zeros(masks.size, dtype=np.int64)
+        for j, bit in enumerate(table.bits):
+            in_order |= ((masks >> bit) & 1) << j
+        masks = in_order
+    popcount, reverse = _byte_tables()
+    reversed_ = np.zeros(masks.size, dtype=np.int64)
+    ones = np.zeros(masks.size, dtype=np.int64)
+    for start in range(0, size, 8):
+        byte = (masks >> start) & 255
+        ones += popcount[byte]
+        reversed_ |= reverse[byte] << (56 - start)  # bit start + b lands at 63 - start - b
+    reversed_ = (reversed_ >> (64 - size)) & ((1 << size) - 1) if size else reversed_
+    ranks = ones + (1 << size) - reversed_ - (reversed_ & -reversed_)
+    ranks[masks == 0] = 0
+    return ranks
+
+
+def _declared_ranks(table: ContentTable) -> Any:
+    """Return, per row of ``table``, the rank of its declared reason's text ("" for none) among the table's."""
+    import numpy as np
+
+    shown = [text or "" for text in table.texts]
+    rank = {text: at for at, text in enumerate(sorted(set(shown)))}
+    return np.asarray([rank[text] for text in shown], dtype=np.int64)[np.asarray(table.codes)]
+
+
+@functools.cache
+def _byte_tables() -> tuple[Any, Any]:
+    """Return, for each byte value, its number of set bits and the byte with its bits reversed (numpy int64)."""
+    import numpy as np
+
+    values = range(256)
+    popcount = np.asarray([bin(v).count("1") for v in values], dtype=np.int64)
+    reverse = np.asarray([int(f"{v:08b}"[::-1], 2) for v in values], dtype=np.int64)
+    return popcount, reverse
 
 
 def _slice(parts: list[tuple[str, int, ContentTable, Any]]) -> bytes | memoryview:

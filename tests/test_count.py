@@ -360,7 +360,12 @@ def masked_rounds(draw: st.DrawFn) -> tuple[str, list[tuple[int, int, int]], boo
             unique_by=lambda row: (row[0], row[1]),
         )
     )
-    candidates = ", ".join(f'{{ id = "K{i}", name = "Đơn vị {i}" }}' for i in range(n))
+    # Ids in or out of text order, some beginning others: the fingerprint orders lines from numbers
+    # only when the ids are in text order and none begins another, and by their text otherwise.
+    pool = ["K1", "K10", "K2", "K3", "A", "AB", "B", "Z9", "K11", "C", "D", "E"]
+    shuffled = draw(st.permutations(pool))[:n]
+    ids = draw(st.sampled_from([[f"K{i:02d}" for i in range(n)], sorted(pool)[:n], shuffled]))
+    candidates = ", ".join(f'{{ id = "{cid}", name = "Đơn vị {i}" }}' for i, cid in enumerate(ids))
     toml = (
         f'[meeting]\ntitle = "T"\n\n[[contest]]\nid = "c"\nseats = {seats}\nstyle = "{style}"\n'
         f'blank = "{blank}"\nmin_marks = {min_marks}\ncandidates = [{candidates}]\n'
@@ -603,3 +608,34 @@ def test_a_count_that_releases_its_arrays_gives_the_same_record() -> None:
     kept, released = groups(), groups()
     assert count_election(election, released, release=True) == count_election(election, kept)
     assert not released.masked and kept.masked
+
+
+@pytest.mark.parametrize("ids", [("A", "B", "C", "D"), ("U01", "U02", "U03", "U04", "U05"), ("K", "L1", "M22")])
+def test_the_chosen_ids_rank_as_their_joined_texts_sort(ids: tuple[str, ...]) -> None:
+    """Every set of candidates gets a number in the order of its ids joined by ";" (ids in text order)."""
+    import numpy as np
+
+    from emulation_vote.record import ContentTable, _chosen_ranks, _ids_in_text_order
+
+    assert _ids_in_text_order(ids)
+    masks = np.arange(1 << len(ids), dtype=np.int64)
+    size = masks.size
+    table = ContentTable(ids, tuple(range(len(ids))), (None,), masks, np.zeros(size, np.int64), masks + 1, masks * 0)
+    texts = [";".join(cid for j, cid in enumerate(ids) if mask >> j & 1) for mask in range(size)]
+    ranks = _chosen_ranks(table).tolist()
+    assert sorted(range(size), key=lambda mask: ranks[mask]) == sorted(range(size), key=lambda mask: texts[mask] + "\t")
+
+
+@pytest.mark.parametrize(
+    ("ids", "numbers"),
+    [
+        (("U01", "U02", "U10"), True),
+        (("U02", "U01"), False),  # not in text order
+        (("K1", "K10", "K2"), False),  # K1 begins K10
+        (tuple(f"U{i:02d}" for i in range(63)), False),  # more than 62
+    ],
+)
+def test_lines_are_ordered_from_numbers_only_when_the_ids_allow_it(ids: tuple[str, ...], numbers: bool) -> None:
+    from emulation_vote.record import _ids_in_text_order
+
+    assert _ids_in_text_order(ids) == numbers
