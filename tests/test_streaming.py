@@ -569,3 +569,38 @@ def test_a_quote_in_the_header_alone_leaves_the_file_to_the_exact_reader(tmp_pat
     exact, streamed_result = both(election, [path])
     assert isinstance(streamed_result, GaveUp)
     assert '"valid": 2' in exact
+
+
+@pytest.mark.parametrize(
+    ("cells", "in_reading_thread"),
+    [
+        (["A;B", "C", "", "B;A;E", "D"], True),  # every piece an id as typed (or empty): marks made while reading
+        (["A;B", "Trường Chính trị tỉnh", "", "B;A;E", "D"], False),  # a name: pieces told apart, read one by one
+        (["A;B", "C;C", "", "D"], False),  # a unit named twice: left to the exact reader, which reports it
+    ],
+)
+def test_list_cells_of_ids_as_typed_get_their_marks_in_the_reading_threads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cells: list[str], in_reading_thread: bool
+) -> None:
+    import emulation_vote.ballots.fast as fast
+
+    monkeypatch.setattr(fast, "PIECE_SIZE", 16)  # several batches
+    election = tmp_path / "e.toml"
+    election.write_text(election_toml(seats=2), encoding="utf-8")
+    path = tmp_path / "b.csv"
+    rows = [f"{n},{cells[n % len(cells)]}" for n in range(1, 40)]
+    path.write_text("ballot_id,choices\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    made: list[bool] = []
+    real = fast._Aggregator.add
+
+    def spy(self: object, *arguments: object) -> None:
+        made.append(arguments[-1] is not None)  # masks
+        real(self, *arguments)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(fast._Aggregator, "add", spy)
+    exact, streamed_result = both(election, [path])
+    if "C;C" in cells:
+        assert isinstance(streamed_result, GaveUp) and "named twice" in streamed_result.reason and "Error" in exact
+        return
+    assert streamed_result == exact
+    assert made and all(made) == in_reading_thread and (any(made) or not in_reading_thread)

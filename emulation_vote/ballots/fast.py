@@ -27,7 +27,7 @@ from typing import Any
 
 import numpy as np
 
-from emulation_vote.arrow import view
+from emulation_vote.arrow import strings, view
 from emulation_vote.ballot import BallotGroups, MaskedContents
 from emulation_vote.ballots.layout import (
     HeaderPlan,
@@ -355,7 +355,6 @@ class _Aggregator:
         offsets, indices, values = pieces
         present = [key for key, _ in _split(contest_rows)]
         table = np.zeros((len(self.contests), max(len(values), 1)), dtype=np.int64)
-        starts = offsets[:-1] - offsets[0]
         if len(present) == 1:
             table[present[0]] = [self._choice_bits(present[0], value) for value in values]
             bits = table[present[0]][indices]
@@ -366,10 +365,25 @@ class _Aggregator:
                 used = np.unique(indices[piece_contests == contest_index]).tolist()
                 table[contest_index, used] = [self._choice_bits(contest_index, values[i]) for i in used]
             bits = table[piece_contests, indices]
-        masks: np.ndarray[Any, Any] = np.bitwise_or.reduceat(bits, starts)
-        if (np.add.reduceat(bits, starts) != masks).any():
-            raise FastPathUnavailable("a candidate named twice in a choices cell")
-        return masks
+        return _or_of_pieces(offsets, bits)
+
+    def known_pieces(self) -> tuple[tuple[str, ...], np.ndarray[Any, Any]] | None:
+        """For a list layout of one contest: its ids as typed, and the empty piece, with the marks each stands for.
+
+        The reading threads then compute a batch's marks themselves when every piece is one of
+        these (:func:`_prepared_batch`).  None for other files, or when an id does not read as
+        its own candidate's mark alone.
+        """
+        fixed = self.plan.fixed
+        if self.plan.layout != "list" or fixed is None:
+            return None
+        known = (*fixed.ids, "")
+        index = self.contests.index(fixed)
+        try:
+            bits = np.asarray([self._choice_bits(index, text) for text in known], dtype=np.int64)
+        except FastPathUnavailable:
+            return None
+        return known, bits
 
     def _choice_bits(self, contest_index: int, text: str) -> int:
         """Return the mask of the candidates a ``choices`` cell names (cached: the same cells recur)."""
@@ -398,9 +412,14 @@ class _Aggregator:
         return contest_rows, *self._rows(columns, contest_rows, rows, None)
 
     def _rows(
-        self, columns: dict[int, Column], contest_rows: np.ndarray[Any, Any], rows: int, pieces: Pieces | None
+        self,
+        columns: dict[int, Column],
+        contest_rows: np.ndarray[Any, Any],
+        rows: int,
+        pieces: Pieces | None,
+        masks: np.ndarray[Any, Any] | None = None,
     ) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any], np.ndarray[Any, Any]]:
-        """Check a batch's cells and return each row's round, declared code and marks (its contests already read)."""
+        """Check a batch's cells and return each row's round, declared code and marks (``masks``, if already known)."""
         for index in self.unused:
             if not columns[index].all_blank():
                 raise FastPathUnavailable("text in an unused column")
@@ -409,7 +428,7 @@ class _Aggregator:
         return (
             self._rounds(columns, rows),
             self._declared(columns, rows),
-            self._marks(columns, contest_rows, rows, pieces),
+            self._marks(columns, contest_rows, rows, pieces) if masks is None else masks,
         )
 
     def add(
@@ -419,11 +438,13 @@ class _Aggregator:
         rows: int,
         form: IdForm = None,
         pieces: Pieces | None = None,
+        masks: np.ndarray[Any, Any] | None = None,
     ) -> None:
         """Count one batch: ``columns`` are its cells by column index; ``ids`` the ballot ids (numbers or text).
 
         ``form`` says how ids given as numbers were typed (:meth:`IdRegistry.add_numbers`);
-        ``pieces``, the ``choices`` cells already split (:func:`_split_choices`), if they were.
+        ``pieces``, the ``choices`` cells already split (:func:`_split_choices`), if they were;
+        ``masks``, each row's marks, if a reading thread computed them (:meth:`known_pieces`).
         """
         contest_rows = self._contest_rows(columns, rows)
         keep = self.counted[contest_rows]
@@ -438,8 +459,8 @@ class _Aggregator:
                 return
             columns = {i: column.kept(keep) for i, column in columns.items()}
             ids = [v for v, k in zip(ids, keep.tolist(), strict=True) if k] if isinstance(ids, list) else ids[keep]
-            rows, contest_rows, pieces = int(keep.sum()), contest_rows[keep], None
-        rounds, declared, masks = self._rows(columns, contest_rows, rows, pieces)
+            rows, contest_rows, pieces, masks = int(keep.sum()), contest_rows[keep], None, None
+        rounds, declared, masks = self._rows(columns, contest_rows, rows, pieces, masks)
         round_span = int(rounds.max()) + 1
         groups = contest_rows * round_span + rounds
         for group, selector in _split(groups):
@@ -501,6 +522,19 @@ class _Aggregator:
         groups.skipped.update(self.skipped)
         if self.plan.fixed is None or self.counted[self.contests.index(self.plan.fixed)]:
             groups.notices.extend(self.plan.notices)  # a file skipped unread says nothing of its header
+
+
+def _or_of_pieces(offsets: np.ndarray[Any, Any], bits: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    """Return each row's marks, the OR of the bits of its pieces (rows delimited by ``offsets``).
+
+    A candidate named twice in a cell (the sum of the bits differs from their OR) is left to the
+    exact reader, which reports it.
+    """
+    starts = offsets[:-1] - offsets[0]
+    masks: np.ndarray[Any, Any] = np.bitwise_or.reduceat(bits, starts)
+    if (np.add.reduceat(bits, starts) != masks).any():
+        raise FastPathUnavailable("a candidate named twice in a choices cell")
+    return masks
 
 
 def _split(keys: np.ndarray[Any, Any]) -> Iterator[tuple[int, np.ndarray[Any, Any] | None]]:
@@ -646,16 +680,28 @@ def _check_plain(data: bytes) -> None:
         raise FastPathUnavailable("a NUL byte or a quote character")
 
 
-def _prepared_batch(plan: HeaderPlan, columns_count: int) -> Callable[[Any], _Batch]:
-    """Return what prepares a parsed batch for :meth:`_Aggregator.add`, on a reading thread (no shared state)."""
+def _prepared_batch(
+    plan: HeaderPlan, columns_count: int, known: tuple[tuple[str, ...], np.ndarray[Any, Any]] | None = None
+) -> Callable[[Any], _Batch]:
+    """Return what prepares a parsed batch for :meth:`_Aggregator.add`, on a reading thread (no shared state).
+
+    ``known`` (:meth:`_Aggregator.known_pieces`): the texts a one-contest list layout's pieces
+    usually are, with their marks.  A batch whose pieces are all among them gets its marks here;
+    any other piece (a name, a space) and the batch's pieces are told apart and read on the
+    counting thread.
+    """
     id_index = plan.reserved["ballot_id"]
     choices = plan.reserved.get("choices") if plan.layout == "list" else None
 
     def prepare(batch: Any) -> _Batch:
         columns: dict[int, Column] = {i: ArrowColumn(batch.column(i)) for i in range(columns_count) if i != id_index}
-        pieces = _split_choices(batch.column(choices)) if choices is not None and batch.num_rows else None
+        pieces, masks = None, None
+        if choices is not None and batch.num_rows:
+            pieces = _split_choices(batch.column(choices), None if known is None else known[0])
+            if known is not None and pieces[2] == list(known[0]):
+                masks = _or_of_pieces(pieces[0], known[1][pieces[1]])
         ids, form = _batch_ids(batch.column(id_index)) if batch.num_rows else ([], None)
-        return _Batch(columns, batch.num_rows, ids, form, pieces)
+        return _Batch(columns, batch.num_rows, ids, form, pieces, masks)
 
     return prepare
 
@@ -671,15 +717,18 @@ class _Batch:
     form: IdForm
     pieces: Pieces | None
     """The ``choices`` cells split on ";" (:func:`_split_choices`), in the list layout."""
+    masks: np.ndarray[Any, Any] | None
+    """Each row's marks, when the reading thread could compute them (:meth:`_Aggregator.known_pieces`)."""
 
 
 def _read_csv(
     path: Path, plan: HeaderPlan, aggregator: _Aggregator, header: list[str], delimiter: str, progress: Progress | None
 ) -> None:
     every = frozenset(range(len(header)))  # all read as bytes: UTF-8 is checked where text is needed
-    for batch in _csv_batches(path, header, delimiter, progress, _prepared_batch(plan, len(header)), every):
+    prepare = _prepared_batch(plan, len(header), aggregator.known_pieces())
+    for batch in _csv_batches(path, header, delimiter, progress, prepare, every):
         if batch.rows:
-            aggregator.add(batch.columns, batch.ids, batch.rows, batch.form, batch.pieces)
+            aggregator.add(batch.columns, batch.ids, batch.rows, batch.form, batch.pieces, batch.masks)
 
 
 def _batch_ids(column: Any) -> tuple[np.ndarray[Any, Any] | list[str], IdForm]:
@@ -707,12 +756,22 @@ def _batch_ids(column: Any) -> tuple[np.ndarray[Any, Any] | list[str], IdForm]:
     return numbered
 
 
-def _split_choices(column: Any) -> Pieces:
-    """Split ``choices`` cells on ";": each row's piece offsets, each piece as an index into the distinct pieces."""
+def _split_choices(column: Any, known: tuple[str, ...] | None = None) -> Pieces:
+    """Split ``choices`` cells on ";": each row's piece offsets, each piece as an index into the distinct pieces.
+
+    ``known``: texts the pieces are likely to be (a contest's ids): when every piece is one of
+    them exactly, the pieces index ``known`` (some perhaps unused); otherwise the distinct pieces
+    are found.
+    """
     import pyarrow.compute as pc
 
     split = pc.split_pattern(column, ";")
-    encoded = pc.dictionary_encode(pc.list_flatten(split))
+    flat = pc.list_flatten(split)
+    if known is not None:
+        found = pc.index_in(flat, value_set=strings(known).cast(flat.type))  # (pa.array would import pandas)
+        if found.null_count == 0:
+            return view(split.offsets).astype(np.int64), view(found), list(known)
+    encoded = pc.dictionary_encode(flat)
     values = encoded.dictionary.to_pylist()
     if values and isinstance(values[0], bytes):  # read as bytes: each distinct piece checked as UTF-8
         try:
