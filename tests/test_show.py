@@ -407,3 +407,19 @@ def test_the_outcome_over_every_round_is_the_largest_line_of_the_last_round() ->
     assert html.count(f'<p class="final">{final}</p>') == 1
     chart = render_chart(second, ShowFormat.svg, "").decode("utf-8")
     assert "Được suy tôn: Sở Tư pháp" in chart and final in chart
+
+
+def test_every_value_has_its_background_over_the_threshold_line() -> None:
+    """The dashed line is drawn before the values; each value sits on a box of its row's colour, as wide as it."""
+    svg = render_show_html(seed())
+    line_at = svg.index('class="threshold"')
+    values = re.findall(
+        r'<rect class="value-back" x="([\d.]+)" y="[\d.]+" width="([\d.]+)" height="[\d.]+" rx="6" fill="([^"]+)"/>'
+        r'<text class="value" x="([\d.]+)" [^>]*>([^<]+)</text>',
+        svg,
+    )
+    assert len(values) == 9 and svg.index('class="value-back"') > line_at
+    for back_x, back_width, fill, text_x, label in values:
+        assert float(back_x) < float(text_x)
+        assert float(back_width) >= len(label) * 35 * 0.6  # the text's width at 35 units a line, and more
+        assert fill.startswith("#")

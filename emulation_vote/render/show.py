@@ -78,12 +78,18 @@ def chart_svg(slide: Slide, title: str = "") -> str:
             f'height="{row * 0.68:.1f}" rx="4" fill="{colour}"/>'
         )
         common = f'y="{middle:.1f}" dy="0.35em" font-size="{font}" fill="{INK}"'
+        value_x = bar_x + length + font * 0.35
+        # The value's own background, a little wider than its text: the threshold line, drawn
+        # before it, must not show between its words, where the halo has no glyph to follow.
+        back_w = len(bar.label) * font * (_CHAR + 0.06) + font * 0.3
         texts.append(
             f'<g class="row {bar.status}">'
             f'<text class="rank" x="{rank_w - font * 0.5:.0f}" {common} text-anchor="end" font-weight="700">'
             f"{bar.rank}</text>"
             f'<text class="name" x="{rank_w:.0f}" {common} font-weight="{weight}">{escape(bar.name)}</text>'
-            f'<text class="value" x="{bar_x + length + font * 0.35:.1f}" {common} font-weight="{weight}" {halo}>'
+            f'<rect class="value-back" x="{value_x - font * 0.15:.1f}" y="{middle - font * 0.6:.1f}" '
+            f'width="{back_w:.1f}" height="{font * 1.2:.1f}" rx="6" fill="{band or PAPER}"/>'
+            f'<text class="value" x="{value_x:.1f}" {common} font-weight="{weight}" {halo}>'
             f"{escape(bar.label)}</text></g>"
         )
     line = []
