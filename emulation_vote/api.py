@@ -21,22 +21,21 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias, TypeGuard
 
-from emulation_vote.audit import AuditBallot, AuditStream, Difference, Relation, stream_of_files, stream_of_record
-from emulation_vote.compare import Comparison
-from emulation_vote.compare import compare_entries as _compare
 from emulation_vote.election import Election, load_election, parse_election
 from emulation_vote.pipeline import count_files, count_files_read, demo_paths
 from emulation_vote.record import ElectionRecord
 from emulation_vote.record import canonical_text as _canonical_text
 from emulation_vote.schema import record_dict, result_text
-from emulation_vote.verify import Mismatch, compare_result, load_result
 from emulation_vote.vocab import ReaderChoice
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the audit, compare and verify modules load with the functions that use them, not for a tally
     import pandas as pd
 
+    from emulation_vote.audit import AuditBallot, AuditStream, Difference, Relation
     from emulation_vote.ballots.tabular import Sheet
+    from emulation_vote.compare import Comparison
     from emulation_vote.scoring.record import ScoreRecord
+    from emulation_vote.verify import Mismatch
 
 PathLike: TypeAlias = "str | os.PathLike[str]"
 BallotSource: TypeAlias = "str | os.PathLike[str] | pd.DataFrame"
@@ -186,6 +185,8 @@ def audit_stream(
     the files again each time: memory does not grow with the number of ballots.  Ballots given
     as DataFrames are kept in memory.
     """
+    from emulation_vote.audit import stream_of_files, stream_of_record
+
     sources = _sources(ballots)
     files = [source for source in sources if isinstance(source, Path)]
     in_memory = len(files) < len(sources)
@@ -239,6 +240,8 @@ def verify_result(
     recount: every key, list element and number exactly as written; each difference is one
     :class:`Mismatch`.
     """
+    from emulation_vote.verify import compare_result, load_result
+
     document = load_result(Path(saved))
     recount = tally(
         election,
@@ -267,7 +270,9 @@ def compare_entries(
     Every data error of every entry is raised together (:class:`~emulation_vote.errors.DataErrors`,
     the first ``max_errors``) before anything is compared.
     """
-    return _compare(election_of(election), [Path(e) for e in entries], encoding, sheet, strict_names, max_errors)
+    from emulation_vote.compare import compare_entries as compare
+
+    return compare(election_of(election), [Path(e) for e in entries], encoding, sheet, strict_names, max_errors)
 
 
 def score(

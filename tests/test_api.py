@@ -328,3 +328,15 @@ def test_the_audit_frame_keeps_the_clerks_note(tmp_path: Path) -> None:
     path.write_text("ballot_id,choices,Ghi chú\n1,TCT;VPTU,phiếu nhàu\n2,TCT,\n", encoding="utf-8")
     frame = ev.audit_frame(ev.audit_ballots(SEED / "election.toml", path, partial=True).ballots)
     assert list(frame["note"].fillna("")) == ["phiếu nhàu", ""]
+
+
+def test_a_tally_loads_neither_the_audit_nor_compare_nor_verify() -> None:
+    """Those modules load with the commands and functions that use them: a tally does not pay for them."""
+    seed = SEED / "election.toml", SEED / "ballots-wide.csv"
+    loaded = _modules_after(
+        "from emulation_vote.cli import main\n"
+        f"sys.argv = ['emulation-vote', 'tally', {str(seed[0])!r}, {str(seed[1])!r}, '--format', 'json']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass"
+    )
+    assert "emulation_vote.pipeline" in loaded
+    assert not loaded & {"emulation_vote.audit", "emulation_vote.compare", "emulation_vote.verify"}
