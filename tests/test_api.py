@@ -330,8 +330,8 @@ def test_the_audit_frame_keeps_the_clerks_note(tmp_path: Path) -> None:
     assert list(frame["note"].fillna("")) == ["phiếu nhàu", ""]
 
 
-def test_a_tally_loads_neither_the_audit_nor_compare_nor_verify() -> None:
-    """Those modules load with the commands and functions that use them: a tally does not pay for them."""
+def test_a_tally_of_a_text_file_loads_neither_the_audit_nor_compare_nor_verify_nor_the_workbook_scanner() -> None:
+    """Those modules load with the commands, functions and files that use them: a tally does not pay for them."""
     seed = SEED / "election.toml", SEED / "ballots-wide.csv"
     loaded = _modules_after(
         "from emulation_vote.cli import main\n"
@@ -339,4 +339,6 @@ def test_a_tally_loads_neither_the_audit_nor_compare_nor_verify() -> None:
         "try:\n    main()\nexcept SystemExit:\n    pass"
     )
     assert "emulation_vote.pipeline" in loaded
-    assert not loaded & {"emulation_vote.audit", "emulation_vote.compare", "emulation_vote.verify"}
+    unused = {"audit", "compare", "verify", "ballots.xlsx_scan"}
+    unused = {f"emulation_vote.{name}" for name in unused}
+    assert not loaded & unused

@@ -22,7 +22,6 @@ from emulation_vote.ballot import MATCHED_WITHOUT_DIACRITICS, Ballot, Notice
 from emulation_vote.ballots.legacy import detect
 from emulation_vote.ballots.matching import NameMatcher, suggest_names
 from emulation_vote.ballots.tabular import Sheet
-from emulation_vote.ballots.xlsx_scan import refuse_merged
 from emulation_vote.election import Contest, Election
 from emulation_vote.errors import BallotFileError, EmulationVoteError
 from emulation_vote.marks import MARK_WORDS, NO_MARK_WORDS, closest_mark, read_mark
@@ -390,7 +389,10 @@ def sheet_plan(sheet: Sheet, election: Election, strict_names: bool = False) -> 
         if sheet.several and error.key in ("header.no_ballot_id", "header.no_ballot_id_near"):
             return None
         raise
-    refuse_merged(sheet.merged, sheet.source, sheet.name)
+    if sheet.merged:  # merged cells come from a workbook only: the CSV count does not load its scanner
+        from emulation_vote.ballots.xlsx_scan import refuse_merged
+
+        refuse_merged(sheet.merged, sheet.source, sheet.name)
     if sheet.name is None or plan.template is not None or "contest" in plan.reserved:
         return plan
     named = contest_for_sheet(sheet.name, election)
