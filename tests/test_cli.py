@@ -331,3 +331,28 @@ def test_the_console_script_exits_as_sys_exit_would(
     cli.run()
     assert ended == [status]
     assert capsys.readouterr().err == said
+
+
+def test_the_console_script_leaves_as_python_would_under_a_tracer_or_when_a_stream_fails(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Coverage, cProfile and debuggers write their results at shutdown: under one, ``run`` lets Python end."""
+    import emulation_vote.cli as cli
+
+    ended: list[int] = []
+    monkeypatch.setattr(cli, "main", lambda: None)
+    monkeypatch.setattr(os, "_exit", ended.append)
+    monkeypatch.setattr(sys, "gettrace", lambda: print)
+    with pytest.raises(SystemExit) as done:
+        cli.run()
+    assert done.value.code == 0 and not ended
+    monkeypatch.setattr(sys, "gettrace", lambda: None)
+    monkeypatch.delitem(sys.modules, "coverage", raising=False)  # should the tests themselves be measured
+
+    class Closed:
+        def flush(self) -> None:
+            raise BrokenPipeError
+
+    monkeypatch.setattr(sys, "stdout", Closed())
+    cli.run()
+    assert ended == [120]  # as Python exits when it cannot flush stdout

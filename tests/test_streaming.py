@@ -604,3 +604,26 @@ def test_list_cells_of_ids_as_typed_get_their_marks_in_the_reading_threads(
         return
     assert streamed_result == exact
     assert made and all(made) == in_reading_thread and (any(made) or not in_reading_thread)
+
+
+def test_rows_without_a_newline_are_not_held_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rows ended by CR alone after a header ended by LF: past the longest line allowed, the exact reader reads them."""
+    import emulation_vote.ballots.fast as fast
+
+    monkeypatch.setattr(fast, "PIECE_SIZE", 16)
+    monkeypatch.setattr(fast, "_LONGEST_LINE", 64)
+    election = tmp_path / "e.toml"
+    election.write_text(election_toml(seats=2), encoding="utf-8")
+    path = tmp_path / "b.csv"
+    path.write_bytes(b"ballot_id,choices\n" + b"".join(f"{n},A;B\r".encode() for n in range(1, 40)))
+    exact, streamed_result = both(election, [path])
+    assert isinstance(streamed_result, GaveUp) and "no line end" in streamed_result.reason
+    assert outcome("fast", election, [path]) == exact
+
+
+def test_a_header_line_of_over_a_megabyte_is_left_to_the_exact_reader(tmp_path: Path) -> None:
+    election = tmp_path / "e.toml"
+    election.write_text(election_toml(seats=2), encoding="utf-8")
+    path = tmp_path / "b.csv"
+    path.write_text("ballot_id,choices," + "n" * (1 << 20) + "\n1,A,\n", encoding="utf-8")
+    assert isinstance(streamed(election, [path]), GaveUp)

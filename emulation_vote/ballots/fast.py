@@ -572,6 +572,8 @@ def _header(path: Path) -> tuple[list[str], str]:
         head = handle.read(1 << 20)
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise FastPathUnavailable("a UTF-16 file")
+    if b"\n" not in head and len(head) == 1 << 20:  # a header line of over 1 MB: not planned from a part of it
+        raise FastPathUnavailable("a header line of over 1 MB")
     text = head.removeprefix(b"\xef\xbb\xbf").split(b"\n", 1)[0].rstrip(b"\r")
     if b"\r" in text:  # lines ended by CR alone: left to the exact reader
         raise FastPathUnavailable
@@ -644,7 +646,7 @@ def _csv_batches(
             finally:
                 for future in pending:  # given up, or the caller stopped: what has not started never will
                     future.cancel()
-    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, OSError):
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, OSError, UnicodeDecodeError):
         raise FastPathUnavailable("rows that do not fit the header") from None
 
 
@@ -670,8 +672,14 @@ def _pieces(path: Path, progress: Progress | None) -> Iterator[bytes]:
             if cut:
                 yield data[:cut]
             rest = data[cut:]
+            if len(rest) > _LONGEST_LINE:  # lines ended by CR alone, or no line at all: not held whole
+                raise FastPathUnavailable("no line end in 8 MB")
         if rest:
             yield rest
+
+
+_LONGEST_LINE = 8 << 20
+"""Bytes without a newline after which a file is left to the exact reader (a ballot's line is short)."""
 
 
 def _check_plain(data: bytes) -> None:

@@ -64,7 +64,9 @@ def run() -> None:
     counting a million ballots, more than some commands' own work.  Nothing is left to do by
     then (every file written is already closed, see :mod:`emulation_vote.output`), so once
     :func:`main` has returned or exited, stdout and stderr are flushed and the process ends with
-    the same exit status.  An unexpected exception is left to Python, which prints it.
+    the same exit status (120 when a stream cannot be flushed, as Python gives).  Under a tracer
+    or a profiler (coverage, cProfile, a debugger), whose results are written at shutdown, the
+    process ends as Python ends it.  An unexpected exception is left to Python, which prints it.
     """
     import os
     import sys
@@ -74,11 +76,13 @@ def run() -> None:
         status = 0
     except SystemExit as done:
         status = _exit_status(done.code)
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except (BrokenPipeError, ValueError):  # the reader went away, or the stream was closed: as Python would
-        status = status or 1
+    if sys.gettrace() is not None or sys.getprofile() is not None or "coverage" in sys.modules:
+        sys.exit(status)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # the reader went away (a closed pipe), or the stream was closed
+            status = 120
     os._exit(status)
 
 
