@@ -469,7 +469,7 @@ def _by_numbers(tables: list[tuple[str, int, ContentTable]]) -> Iterator[Callabl
     declared_keys = np.concatenate([_declared_ranks(table) for _, _, table in tables])
     keys = (count_keys, round_keys, chosen_keys, declared_keys)
     widths = [int(key.max()).bit_length() if key.size else 0 for key in keys]
-    if sum(widths) <= 63:  # the four numbers side by side in one: one sort of int64 (every key differs)
+    if sum(widths) <= 63:  # the four side by side in one int64, one sort (equal keys only for equal lines)
         packed = np.zeros(count_keys.size, dtype=np.int64)
         for key, width in zip(keys, widths, strict=True):
             packed = (packed << width) | key
