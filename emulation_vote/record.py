@@ -463,7 +463,10 @@ def _by_numbers(tables: list[tuple[str, int, ContentTable]]) -> Iterator[Callabl
     heads = sorted({f"{contest}\t{number}\t" for contest, number, _ in tables})
     count_keys, _ = _decimal_order(np.concatenate([table.counts for _, _, table in tables]))
     round_keys = np.concatenate(
-        [np.full(len(table.counts), heads.index(f"{contest}\t{number}\t")) for contest, number, table in tables]
+        [
+            np.full(len(table.counts), heads.index(f"{contest}\t{number}\t"), dtype=np.int32)
+            for contest, number, table in tables
+        ]
     )
     chosen_keys = np.concatenate([_chosen_ranks(table) for _, _, table in tables])
     declared_keys = np.concatenate([_declared_ranks(table) for _, _, table in tables])
@@ -472,12 +475,14 @@ def _by_numbers(tables: list[tuple[str, int, ContentTable]]) -> Iterator[Callabl
     if sum(widths) <= 63:  # the four side by side in one int64, one sort (equal keys only for equal lines)
         packed = np.zeros(count_keys.size, dtype=np.int64)
         for key, width in zip(keys, widths, strict=True):
-            packed = (packed << width) | key
+            np.left_shift(packed, width, out=packed)
+            packed |= key
+        del keys, count_keys, round_keys, chosen_keys, declared_keys
         order = np.argsort(packed)
         del packed
     else:
         order = np.lexsort(keys[::-1])
-    del keys, count_keys, round_keys, chosen_keys, declared_keys
+        del keys, count_keys, round_keys, chosen_keys, declared_keys
     sizes = np.cumsum([0, *(len(table.counts) for _, _, table in tables)])
     return (
         functools.partial(_rows_in_order, tables, sizes, order[start : start + _CHUNK])
@@ -527,15 +532,22 @@ def _chosen_ranks(table: ContentTable) -> Any:
         for j, bit in enumerate(table.bits):
             in_order |= ((masks >> bit) & 1) << j
         masks = in_order
+    # In place where it can be: at ten million ballots these arrays are a few MB each.
     popcount, reverse = _byte_tables()
-    reversed_ = np.zeros(masks.size, dtype=np.int64)
-    ones = np.zeros(masks.size, dtype=np.int64)
+    ranks = np.zeros(masks.size, dtype=np.int64)  # the reversed positions first
+    ones = np.zeros(masks.size, dtype=np.uint8)
+    byte = np.empty(masks.size, dtype=np.int64)
     for start in range(0, size, 8):
-        byte = (masks >> start) & 255
+        np.bitwise_and(np.right_shift(masks, start, out=byte), 255, out=byte)
         ones += popcount[byte]
-        reversed_ |= reverse[byte] << (56 - start)  # bit start + b lands at 63 - start - b
-    reversed_ = (reversed_ >> (64 - size)) & ((1 << size) - 1) if size else reversed_
-    ranks = ones + (1 << size) - reversed_ - (reversed_ & -reversed_)
+        np.take(reverse, byte, out=byte)
+        ranks |= np.left_shift(byte, 56 - start, out=byte)  # bit start + b lands at 63 - start - b
+    if size:
+        np.bitwise_and(np.right_shift(ranks, 64 - size, out=ranks), (1 << size) - 1, out=ranks)
+    np.bitwise_and(ranks, np.negative(ranks, out=byte), out=byte)  # the lowest set bit of each
+    np.negative(ranks, out=ranks)
+    ranks += (1 << size) - byte
+    ranks += ones
     ranks[masks == 0] = 0
     return ranks
 
@@ -546,16 +558,16 @@ def _declared_ranks(table: ContentTable) -> Any:
 
     shown = [text or "" for text in table.texts]
     rank = {text: at for at, text in enumerate(sorted(set(shown)))}
-    return np.asarray([rank[text] for text in shown], dtype=np.int64)[np.asarray(table.codes)]
+    return np.asarray([rank[text] for text in shown], dtype=np.int32)[np.asarray(table.codes)]
 
 
 @functools.cache
 def _byte_tables() -> tuple[Any, Any]:
-    """Return, for each byte value, its number of set bits and the byte with its bits reversed (numpy int64)."""
+    """Return, for each byte value, its number of set bits (uint8) and the byte with its bits reversed (int64)."""
     import numpy as np
 
     values = range(256)
-    popcount = np.asarray([bin(v).count("1") for v in values], dtype=np.int64)
+    popcount = np.asarray([bin(v).count("1") for v in values], dtype=np.uint8)
     reverse = np.asarray([int(f"{v:08b}"[::-1], 2) for v in values], dtype=np.int64)
     return popcount, reverse
 
