@@ -11,7 +11,6 @@ import functools
 import hashlib
 import itertools
 import json
-from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -22,6 +21,7 @@ from emulation_vote.arrow import data_bytes, ints, joined_names, string, strings
 from emulation_vote.ballot import Ballot, Notice
 from emulation_vote.election import Contest, Election, Electorate
 from emulation_vote.memory import release_free_memory
+from emulation_vote.ordered import in_order
 from emulation_vote.vocab import InvalidReason, Status, ThresholdBase
 
 SCHEMA = "emulation-vote/result/1"
@@ -172,15 +172,18 @@ class ContentTable(Sequence[ContentResult]):
         return self._chosen(masks)
 
     def _chosen(self, masks: Any) -> Any:
+        return joined_names(self.by_position(masks), self.candidate_ids, ";")
+
+    def by_position(self, masks: Any) -> Any:
+        """Return ``masks`` (numpy int64) with bit ``j`` for ``candidate_ids[j]`` (usually they are so already)."""
         import numpy as np
 
-        if self.bits == tuple(range(len(self.bits))):  # the usual case: bit j is candidate_ids[j] already
-            in_order = masks
-        else:
-            in_order = np.zeros(masks.size, dtype=np.int64)  # bit j: candidate_ids[j] chosen
-            for j, bit in enumerate(self.bits):
-                in_order |= ((masks >> bit) & 1) << j
-        return joined_names(in_order, self.candidate_ids, ";")
+        if self.bits == tuple(range(len(self.bits))):
+            return masks
+        positional = np.zeros(masks.size, dtype=np.int64)
+        for j, bit in enumerate(self.bits):
+            positional |= ((masks >> bit) & 1) << j
+        return positional
 
     def canonical_lines(self, contest_id: str, round_number: int, rows: Any = None, end: str = "") -> Any:
         """Return the fingerprint's lines for these contents (of ``rows``; all by default) as a pyarrow string array.
@@ -329,8 +332,12 @@ def _canonical_parts(election: Election, contests: tuple[ContestResult, ...]) ->
         yield from (f"{line}\n".encode() for line in sorted(lines))
         return
     if not lines:
+        if sum(len(table.counts) for _, _, table in tables) > _CHUNK:
+            release_free_memory()  # what the reading and counting freed, before the sort's arrays
         makers = _by_numbers(tables)
-        yield from _in_order(makers if makers is not None else _sorted_by_count(tables))
+        # A slice's lines are made in pyarrow, without the GIL: the next is made on the other core
+        # while this one is hashed.
+        yield from in_order(makers if makers is not None else _sorted_by_count(tables), ahead=2)
         return
     # Lines of contents read one by one as well: every line is made and sorted in Arrow, by UTF-8
     # bytes (the same order as code points), then joined and hashed a slice at a time.
@@ -383,24 +390,6 @@ def _text_ranks(numbers: Any, dtype: Any) -> Any:
     return ranks
 
 
-def _in_order(slices: Iterator[Callable[[], bytes | memoryview]], ahead: int = 2) -> Iterator[bytes | memoryview]:
-    """Yield the result of each of ``slices`` in their order, made on two threads (``ahead`` at a time).
-
-    Making a slice's lines and sorting them is pyarrow work that lets go of the GIL, so the next
-    slice is made on the other core while this one is hashed; at most ``ahead`` slices are held.
-    """
-    from concurrent.futures import Future, ThreadPoolExecutor
-
-    with ThreadPoolExecutor(max_workers=ahead) as pool:
-        pending: deque[Future[bytes | memoryview]] = deque()
-        for make in slices:
-            pending.append(pool.submit(make))
-            if len(pending) >= ahead:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
-
-
 def _sorted_by_count(tables: list[tuple[str, int, ContentTable]]) -> Iterator[Callable[[], bytes | memoryview]]:
     """Yield the makers of the sorted lines of ``tables``, in order, each making and sorting one slice.
 
@@ -414,8 +403,6 @@ def _sorted_by_count(tables: list[tuple[str, int, ContentTable]]) -> Iterator[Ca
     """
     import numpy as np
 
-    if sum(len(table.counts) for _, _, table in tables) > _CHUNK:
-        release_free_memory()  # what the reading and counting freed, before the sort's arrays
     keys, per_key = _decimal_order(np.concatenate([table.counts for _, _, table in tables]))
     order = np.argsort(keys, kind="stable")
     del keys
@@ -458,8 +445,6 @@ def _by_numbers(tables: list[tuple[str, int, ContentTable]]) -> Iterator[Callabl
 
     if not all(_fields_sort(*entry) and _ids_in_text_order(entry[2].candidate_ids) for entry in tables):
         return None
-    if sum(len(table.counts) for _, _, table in tables) > _CHUNK:
-        release_free_memory()  # what the reading and counting freed, before the sort's arrays
     heads = sorted({f"{contest}\t{number}\t" for contest, number, _ in tables})
     count_keys, _ = _decimal_order(np.concatenate([table.counts for _, _, table in tables]))
     round_keys = np.concatenate(
@@ -526,12 +511,7 @@ def _chosen_ranks(table: ContentTable) -> Any:
     import numpy as np
 
     size = len(table.candidate_ids)
-    masks = np.asarray(table.masks, dtype=np.int64)
-    if table.bits != tuple(range(size)):  # bit j of the mask for candidate_ids[j]
-        in_order = np.zeros(masks.size, dtype=np.int64)
-        for j, bit in enumerate(table.bits):
-            in_order |= ((masks >> bit) & 1) << j
-        masks = in_order
+    masks = table.by_position(np.asarray(table.masks, dtype=np.int64))
     # In place where it can be: at ten million ballots these arrays are a few MB each.
     popcount, reverse = _byte_tables()
     ranks = np.zeros(masks.size, dtype=np.int64)  # the reversed positions first

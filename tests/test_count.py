@@ -636,6 +636,12 @@ def test_the_chosen_ids_rank_as_their_joined_texts_sort(ids: tuple[str, ...]) ->
     ],
 )
 def test_lines_are_ordered_from_numbers_only_when_the_ids_allow_it(ids: tuple[str, ...], numbers: bool) -> None:
-    from emulation_vote.record import _ids_in_text_order
+    import numpy as np
+
+    from emulation_vote.record import ContentTable, _by_numbers, _ids_in_text_order
 
     assert _ids_in_text_order(ids) == numbers
+    masks = np.asarray([1, 2, 3], dtype=np.int64)
+    zeros = np.zeros(3, dtype=np.int64)
+    table = ContentTable(ids, tuple(range(len(ids))), (None,), masks, zeros, masks, zeros)
+    assert (_by_numbers([("c", 1, table)]) is not None) == numbers

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import functools
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -43,6 +44,7 @@ from emulation_vote.ballots.tabular import Sheet, cell_text, sniff_delimiter, xl
 from emulation_vote.election import Contest, Election
 from emulation_vote.errors import EmulationVoteError
 from emulation_vote.marks import read_mark
+from emulation_vote.ordered import in_order
 from emulation_vote.text import clean
 from emulation_vote.vocab import Style
 
@@ -615,9 +617,6 @@ def _csv_batches(
     cells are ASCII or refused; :meth:`ArrowColumn.encoded`, :func:`_split_choices`; ids of one
     width are ASCII digits after an ASCII prefix, others are cast to text, :func:`_batch_ids`).
     """
-    from collections import deque
-    from concurrent.futures import Future, ThreadPoolExecutor
-
     import pyarrow as pa
     import pyarrow.csv as pa_csv
 
@@ -637,21 +636,11 @@ def _csv_batches(
         batches = table.combine_chunks().to_batches()
         return prepare(batches[0]) if batches else None  # None: blank lines only
 
-    pending: deque[Future[Any]] = deque()
+    makers = (functools.partial(parse, piece) for piece in _pieces(path, progress))
     try:
-        with ThreadPoolExecutor(max_workers=PARSERS) as pool:
-            try:
-                for piece in _pieces(path, progress):
-                    pending.append(pool.submit(parse, piece))
-                    while len(pending) > PARSERS:
-                        if (prepared := pending.popleft().result()) is not None:
-                            yield prepared
-                while pending:
-                    if (prepared := pending.popleft().result()) is not None:
-                        yield prepared
-            finally:
-                for future in pending:  # given up, or the caller stopped: what has not started never will
-                    future.cancel()
+        for prepared in in_order(makers, ahead=PARSERS + 1, workers=PARSERS):
+            if prepared is not None:
+                yield prepared
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError, OSError, UnicodeDecodeError):
         raise FastPathUnavailable("rows that do not fit the header") from None
 
