@@ -627,3 +627,95 @@ def test_a_header_line_of_over_a_megabyte_is_left_to_the_exact_reader(tmp_path: 
     path = tmp_path / "b.csv"
     path.write_text("ballot_id,choices," + "n" * (1 << 20) + "\n1,A,\n", encoding="utf-8")
     assert isinstance(streamed(election, [path]), GaveUp)
+
+
+SAME_WIDTH_IDS = [
+    ("A", "B", "C", "D", "E"),
+    tuple(f"U{n:02d}" for n in range(1, 21)),
+    ("Đ1", "Đ2", "Đ3", "HV1"),  # "Đ" is two bytes in UTF-8: every id is three bytes
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.sampled_from(SAME_WIDTH_IDS).flatmap(
+        lambda ids: st.tuples(
+            st.just(ids),
+            st.lists(
+                st.lists(st.sampled_from([*ids, *ids, " A", "Z", "", "U21", "AB", "u01", "Đ4", "Đ"]), max_size=5).map(
+                    ";".join
+                )
+                | st.sampled_from(
+                    [
+                        "",
+                        ";",
+                        f"{ids[0]};",
+                        f";{ids[0]}",
+                        f"{ids[0]};;{ids[1]}",
+                        f"{ids[0]}{ids[1]}",
+                        f"{ids[0]} {ids[1]}",
+                    ]
+                ),
+                min_size=1,
+                max_size=30,
+            ),
+        )
+    )
+)
+def test_cells_of_ids_of_one_width_read_by_arithmetic_as_split(drawn: tuple[tuple[str, ...], list[str]]) -> None:
+    """Cells of ids as typed, all as many bytes long, get the marks the general splitting gives them.
+
+    Where a cell is anything but ids joined by ";" (or empty), the arithmetic declines (None) and
+    the cells are split the general way; a unit named twice is refused either way.
+    """
+    import numpy as np
+    import pyarrow as pa
+
+    from emulation_vote.ballots.fast import FastPathUnavailable, _or_of_pieces, _SameWidthIds, _split_choices
+
+    ids, cells = drawn
+    known = (*ids, "")
+    bits = np.asarray([1 << n for n in range(len(ids))] + [0], dtype=np.int64)
+    reading = _SameWidthIds.of(known, bits)
+    assert reading is not None
+    # A slice of a longer array, as a batch's column may be: its offsets do not begin at 0.
+    column = pa.array([b"ignored", *(cell.encode() for cell in cells)], pa.binary())[1:]
+
+    def general() -> list[int] | str | None:
+        offsets, indices, values = _split_choices(column, known)
+        if values != list(known):
+            return None
+        try:
+            return _or_of_pieces(offsets, bits[indices]).tolist()
+        except FastPathUnavailable:
+            return "named twice"
+
+    try:
+        found = reading.masks(column)
+        got: list[int] | str | None = None if found is None else found.tolist()
+    except FastPathUnavailable:
+        got = "named twice"
+    if all(cell == "" or all(piece in ids for piece in cell.split(";")) for cell in cells):
+        assert got == general()
+    else:
+        assert got is None
+
+
+@pytest.mark.parametrize(
+    ("ids", "reads"),
+    [
+        (("A", "B", "C"), True),
+        (("U01", "U02", "U10"), True),
+        (("A", "BB"), False),  # two widths
+        (("A;", "B;"), False),  # a ";" in an id
+        (tuple(chr(65 + n) * 4 for n in range(20)), False),  # AAAA, BBBB...: 20**4 combinations of bytes
+    ],
+)
+def test_ids_read_by_arithmetic_only_when_all_have_one_width(ids: tuple[str, ...], reads: bool) -> None:
+    import numpy as np
+
+    from emulation_vote.ballots.fast import _SameWidthIds
+
+    bits = np.asarray([1 << n for n in range(len(ids))] + [0], dtype=np.int64)
+    assert (_SameWidthIds.of((*ids, ""), bits) is not None) == reads
+    assert _SameWidthIds.of(("A", "B", ""), np.asarray([1, 3, 0])) is None  # an id standing for two candidates

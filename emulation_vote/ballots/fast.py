@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import functools
+import math
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -695,18 +696,115 @@ def _prepared_batch(
     """
     id_index = plan.reserved["ballot_id"]
     choices = plan.reserved.get("choices") if plan.layout == "list" else None
+    same_width = None if known is None else _SameWidthIds.of(*known)
 
     def prepare(batch: Any) -> _Batch:
         columns: dict[int, Column] = {i: ArrowColumn(batch.column(i)) for i in range(columns_count) if i != id_index}
         pieces, masks = None, None
         if choices is not None and batch.num_rows:
-            pieces = _split_choices(batch.column(choices), None if known is None else known[0])
-            if known is not None and pieces[2] == list(known[0]):
-                masks = _or_of_pieces(pieces[0], known[1][pieces[1]])
+            masks = None if same_width is None else same_width.masks(batch.column(choices))
+            if masks is None:
+                pieces = _split_choices(batch.column(choices), None if known is None else known[0])
+                if known is not None and pieces[2] == list(known[0]):
+                    masks = _or_of_pieces(pieces[0], known[1][pieces[1]])
         ids, form = _batch_ids(batch.column(id_index)) if batch.num_rows else ([], None)
         return _Batch(columns, batch.num_rows, ids, form, pieces, masks)
 
     return prepare
+
+
+@dataclass(frozen=True)
+class _SameWidthIds:
+    """A contest's ids when all are as many bytes long: ``choices`` cells of such ids are read by arithmetic.
+
+    A cell of ``k`` ids of ``width`` bytes joined by ";" is ``k * (width + 1) - 1`` bytes long, and
+    its ids begin every ``width + 1`` bytes: no split, no list of pieces.  An id's bytes are read
+    as the digits of a number in mixed radix (byte ``p`` is a digit among the bytes the ids have
+    at ``p``), and that number indexes a table of the ids' marks.
+    """
+
+    width: int
+    place_values: np.ndarray[Any, Any]
+    """Per byte place, per byte value: the value it adds to the index (past the table if no id has it there)."""
+    marks: np.ndarray[Any, Any]
+    """Per index: the mark of the id it stands for, -1 for no id (the last entry: any byte no id has)."""
+
+    _LARGEST_TABLE = 1 << 16
+
+    @classmethod
+    def of(cls, texts: tuple[str, ...], bits: np.ndarray[Any, Any]) -> _SameWidthIds | None:
+        """Return the reading of ``texts`` (:meth:`_Aggregator.known_pieces`: ids, then ""), or None.
+
+        None when the ids are not all as many bytes long, one holds a ";" or does not stand for
+        one candidate, or their bytes at each place make too many combinations for a small table.
+        """
+        ids = [(text.encode("utf-8"), int(bit)) for text, bit in zip(texts, bits, strict=True) if text]
+        widths = {len(raw) for raw, _ in ids}
+        if len(widths) != 1 or any(b";" in raw or bit <= 0 or bit & (bit - 1) for raw, bit in ids):
+            return None  # (each id one candidate's bit: the check of a unit named twice counts bits)
+        width = widths.pop()
+        digits = [sorted({raw[place] for raw, _ in ids}) for place in range(width)]
+        size = math.prod(len(found) for found in digits)
+        if size > cls._LARGEST_TABLE:
+            return None
+        place_values = np.full((width, 256), size, dtype=np.int64)  # a byte no id has there: past the table
+        weight = 1
+        for place in reversed(range(width)):
+            place_values[place, digits[place]] = np.arange(len(digits[place])) * weight
+            weight *= len(digits[place])
+        marks = np.full(size + 1, -1, dtype=np.int64)
+        for raw, bit in ids:
+            marks[sum(int(place_values[place, byte]) for place, byte in enumerate(raw))] = bit
+        return cls(width, place_values, marks)
+
+    def masks(self, column: Any) -> np.ndarray[Any, Any] | None:
+        """Return each row's marks when every cell is empty or ids joined by ";" exactly; else None.
+
+        A unit named twice in a cell is refused (:class:`FastPathUnavailable`), as
+        :func:`_or_of_pieces` refuses it.  Anything else (a space, a name, ";;") gives None: the
+        cells are then split the general way.
+        """
+        import pyarrow as pa
+
+        size = len(column)
+        if column.null_count or not (pa.types.is_binary(column.type) or pa.types.is_string(column.type)):
+            return None  # (a large binary's offsets are int64)
+        offsets = np.frombuffer(column.buffers()[1], dtype=np.int32, count=size + 1, offset=column.offset * 4)
+        data = np.frombuffer(column.buffers()[2], dtype=np.uint8)[offsets[0] : offsets[-1]]
+        lengths = np.diff(offsets)
+        step = self.width + 1
+        counts, rest = np.divmod(lengths + 1, step)
+        if ((rest == 0) != (lengths > 0)).any():  # an empty cell has no id (1 // step is 0, 1 % step is 1)
+            return None
+        counts = counts[counts > 0].astype(np.int64)  # the ids of each row that has any
+        total = int(counts.sum())
+        masks = np.zeros(size, dtype=np.int64)
+        # The bytes between ids are ";" when there are as many ";" as places between ids: the
+        # other bytes are checked to be ids', and no id holds a ";".
+        if np.count_nonzero(data == ord(";")) != total - counts.size:
+            return None
+        if not total:
+            return masks
+        # Where each id begins: every step bytes within a row, then the jump to the next row's first.
+        row_starts = (offsets[:-1] - offsets[0])[lengths > 0].astype(np.int64)
+        first = np.cumsum(counts) - counts  # the index of each row's first id among the batch's
+        starts = np.full(total, step, dtype=np.int64)
+        starts[first] = row_starts
+        starts[first[1:]] -= row_starts[:-1] + (counts[:-1] - 1) * step
+        np.cumsum(starts, out=starts)
+        index = self.place_values[0][data[starts]]
+        for place in range(1, self.width):
+            index += self.place_values[place][data[starts + place]]
+        bits = self.marks[np.minimum(index, self.marks.size - 1, out=index)]
+        if (bits < 0).any():
+            return None
+        sums = np.add.reduceat(bits, first)
+        # Each id adds one set bit to its row's sum unless its bit was already set (a carry takes one
+        # away): the sums hold as many set bits as there are ids exactly when no row names one twice.
+        if np.count_nonzero(np.unpackbits(sums.view(np.uint8))) != total:
+            raise FastPathUnavailable("a candidate named twice in a choices cell")
+        masks[lengths > 0] = sums
+        return masks
 
 
 @dataclass
