@@ -9,7 +9,8 @@ peak RSS comes from the kernel's rusage of that child.  The median of --repeat r
 Baselines of ``run``: a bare pyarrow streaming read that counts marks, pandas read_csv with the
 pyarrow engine, and a plain csv-module loop.  ``shapes`` generates (seeded) the files of
 :data:`SHAPES` and measures, interleaved, the tally against a bare pyarrow streaming read and
-count, DuckDB and Polars counting the same marks.
+count, and DuckDB and Polars: each making the same count as the tally (every id checked unique,
+the ballots counted per distinct content), and only the votes of each candidate.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import os
 import platform
 import random
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -148,7 +150,49 @@ for batch in reader:
             counts[n] = counts.get(n, 0) + (pc.sum(pc.not_equal(pc.cast(col, pa.string()), "")).as_py() or 0)
 print(sorted(counts.items()))
 """,
+    # The same count as the tally's: every ballot id checked unique, and the ballots counted per
+    # distinct content (marks and declared reason), from which the tally's result and fingerprint
+    # are computed (per-candidate votes are a sum over the contents).  A list cell's names are
+    # sorted, so that "U02;U01" and "U01;U02" are one content.  Each prints: repeated ids, contents, ballots.
     "duckdb": """
+import sys, duckdb
+path, layout = sys.argv[1], sys.argv[2]
+con = duckdb.connect()
+con.execute("SET threads = 2")
+source = f"read_csv('{path}', all_varchar = true, header = true)"
+empty = chr(39) * 2  # the SQL literal ''
+if layout == "list":
+    content = f"list_sort(string_split(coalesce(choices, {empty}), ';'))"
+else:
+    names = [r[0] for r in con.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()][1:-1]
+    content = " + ".join(f'((coalesce("{n}", {empty}) <> {empty})::BIGINT << {i})' for i, n in enumerate(names))
+rows = f"SELECT ballot_id, {content} AS content, coalesce(invalid, {empty}) AS invalid FROM {source}"
+query = f'''
+WITH r AS MATERIALIZED ({rows}),
+     g AS (SELECT content, invalid, count(*) AS n FROM r GROUP BY ALL)
+SELECT (SELECT count(*) - count(DISTINCT ballot_id) FROM r), (SELECT count(*) FROM g), (SELECT sum(n) FROM g)
+'''
+print(*con.execute(query).fetchone())
+""",
+    "polars": """
+import sys, polars as pl
+path, layout = sys.argv[1], sys.argv[2]
+frame = pl.scan_csv(path, infer_schema=False)
+if layout == "list":
+    content = pl.col("choices").fill_null("").str.split(";").list.sort()
+else:
+    names = frame.collect_schema().names()[1:-1]
+    marked = [(pl.col(n).fill_null("") != "").cast(pl.Int64) * (1 << i) for i, n in enumerate(names)]
+    content = pl.sum_horizontal(marked)
+rows = frame.select(pl.col("ballot_id"), content.alias("content"), pl.col("invalid").fill_null(""))
+groups, repeated = pl.collect_all(
+    [rows.group_by("content", "invalid").len(), rows.select(pl.len() - pl.col("ballot_id").n_unique())],
+    engine="streaming",
+)
+print(repeated.item(), groups.height, groups["len"].sum())
+""",
+    # Only the votes of each candidate: less than the tally does (no id checked, no contents).
+    "duckdb-votes": """
 import sys, duckdb
 path, layout = sys.argv[1], sys.argv[2]
 con = duckdb.connect()
@@ -162,7 +206,7 @@ else:
     query = "SELECT " + ", ".join(f'count(*) FILTER (WHERE "{n}" <> {empty})' for n in names) + f" FROM {source}"
 print(con.execute(query).fetchall())
 """,
-    "polars": """
+    "polars-votes": """
 import sys, polars as pl
 path, layout = sys.argv[1], sys.argv[2]
 frame = pl.scan_csv(path, infer_schema=False)
@@ -243,11 +287,18 @@ def run_shapes(names: list[str], repeat: int) -> list[dict[str, object]]:
             "emulation-vote": [*CLI_TALLY, str(paths["election"]), str(paths["ballots"]), "-f", "json"],
             **{base: [PY, "-c", script, str(paths["ballots"]), layout] for base, script in SHAPE_BASELINES.items()},
         }
+        # Once, untimed: the two engines' same counts must agree (repeated ids, contents, ballots).
+        answers = {
+            base: subprocess.run(jobs[base], capture_output=True, text=True, check=True).stdout.split()
+            for base in ("duckdb", "polars")
+        }
+        if answers["duckdb"] != answers["polars"] or answers["duckdb"][0] != "0":
+            raise SystemExit(f"{name}: the baselines' counts differ or find repeated ids: {answers}")
         measured: dict[str, list[tuple[float, float]]] = {job: [] for job in jobs}
         for _ in range(repeat):
             for job, command in jobs.items():
                 measured[job].append(measure_child(command))
-        row: dict[str, object] = {"shape": name, "ballots": SHAPES[name][0]}
+        row: dict[str, object] = {"shape": name, "ballots": SHAPES[name][0], "contents": int(answers["duckdb"][1])}
         for job, runs in measured.items():
             row[job] = (
                 round(statistics.median(t for t, _ in runs), 3),
@@ -268,13 +319,16 @@ def shapes_table(rows: list[dict[str, object]]) -> str:
         return f"{seconds:.2f} s / {megabytes:.0f} MB"
 
     lines = [
-        "| shape | `emulation-vote tally -f json` | bare pyarrow read + count | ratio | DuckDB SQL | Polars lazy |",
-        "| --- | --- | --- | ---: | --- | --- |",
+        "| shape | distinct contents | `emulation-vote tally -f json` | bare pyarrow read + count | ratio "
+        "| DuckDB, same count | Polars, same count | DuckDB, votes only | Polars, votes only |",
+        "| --- | ---: | --- | --- | ---: | --- | --- | --- | --- |",
     ]
     for row in rows:
         lines.append(
-            f"| {row['shape']} | **{cell(row['emulation-vote'])}** | {cell(row['pyarrow-stream'])} "
-            f"| {row['ratio']:.2f} | {cell(row['duckdb'])} | {cell(row['polars'])} |"
+            f"| {row['shape']} | {row['contents']:,} | **{cell(row['emulation-vote'])}** "
+            f"| {cell(row['pyarrow-stream'])} "
+            f"| {row['ratio']:.2f} | {cell(row['duckdb'])} | {cell(row['polars'])} "
+            f"| {cell(row['duckdb-votes'])} | {cell(row['polars-votes'])} |"
         )
     return "\n".join(lines)
 
