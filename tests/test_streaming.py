@@ -719,3 +719,50 @@ def test_ids_read_by_arithmetic_only_when_all_have_one_width(ids: tuple[str, ...
     bits = np.asarray([1 << n for n in range(len(ids))] + [0], dtype=np.int64)
     assert (_SameWidthIds.of((*ids, ""), bits) is not None) == reads
     assert _SameWidthIds.of(("A", "B", ""), np.asarray([1, 3, 0])) is None  # an id standing for two candidates
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.lists(st.integers(0, 5000), max_size=40),  # any order, perhaps repeated
+            st.tuples(st.integers(0, 5000), st.integers(1, 300)).map(lambda run: list(range(run[0], run[0] + run[1]))),
+            st.tuples(st.integers(0, 5000), st.integers(1, 60), st.integers(2, 50)).map(
+                lambda run: list(range(run[0], run[0] + run[1] * run[2], run[2]))  # in order, spread out
+            ),
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_the_id_bitmap_refuses_an_id_used_twice_and_nothing_else(batches: list[list[int]]) -> None:
+    """Ids recorded batch by batch, close together or spread out, in order or not: refused at the first repeat."""
+    import numpy as np
+
+    from emulation_vote.ballots.fast import FastPathUnavailable, IdRegistry
+
+    registry, seen = IdRegistry(), set()
+    for ids in batches:
+        repeated = len(set(ids)) < len(ids) or bool(seen & set(ids))
+        if repeated:
+            with pytest.raises(FastPathUnavailable, match="used twice"):
+                registry.add_numbers(("c", 1), np.asarray(ids, dtype=np.int64))
+            return
+        registry.add_numbers(("c", 1), np.asarray(ids, dtype=np.int64))
+        seen |= set(ids)
+    bitmap = registry.bitmaps[("c", 1, None)] if seen else np.zeros(0, dtype=np.uint8)
+    assert set(np.flatnonzero(np.unpackbits(bitmap, bitorder="little")).tolist()) == seen
+
+
+@pytest.mark.parametrize("with_bitwise_count", [True, False])
+def test_set_bits_are_counted_with_or_without_numpy_bitwise_count(
+    monkeypatch: pytest.MonkeyPatch, with_bitwise_count: bool
+) -> None:
+    import numpy as np
+
+    from emulation_vote.ballots import fast
+
+    if not with_bitwise_count:
+        monkeypatch.delattr(np, "bitwise_count", raising=False)
+    values = np.asarray([0, 1, 3, (1 << 62) | 5, (1 << 20) - 1, -1], dtype=np.int64)
+    assert fast._set_bits(values) == 0 + 1 + 2 + 3 + 20 + 64

@@ -221,6 +221,16 @@ class IdRegistry:
             grown[: bitmap.size] = bitmap
             bitmap = grown
             self.bitmaps[(*key, form)] = bitmap
+        low = int(ordered[0]) >> 3
+        if (need - low) * 8 <= 4 * ordered.size:
+            # Ids close together, as typed ballots are: their bits packed into bytes, OR-ed in at once.
+            run = np.zeros((need - low) * 8, dtype=bool)
+            run[ordered - low * 8] = True
+            packed = np.packbits(run, bitorder="little")
+            if (bitmap[low:need] & packed).any():
+                raise FastPathUnavailable("an id used twice")
+            bitmap[low:need] |= packed
+            return
         byte = ordered >> 3
         bit = np.left_shift(np.uint8(1), (ordered & 7).astype(np.uint8))
         if (bitmap[byte] & bit).any():
@@ -533,6 +543,14 @@ class _Aggregator:
             groups.notices.extend(self.plan.notices)  # a file skipped unread says nothing of its header
 
 
+def _set_bits(values: np.ndarray[Any, Any]) -> int:
+    """Return how many bits are set in all of ``values`` (int64) together."""
+    count = getattr(np, "bitwise_count", None)  # numpy 2.0 and later
+    if count is not None:
+        return int(count(values.view(np.uint64)).sum(dtype=np.int64))  # (of a signed value it counts |value|)
+    return int(np.count_nonzero(np.unpackbits(values.view(np.uint8))))
+
+
 def _or_of_pieces(offsets: np.ndarray[Any, Any], bits: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
     """Return each row's marks, the OR of the bits of its pieces (rows delimited by ``offsets``).
 
@@ -697,9 +715,12 @@ def _prepared_batch(
     id_index = plan.reserved["ballot_id"]
     choices = plan.reserved.get("choices") if plan.layout == "list" else None
     same_width = None if known is None else _SameWidthIds.of(*known)
+    texts = {plan.reserved[name] for name in ("contest", "round", "invalid") if name in plan.reserved}
 
     def prepare(batch: Any) -> _Batch:
         columns: dict[int, Column] = {i: ArrowColumn(batch.column(i)) for i in range(columns_count) if i != id_index}
+        for index in texts:  # their distinct values are what the counting thread reads
+            columns[index] = columns[index].encoded()
         pieces, masks = None, None
         if choices is not None and batch.num_rows:
             masks = None if same_width is None else same_width.masks(batch.column(choices))
@@ -801,7 +822,7 @@ class _SameWidthIds:
         sums = np.add.reduceat(bits, first)
         # Each id adds one set bit to its row's sum unless its bit was already set (a carry takes one
         # away): the sums hold as many set bits as there are ids exactly when no row names one twice.
-        if np.count_nonzero(np.unpackbits(sums.view(np.uint8))) != total:
+        if _set_bits(sums) != total:
             raise FastPathUnavailable("a candidate named twice in a choices cell")
         masks[lengths > 0] = sums
         return masks
