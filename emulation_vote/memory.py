@@ -1,4 +1,4 @@
-"""Giving the memory a large count has freed back to the system before the next step needs more."""
+"""How the C heap hands memory back to the system: kept while a command runs, given back before its peak."""
 
 from __future__ import annotations
 
@@ -23,3 +23,31 @@ def release_free_memory() -> None:
     except (OSError, AttributeError):  # not glibc (musl has no malloc_trim)
         return
     trim(0)
+
+
+M_TRIM_THRESHOLD = -1
+M_TOP_PAD = -2
+"""glibc's ``mallopt`` parameters (malloc.h)."""
+
+
+def keep_freed_memory() -> None:
+    """Let the C heap keep what is freed and grow in larger steps, in a short-lived process (glibc); else nothing.
+
+    By default glibc gives the top of its heap back to the system as soon as 128 KB of it are
+    free, and the next allocation takes the pages back one fault at a time: a streamed count
+    frees and allocates arrays of a few megabytes per batch, and the first million ballots took
+    some 46,000 page faults (0.05-0.1 s) where 13,000 do with the heap kept (trimmed only past
+    256 MB free, grown 64 MB at a time: address space, not memory, until touched).  The peak
+    resident memory rises by 2-3 MB; :func:`release_free_memory` still gives the free pages
+    back before the fingerprint's arrays.  For the console script only, which owns its process.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    try:
+        mallopt = ctypes.CDLL(None).mallopt
+    except (OSError, AttributeError):  # not glibc
+        return
+    mallopt(M_TRIM_THRESHOLD, 256 << 20)
+    mallopt(M_TOP_PAD, 64 << 20)

@@ -325,11 +325,16 @@ def test_the_console_script_exits_as_sys_exit_would(
     def leave() -> None:
         sys.exit(code)
 
+    import emulation_vote.memory as memory
+
     ended: list[int] = []
-    monkeypatch.setattr(cli, "main", leave)
+    steps: list[str] = []
+    monkeypatch.setattr(memory, "keep_freed_memory", lambda: steps.append("heap kept"))
+    monkeypatch.setattr(cli, "main", lambda: (steps.append("main"), leave()))
     monkeypatch.setattr(os, "_exit", ended.append)
     cli.run()
     assert ended == [status]
+    assert steps == ["heap kept", "main"]  # the C heap keeps what the command frees
     assert capsys.readouterr().err == said
 
 

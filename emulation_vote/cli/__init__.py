@@ -67,10 +67,14 @@ def run() -> None:
     the same exit status (120 when a stream cannot be flushed, as Python gives).  Under a tracer
     or a profiler (coverage, cProfile, a debugger), whose results are written at shutdown, the
     process ends as Python ends it.  An unexpected exception is left to Python, which prints it.
+    The C heap keeps what is freed while the command runs (:func:`~emulation_vote.memory.keep_freed_memory`).
     """
     import os
     import sys
 
+    from emulation_vote.memory import keep_freed_memory
+
+    keep_freed_memory()
     try:
         main()
         status = 0
