@@ -159,6 +159,7 @@ import sys, duckdb
 path, layout = sys.argv[1], sys.argv[2]
 con = duckdb.connect()
 con.execute("SET threads = 2")
+con.execute("SET enable_progress_bar = false")
 source = f"read_csv('{path}', all_varchar = true, header = true)"
 empty = chr(39) * 2  # the SQL literal ''
 if layout == "list":
@@ -197,6 +198,7 @@ import sys, duckdb
 path, layout = sys.argv[1], sys.argv[2]
 con = duckdb.connect()
 con.execute("SET threads = 2")
+con.execute("SET enable_progress_bar = false")
 source = f"read_csv('{path}', all_varchar = true, header = true)"
 if layout == "list":
     query = f"SELECT c, count(*) FROM (SELECT unnest(string_split(choices, ';')) AS c FROM {source}) GROUP BY c"
