@@ -38,8 +38,9 @@ def keep_freed_memory() -> None:
     frees and allocates arrays of a few megabytes per batch, and the first million ballots took
     some 46,000 page faults (0.05-0.1 s) where 13,000 do with the heap kept (trimmed only past
     256 MB free, grown 64 MB at a time: address space, not memory, until touched).  The peak
-    resident memory rises by 2-3 MB; :func:`release_free_memory` still gives the free pages
-    back before the fingerprint's arrays.  For the console script only, which owns its process.
+    resident memory of a million ballots rises by 1-17 MB (to 121-129 MB);
+    :func:`release_free_memory` still gives the free pages back before the fingerprint's
+    arrays.  For the console script only, which owns its process.
     """
     if not sys.platform.startswith("linux"):
         return
