@@ -44,3 +44,22 @@ def test_signature_columns_hold_their_titles_and_names(band: tuple[Signer, ...])
         ]
     )
     assert all(first[1] < second[0] for first, second in itertools.pairwise(names))  # names never touch
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["emulation-vote tally a.toml b.csv --format json", "--", "-a-", "no hyphen", "x - y", "rách-\x01"],
+)
+def test_hyphens_made_unbreakable_read_back_as_they_were(text: str) -> None:
+    """Every hyphen becomes Word's non-breaking one; the paragraph reads back as the same text."""
+    from docx.oxml.ns import qn
+
+    from emulation_vote.render.docx_style import new_document, paragraph, unbroken_hyphens, xml_text
+
+    document = new_document("t")
+    added = unbroken_hyphens(paragraph(document, text, bold=True))
+    assert added.text == xml_text(text)
+    element = added.runs[0]._r
+    assert all("-" not in (child.text or "") for child in element.iter(qn("w:t")))
+    assert len(list(element.iter(qn("w:noBreakHyphen")))) == text.count("-")
+    assert added.runs[0].bold  # the run keeps its formatting

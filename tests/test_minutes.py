@@ -303,8 +303,13 @@ def test_annex(runner: CliRunner, tmp_path: Path) -> None:
     out = tmp_path / "annex.docx"
     args = ["minutes", SEED / "election.toml", SEED / "ballots-wide.csv", "--annex", "-o", out]
     assert invoke(runner, *args).exit_code == 0
-    body = [p.text for p in Document(str(out)).paragraphs]
+    document = Document(str(out))
+    body = [p.text for p in document.paragraphs]
     assert "PHỤ LỤC: DỮ LIỆU KIỂM PHIẾU" in body
+    # The commands are never broken at a hyphen ("--" ending one line, "format json" the next).
+    steps = [p for p in document.paragraphs if "emulation-vote tally" in p.text or "emulation-vote verify" in p.text]
+    texts = [piece.text or "" for p in steps for piece in p._p.iter(qn("w:t"))]
+    assert len(steps) == 2 and texts and not any("-" in text for text in texts)
     assert body.index("PHỤ LỤC: DỮ LIỆU KIỂM PHIẾU") > next(
         i for i, p in enumerate(body) if p.startswith("Biên bản kết thúc")
     )

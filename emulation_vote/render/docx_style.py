@@ -101,6 +101,35 @@ def paragraph(
     return added
 
 
+def unbroken_hyphens(added: Any) -> Any:
+    """Make every hyphen of ``added`` (a paragraph) a non-breaking one, and return it.
+
+    A command written in a document (``emulation-vote tally ... --format json``) must not be
+    broken at a hyphen: Word and LibreOffice would end a line with ``--`` and begin the next with
+    ``format``, which reads as two words.  Word's own non-breaking hyphen (``<w:noBreakHyphen/>``)
+    is printed as a hyphen and read back as one; lines still break at the spaces.
+    """
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    for run in added.runs:
+        element = run._r  # python-docx has no API for the non-breaking hyphen
+        for text in [child for child in element if child.tag == qn("w:t") and "-" in (child.text or "")]:
+            at = list(element).index(text)
+            element.remove(text)
+            for number, part in enumerate(text.text.split("-")):
+                if number:
+                    element.insert(at, OxmlElement("w:noBreakHyphen"))
+                    at += 1
+                if part:
+                    piece = OxmlElement("w:t")
+                    piece.text = part
+                    piece.set(qn("xml:space"), "preserve")
+                    element.insert(at, piece)
+                    at += 1
+    return added
+
+
 def table(container: Any, rows: int, cols: int) -> Any:
     """Add a borderless table whose cells hold no paragraph yet (fill them with :func:`paragraph`)."""
     added = container.add_table(rows=rows, cols=cols)

@@ -19,6 +19,7 @@ from emulation_vote.render.docx_style import (
     new_document,
     paragraph,
     table,
+    unbroken_hyphens,
     widths,
 )
 from emulation_vote.render.minutes import Annex, Minutes, RoundMinutes
@@ -77,7 +78,8 @@ def _annex(document: Any, annex: Annex) -> None:
         paragraph(document, f"- {line}", indent=True, space_after=0)
     paragraph(document, annex.how_label, bold=True, align="left", space_before=6, space_after=2)
     for number, step in enumerate(annex.steps, 1):
-        paragraph(document, f"{number}. {step}", align="left", indent=True, space_after=2)  # commands: no stretching
+        # Commands: no stretching, no line ended by a hyphen.
+        unbroken_hyphens(paragraph(document, f"{number}. {step}", align="left", indent=True, space_after=2))
 
 
 def render_minutes_docx(minutes: Minutes) -> bytes:
