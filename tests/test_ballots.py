@@ -198,7 +198,7 @@ def test_unknown_candidate_column_suggests_the_closest(tmp_path: Path) -> None:
     ("style", "key", "hint"),
     [
         ("tick", "header.missing_candidate_round", "để trống cột của đơn vị không có trên phiếu bầu lại"),
-        ("strike", "header.missing_candidate_round_strike", "được ghi theo bố cục danh sách"),
+        ("strike", "header.missing_candidate_round_strike", "chỉ các đơn vị bầu lại không bị gạch được tính"),
     ],
 )
 def test_a_runoff_sheet_missing_columns_says_how_a_runoff_is_laid_out(

@@ -432,3 +432,143 @@ def test_contest_with_the_workbook_is_a_usage_error(tmp_path: Path, runner: CliR
     result = template(runner, election, "-o", tmp_path / "x.xlsx", "--contest", "co")
     assert result.exit_code == 2  # a usage error, not the internal error (3) it was
     assert "--contest chỉ dùng với --format csv" in result.output and not (tmp_path / "x.xlsx").exists()
+
+
+RUNOFF = Path(__file__).parent.parent / "sample_ballots" / "tie-runoff"
+
+
+def runoff_election(folder: Path, style: str) -> Path:
+    """The sample tie (round 1 leaves a runoff between STP and STC for one seat), as a tick or strike-out vote."""
+    text = (RUNOFF / "election.toml").read_text(encoding="utf-8")
+    path = folder / f"{style}.toml"
+    path.write_text(text.replace("seats = 2\n", f'seats = 2\nstyle = "{style}"\n', 1), encoding="utf-8")
+    return path
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    style=st.sampled_from(["tick", "strike"]),
+    papers=st.lists(
+        st.one_of(st.none(), st.tuples(st.sets(st.sampled_from(["STP", "STC"])), st.sampled_from(["", "rách"]))),
+        min_size=1,
+        max_size=20,
+    ),
+)
+def test_a_runoff_workbook_counts_like_its_papers_as_a_list(
+    tmp_path_factory: pytest.TempPathFactory, style: str, papers: list[tuple[set[str], str] | None]
+) -> None:
+    """The runoff's sheet, filled (the units on its paper only), counts as the same papers typed as a list.
+
+    Its rows are read as round 2 (the marker says so); the hidden columns of the units not on the
+    paper stay empty: in a strike-out vote those units are not on the paper, not "left".
+    """
+    from emulation_vote.pipeline import count_files
+
+    folder = tmp_path_factory.mktemp("runoff")
+    election = runoff_election(folder, style)
+    book_path = folder / "bau-lai.xlsx"
+    made = invoke(
+        CliRunner(), "template", election, "-o", book_path, "--round", "2", "--runoff", "STC,STP", "--seats", "1"
+    )
+    assert made.exit_code == 0, made.output
+    book = load_workbook(book_path)
+    sheet = book.worksheets[1]
+    column = {cell.value: cell.column for cell in sheet[1]}
+    names = {"STP": "Sở Tư pháp", "STC": "Sở Tài chính"}
+    rows = [["ballot_id", "round", "choices", "invalid"]]
+    for number, paper in enumerate(papers, 1):
+        if paper is None:
+            continue  # a number left unused
+        marked, reason = paper
+        for unit, name in names.items():
+            sheet.cell(row=number + 1, column=column[name], value="x" if unit in marked else "0")
+        if reason:
+            sheet.cell(row=number + 1, column=column["Phiếu không hợp lệ (lý do)"], value=reason)
+        chosen = marked if style == "tick" else set(names) - marked  # a strike-out vote: the units left
+        rows.append([str(number), "2", ";".join(sorted(chosen)), reason])
+    book.save(book_path)
+    if len(rows) == 1:
+        return  # nothing typed
+    listed = write_csv(folder / "round2.csv", rows)
+    first = RUNOFF / "round1.csv"
+    typed = count_files(election, [first, book_path])
+    assert typed.fingerprint == count_files(election, [first, listed]).fingerprint
+    assert [r.number for r in typed.contests[0].rounds] == [1, 2]
+
+
+def test_the_runoff_workbook_shows_the_tied_units_and_says_it_is_a_runoff(tmp_path: Path, runner: CliRunner) -> None:
+    from openpyxl.utils import get_column_letter
+
+    election = runoff_election(tmp_path, "tick")
+    out = tmp_path / "bau-lai.xlsx"
+    made = invoke(
+        runner, "template", election, "-o", out, "--round", "2", "--runoff", "Sở Tài chính,STP", "--seats", "1"
+    )
+    assert made.exit_code == 0, made.output
+    assert "1 trang tính nhập phiếu" in made.stderr
+    book = load_workbook(out)
+    assert book.sheetnames == ["Hướng dẫn", "Bầu lại lần 2 - Suy tôn đơn vị…"]
+    sheet = book.worksheets[1]
+    header = [cell.value for cell in sheet[1]]
+    assert header[-1] == f"{TEMPLATE_MARK} co-thi-dua round 2"
+    hidden = {header[i - 1] for i in range(1, len(header) + 1) if sheet.column_dimensions[get_column_letter(i)].hidden}
+    assert hidden == {"Sở Nội vụ", "Sở Công Thương", "Sở Xây dựng", header[-1]}  # every unit's column is kept
+    checks = {dv.type: str(dv.sqref) for dv in sheet.data_validations.dataValidation}
+    assert checks == {"list": "C2:D71", "textLength": "B2:B71 E2:F71"}  # the others refuse any entry
+    guide = [row[0] for row in book.worksheets[0].iter_rows(values_only=True) if row[0]]
+    assert any(
+        str(line).startswith("Bầu lại (lần bỏ phiếu thứ 2): phiếu chỉ có Sở Tư pháp (STP), Sở Tài chính (STC)")
+        for line in guide
+    )
+    assert any(
+        "emulation-vote tally strike.toml" not in str(line) and "<tệp phiếu lần trước> bau-lai.xlsx" in str(line)
+        for line in guide
+    )
+    listed = next(book.worksheets[0].iter_rows(min_row=7, max_row=7, values_only=True))
+    assert listed[1:3] == ("Suy tôn đơn vị đề nghị tặng Cờ thi đua — bầu lại (lần bỏ phiếu thứ 2)", 1)
+
+
+@pytest.mark.parametrize(
+    ("args", "key"),
+    [
+        (["--round", "2"], "ghi các đơn vị trên phiếu bầu lại bằng --runoff"),
+        (["--runoff", "STP,STC"], "--runoff chỉ dùng cho vòng 2 trở đi"),
+        (["--round", "2", "--runoff", "STP,STC"], "ghi số chỗ cần bầu bằng --seats"),
+        (["--round", "2", "--runoff", "STP,Sở Xây", "--seats", "1"], "Sở Xây"),
+        (["--round", "2", "--runoff", "STP,STC", "--seats", "1", "-f", "csv"], "Tệp CSV không ghi được vòng bỏ phiếu"),
+    ],
+)
+def test_a_runoff_workbook_refuses_what_a_runoff_paper_refuses(
+    tmp_path: Path, runner: CliRunner, args: list[str], key: str
+) -> None:
+    election = runoff_election(tmp_path, "tick")
+    out = tmp_path / ("bau-lai.csv" if "csv" in args else "bau-lai.xlsx")
+    refused = invoke(runner, "template", election, "-o", out, *args)
+    assert refused.exit_code == 2 and key in refused.stderr, refused.stderr
+    assert not out.exists()
+
+
+def test_a_template_heading_records_a_runoffs_round() -> None:
+    from emulation_vote.ballots.layout import read_template_heading, template_heading
+
+    assert template_heading("co-thi-dua") == f"{TEMPLATE_MARK} co-thi-dua"
+    assert template_heading("co-thi-dua", 3) == f"{TEMPLATE_MARK} co-thi-dua round 3"
+    for heading in (template_heading("a b", 2), template_heading("co-thi-dua"), f"{TEMPLATE_MARK}  x   round  12 "):
+        contest, number = read_template_heading(heading[len(TEMPLATE_MARK) :])
+        assert f"{TEMPLATE_MARK} {contest}" + (f" round {number}" if number > 1 else "") == " ".join(heading.split())
+    assert read_template_heading(" co-thi-dua round two") == ("co-thi-dua round two", 1)  # not a round: all is the id
+
+
+def test_a_round_column_added_to_a_runoff_sheet_gives_the_round_of_the_rows_that_fill_it(tmp_path: Path) -> None:
+    from emulation_vote.ballots.layout import template_heading
+    from emulation_vote.pipeline import count_files
+
+    election = runoff_election(tmp_path, "tick")
+    header = ["Số phiếu", "vòng", "Sở Nội vụ", "Sở Tư pháp", "Sở Tài chính", "Sở Công Thương", "Sở Xây dựng"]
+    rows = [
+        [str(n), "2" if n % 2 else "", "", "x" if n < 13 else "", "" if n < 13 else "x", "", ""] for n in range(1, 21)
+    ]
+    book = workbook(tmp_path / "bau-lai.xlsx", {"bau-lai": [[*header, template_heading("co-thi-dua", 2)], *rows]})
+    record = count_files(election, [RUNOFF / "round1.csv", book])
+    second = record.contests[0].rounds[1]
+    assert second.number == 2 and {c.id: c.votes for c in second.candidates} == {"STP": 12, "STC": 8}

@@ -45,7 +45,28 @@ TEMPLATE_MARK = "emulation-vote/template/1"
 
 It marks the sheet as a template (a row holding nothing but its pre-printed number is an unused
 number, not a ballot) and names the sheet's contest, so that renaming the sheet changes nothing.
+A runoff's sheet adds its round: ``emulation-vote/template/1 co-thi-dua round 2``
+(:func:`template_heading`, :func:`read_template_heading`).
 """
+
+
+def template_heading(contest_id: str, round_number: int = 1) -> str:
+    """Return the heading of a template sheet's marker column: its contest, and its round if a runoff's."""
+    return f"{TEMPLATE_MARK} {contest_id}" + (f" round {round_number}" if round_number > 1 else "")
+
+
+def read_template_heading(rest: str) -> tuple[str, int]:
+    """Return the contest id and round a marker heading records (``rest``: what follows :data:`TEMPLATE_MARK`).
+
+    >>> read_template_heading(" co-thi-dua round 2")
+    ('co-thi-dua', 2)
+    >>> read_template_heading(" co-thi-dua")
+    ('co-thi-dua', 1)
+    """
+    words = rest.split()
+    if len(words) >= 3 and words[-2] == "round" and words[-1].isascii() and words[-1].isdigit():
+        return " ".join(words[:-2]), max(1, int(words[-1]))
+    return " ".join(words), 1
 
 
 def _header_key(text: str) -> str:
@@ -133,6 +154,8 @@ class HeaderPlan:
     notices: list[Notice] = field(default_factory=list)
     template: str | None = None
     """The contest id a template sheet records (its marker column), None for any other file."""
+    template_round: int = 1
+    """The round a template sheet records (a runoff's sheet: 2 and up): its rows' round when it has no round column."""
 
 
 def plan_header(header: list[str], source: str, election: Election, strict_names: bool = False) -> HeaderPlan:
@@ -144,12 +167,13 @@ def plan_header(header: list[str], source: str, election: Election, strict_names
     reserved: dict[str, int] = {}
     others: list[tuple[int, str]] = []
     template: str | None = None
+    template_round = 1
     for index, heading in enumerate(header):
         text = clean(heading)
         if not text:
             continue
         if text.startswith(TEMPLATE_MARK):
-            template = text[len(TEMPLATE_MARK) :].strip()
+            template, template_round = read_template_heading(text[len(TEMPLATE_MARK) :])
             continue
         column = _RESERVED_KEYS.get(_header_key(text))
         if column is None:
@@ -192,6 +216,7 @@ def plan_header(header: list[str], source: str, election: Election, strict_names
         matchers={c.id: NameMatcher(c) for c in election.contests},
         strict_names=strict_names,
         template=template,
+        template_round=template_round,
     )
     if template is not None and "contest" not in reserved:
         recorded = contest_for(template, election)
@@ -511,7 +536,9 @@ def read_layout(
         if contest.id not in checked:
             checked.add(contest.id)  # a missing column is reported once, at the first row of its contest
             check_columns(plan, contest)
-        round_number = 1 if round_index is None else parse_round(cells[round_index])
+        # A runoff's template sheet gives its round to a row that does not give one.
+        given = None if round_index is None else cells[round_index]
+        round_number = parse_round(given) if given is not None and clean(given) else plan.template_round
         if round_number is None:
             raise BallotFileError("row.bad_round", file=source, row=number, value=short(clean(cells[round_index or 0])))
         declared = clean(cells[invalid_index]) or None if invalid_index is not None else None

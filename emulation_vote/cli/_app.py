@@ -25,11 +25,12 @@ from typer._click.exceptions import ClickException
 
 from emulation_vote._version import __version__
 from emulation_vote.cli._coercion import read_options_quickly
-from emulation_vote.errors import EmulationVoteError
+from emulation_vote.errors import EmulationVoteError, UsageError
 from emulation_vote.i18n import t
 from emulation_vote.vocab import Language, ReaderChoice, TallyFormat
 
 if TYPE_CHECKING:
+    from emulation_vote.election import Election
     from emulation_vote.record import ElectionRecord
 
 F = TypeVar("F", bound=StrEnum)
@@ -415,6 +416,25 @@ CLAIMED_SUFFIXES = frozenset(
     }
 )
 """Suffixes that name a file format: a file so named is opened by that format's program."""
+
+
+def runoff_papers(
+    election: Election, contest: list[str], round_number: int, runoff: str | None, seats: int | None, lang: Language
+) -> Election:
+    """Return the election of a runoff's papers: one contest (named, or the only one), its tied units only.
+
+    Its contest is what a runoff's papers print (``ballots``) and its workbook shows (``template``).
+    """
+    from emulation_vote.entry import round_candidates, round_limits, which_contest
+    from emulation_vote.paper import runoff_election
+
+    if len(contest) > 1:
+        raise UsageError("papers.runoff_one_contest")
+    chosen = election.contest(which_contest(election, contest[0] if contest else None))
+    names = tuple(part.strip() for part in (runoff or "").split(",") if part.strip())
+    candidates = round_candidates(chosen, round_number, names)
+    limits = round_limits(chosen, round_number, seats, len(candidates) if round_number > 1 else None)
+    return runoff_election(election, chosen, round_number, candidates, limits, lang)
 
 
 def output_format(chosen: F | None, output: Path | None, suffixes: Mapping[str, tuple[F, ...]], default: F) -> F:

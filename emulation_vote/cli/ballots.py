@@ -23,12 +23,13 @@ from emulation_vote.cli._app import (
     check_output,
     guard,
     output_format,
+    runoff_papers,
 )
 from emulation_vote.errors import UsageError
 from emulation_vote.i18n import t
 
 if TYPE_CHECKING:
-    from emulation_vote.election import Election
+    pass
 
 
 class PaperFormat(StrEnum):
@@ -44,22 +45,6 @@ _SUFFIXES = {".pdf": (PaperFormat.pdf,), ".docx": (PaperFormat.docx,)}
 def layout_path(output: Path) -> Path:
     """Return where the machine-readable layout of ``output`` goes: ``phieu-bau.pdf`` -> ``phieu-bau.layout.json``."""
     return output.with_name(f"{output.stem}.layout.json")
-
-
-def _runoff(
-    election: Election, contest: list[str], round_number: int, runoff: str | None, seats: int | None, lang: Lang
-) -> Election:
-    """Return the election of a runoff's papers: one contest (named, or the only one), its tied units only."""
-    from emulation_vote.entry import round_candidates, round_limits, which_contest
-    from emulation_vote.paper import runoff_election
-
-    if len(contest) > 1:
-        raise UsageError("papers.runoff_one_contest")
-    chosen = election.contest(which_contest(election, contest[0] if contest else None))
-    names = tuple(part.strip() for part in (runoff or "").split(",") if part.strip())
-    candidates = round_candidates(chosen, round_number, names)
-    limits = round_limits(chosen, round_number, seats, len(candidates) if round_number > 1 else None)
-    return runoff_election(election, chosen, round_number, candidates, limits, lang)
 
 
 @app.command()
@@ -117,7 +102,7 @@ def ballots(
         loaded = ev.load_election(election)
         contests = loaded.contests
         if round_number > 1 or runoff or seats is not None:  # one contest, named by its id or its title
-            loaded = _runoff(loaded, contest or [], round_number, runoff, seats, lang)
+            loaded = runoff_papers(loaded, contest or [], round_number, runoff, seats, lang)
             contests = loaded.contests
         elif contest:
             ids = [c.id for c in loaded.contests]

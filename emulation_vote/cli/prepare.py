@@ -16,12 +16,16 @@ from emulation_vote.cli._app import (
     ForceOption,
     Lang,
     LangOption,
+    RoundOption,
+    RunoffOption,
     ScoresOption,
+    SeatsOption,
     app,
     check_format_fits,
     check_output,
     guard,
     output_format,
+    runoff_papers,
 )
 from emulation_vote.errors import EmulationVoteError, OutputError
 from emulation_vote.i18n import t
@@ -33,6 +37,7 @@ if TYPE_CHECKING:
 
     from emulation_vote.election import Contest, Election
     from emulation_vote.prepare import Draft, UnitDraft
+    from emulation_vote.render.workbook import Runoff
 
 
 @app.command()
@@ -348,13 +353,21 @@ def template(
         ),
     ] = None,
     contest: Annotated[
-        str | None, typer.Option("--contest", "-c", help="With --format csv: the contest id (needed if several).")
+        str | None,
+        typer.Option("--contest", "-c", help="With --format csv, or for a runoff: the contest id (needed if several)."),
     ] = None,
     scores: ScoresOption = None,
     force: ForceOption = False,
     lang: LangOption = Lang.vi,
+    round_number: RoundOption = 1,
+    runoff: RunoffOption = None,
+    seats: SeatsOption = None,
 ) -> None:
-    """Write the clerks' workbook: a sheet per contest, rows numbered, mark cells checked, a 'Hướng dẫn' sheet."""
+    """Write the clerks' workbook: a sheet per contest, rows numbered, mark cells checked, a 'Hướng dẫn' sheet.
+
+    A runoff's workbook (--round 2 --runoff STP,STC --seats 1) has one sheet: its contest's, the
+    tied units' columns shown, the others hidden and kept empty.
+    """
     with guard(lang):
         from emulation_vote.errors import UsageError
         from emulation_vote.output import write_atomic
@@ -367,6 +380,15 @@ def template(
             loaded = ev.with_scores(loaded, scores or ())  # the units ranked onto the ballot are its columns
         form = output_format(fmt, output, _TEMPLATE_SUFFIXES, TemplateFormat.xlsx)
         ids = ", ".join(c.id for c in loaded.contests)
+        if round_number > 1 or runoff or seats is not None:
+            if form is TemplateFormat.csv:
+                raise UsageError("template.runoff_csv", round=max(round_number, 2))
+            sheet = _runoff_sheet(loaded, contest, round_number, runoff, seats, lang)
+            data = clerks_workbook(loaded, election.name, output.name, lang, sheet)
+            write_atomic(output, data, force)
+            rows = f"{sheet.paper.id} {numbered_rows(loaded, loaded.contest(sheet.paper.id))}"
+            typer.echo(t("template.done", lang, path=output, sheets=1, rows=rows), err=True)
+            return
         if form is TemplateFormat.csv:
             if contest is None and len(loaded.contests) > 1:
                 raise UsageError("template.which_contest", contests=ids)
@@ -380,6 +402,16 @@ def template(
         write_atomic(output, data, force)
         rows = ", ".join(f"{c.id} {numbered_rows(loaded, c)}" for c in loaded.contests)
         typer.echo(t("template.done", lang, path=output, sheets=len(loaded.contests), rows=rows), err=True)
+
+
+def _runoff_sheet(
+    election: Election, contest: str | None, round_number: int, runoff: str | None, seats: int | None, lang: Lang
+) -> Runoff:
+    """Return a runoff's sheet: its contest (named, or the only one), the tied units on its paper, its limits."""
+    from emulation_vote.render.workbook import Runoff
+
+    paper = runoff_papers(election, [contest] if contest else [], round_number, runoff, seats, lang)
+    return Runoff(round_number, paper.contests[0])
 
 
 def _contest(election: Election, text: str) -> Contest:

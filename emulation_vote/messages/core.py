@@ -105,19 +105,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "header.missing_candidate_round": (
         "thiếu cột cho đơn vị của nội dung {contest}: {names}. Bảng phiếu bầu lại vẫn giữ cột của mọi đơn vị "
-        "(để trống cột của đơn vị không có trên phiếu bầu lại), hoặc dùng bố cục danh sách (ballot_id, round, "
-        "choices), như lệnh 'enter --round 2 --runoff ...' ghi.",
+        "(để trống cột của đơn vị không có trên phiếu bầu lại), như sổ Excel 'template --round 2 --runoff ...' "
+        "ghi, hoặc dùng bố cục danh sách (ballot_id, round, choices), như lệnh 'enter --round 2 --runoff ...' ghi.",
         "no column for these candidates of contest {contest}: {names}. A runoff sheet keeps every unit's column "
-        "(left empty for the units not on the runoff paper), or use the list layout (ballot_id, round, choices), "
-        "as 'enter --round 2 --runoff ...' writes.",
+        "(left empty for the units not on the runoff paper), as the workbook of 'template --round 2 --runoff ...' "
+        "does, or use the list layout (ballot_id, round, choices), as 'enter --round 2 --runoff ...' writes.",
     ),
     "header.missing_candidate_round_strike": (
-        "thiếu cột cho đơn vị của nội dung {contest}: {names}. Phiếu bầu lại của nội dung gạch tên được ghi theo "
-        "bố cục danh sách (ballot_id, round, choices: các đơn vị còn lại), như lệnh 'enter --round 2 --runoff ...' "
-        "ghi.",
-        "no column for these candidates of contest {contest}: {names}. The runoff ballots of a strike-out contest "
-        "are written in the list layout (ballot_id, round, choices: the units left), as 'enter --round 2 --runoff "
-        "...' writes.",
+        "thiếu cột cho đơn vị của nội dung {contest}: {names}. Bảng phiếu bầu lại của nội dung gạch tên cũng giữ "
+        "cột của mọi đơn vị (để trống cột của đơn vị không có trên phiếu bầu lại: chỉ các đơn vị bầu lại không bị "
+        "gạch được tính), như sổ Excel 'template --round 2 --runoff ...' ghi, hoặc dùng bố cục danh sách "
+        "(ballot_id, round, choices: các đơn vị còn lại), như lệnh 'enter --round 2 --runoff ...' ghi.",
+        "no column for these candidates of contest {contest}: {names}. A strike-out contest's runoff sheet keeps "
+        "every unit's column too (left empty for the units not on the runoff paper: only the runoff's units not "
+        "struck out count), as the workbook of 'template --round 2 --runoff ...' does, or use the list layout "
+        "(ballot_id, round, choices: the units left), as 'enter --round 2 --runoff ...' writes.",
     ),
     "row.extra_cell": (
         "hàng có {count} ô nhưng tiêu đề chỉ có {width} cột (ô thừa: '{value}').",

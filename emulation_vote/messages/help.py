@@ -139,8 +139,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- template ---
     "help.cmd.template": (
         "Ghi sổ tính cho người nhập phiếu: mỗi nội dung một trang, dòng đánh số, ô đánh dấu được kiểm tra, "
-        "một trang 'Hướng dẫn'.",
-        "Write the clerks' workbook: a sheet per contest, rows numbered, mark cells checked, a 'Hướng dẫn' sheet.",
+        "một trang 'Hướng dẫn'.\n\n"
+        "Sổ tính bầu lại (--round 2 --runoff STP,STC --seats 1) có một trang: của nội dung đó, hiện cột các đơn "
+        "vị bằng phiếu, ẩn và để trống cột các đơn vị khác.",
+        "Write the clerks' workbook: a sheet per contest, rows numbered, mark cells checked, a 'Hướng dẫn' sheet."
+        "\n\nA runoff's workbook (--round 2 --runoff STP,STC --seats 1) has one sheet: its contest's, the tied "
+        "units' columns shown, the others hidden and kept empty.",
     ),
     "help.template.output": (
         "Sổ tính cần ghi (ví dụ phieu.xlsx), trọn vẹn một lần.",
@@ -152,8 +156,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "xlsx (every contest) or csv (one contest's header row). Default: by the suffix of --output, else xlsx.",
     ),
     "help.template.contest": (
-        "Cùng --format csv: mã nội dung (cần khi có nhiều nội dung).",
-        "With --format csv: the contest id (needed if several).",
+        "Cùng --format csv, hoặc khi bầu lại: mã nội dung (cần khi có nhiều nội dung).",
+        "With --format csv, or for a runoff: the contest id (needed if several).",
     ),
     # --- tally, demo ---
     "help.cmd.tally": (

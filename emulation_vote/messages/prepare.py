@@ -299,6 +299,19 @@ MESSAGES.update(
             "Chỉ gõ x (có đánh dấu) hoặc để trống; cũng nhận: {words}.",
             "Type x (marked) or leave empty; also accepted: {words}.",
         ),
+        "wb.runoff": (
+            "Bầu lại (lần bỏ phiếu thứ {round}): phiếu chỉ có {units}. Cột của các đơn vị khác được ẩn và để "
+            "trống. Kiểm phiếu cùng các tệp phiếu của lần bỏ phiếu trước (bước 8).",
+            "Runoff (vote {round}): the papers list {units} only. The other units' columns are hidden and stay "
+            "empty. It is counted together with the earlier votes' ballot files (step 8).",
+        ),
+        "wb.earlier_files": ("<tệp phiếu lần trước>", "<earlier votes' files>"),
+        "wb.runoff_sheet": ("Bầu lại lần {round} - {title}", "Runoff {round} - {title}"),
+        "wb.not_on_paper": ("Không có trên phiếu bầu lại", "Not on the runoff paper"),
+        "wb.not_on_paper_error": (
+            "Đơn vị này không có trên phiếu bầu lại: để trống ô.",
+            "This unit is not on the runoff paper: leave the cell empty.",
+        ),
         "wb.prompt": ("x = có đánh dấu; trống = không", "x = marked; empty = not marked"),
         # --- the template command ---
         "template.which_contest": (
@@ -308,6 +321,12 @@ MESSAGES.update(
         "template.unknown_contest": (
             "không có nội dung bầu '{value}'; có: {contests}.",
             "there is no contest '{value}'; there are: {contests}.",
+        ),
+        "template.runoff_csv": (
+            "tệp CSV không ghi được vòng bỏ phiếu: phiếu bầu lại nhập vào sổ Excel (bỏ --format csv) hoặc bằng "
+            "'enter --round {round} --runoff ...'.",
+            "a CSV file cannot record the round: type a runoff's ballots in the workbook (without --format csv) "
+            "or with 'enter --round {round} --runoff ...'.",
         ),
         "template.done": (
             "Đã ghi {path}: {sheets} trang tính nhập phiếu (số hàng đánh số sẵn: {rows}).",

@@ -8,14 +8,20 @@ id: it marks the sheet as a template (its unused numbers are not ballots) and ke
 bound to its contest when renamed.  Rows are numbered 1..N, N being the contest's ballots
 issued, else delegates present, else convened (:func:`numbered_rows`).  Mark cells accept only
 the words of :mod:`emulation_vote.marks`.  The CSV form holds one contest's header row only.
+
+A runoff's workbook (:class:`Runoff`) has the one sheet of its contest: every candidate's column
+is kept (the readers need them all), those of the units not on the runoff's paper hidden and
+refusing any entry, and the marker records the round, which its rows are read as.
 """
 
 from __future__ import annotations
 
+import itertools
 import math
+from dataclasses import dataclass
 from typing import Any
 
-from emulation_vote.ballots.layout import TEMPLATE_MARK
+from emulation_vote.ballots.layout import template_heading
 from emulation_vote.csvrows import csv_line
 from emulation_vote.election import Contest, Election
 from emulation_vote.i18n import t
@@ -28,6 +34,17 @@ UNKNOWN_ROWS = 100
 EXTRA_ROWS = 50
 """Rows below the numbered ones that keep the mark check, for papers beyond the expected count."""
 _FORBIDDEN = str.maketrans({c: "-" for c in "[]:*?/\\"})
+
+
+@dataclass(frozen=True)
+class Runoff:
+    """A runoff's workbook: the round, and its paper's contest (the tied units only, its title and limits).
+
+    The paper's contest is :func:`~emulation_vote.paper.runoff_election`'s: its id is the contest's.
+    """
+
+    round_number: int
+    paper: Contest
 
 
 def numbered_rows(election: Election, contest: Contest) -> int:
@@ -83,22 +100,42 @@ def clerks_csv(contest: Contest, lang: Language = Language.vi) -> str:
     return "\ufeff" + csv_line(headings(contest, lang))  # a name starting like a formula gets its "'"
 
 
-def clerks_workbook(election: Election, election_name: str, workbook_name: str, lang: Language = Language.vi) -> bytes:
-    """Return the clerks' workbook (.xlsx bytes) for every contest of ``election``."""
+def clerks_workbook(
+    election: Election,
+    election_name: str,
+    workbook_name: str,
+    lang: Language = Language.vi,
+    runoff: Runoff | None = None,
+) -> bytes:
+    """Return the clerks' workbook (.xlsx bytes) for every contest of ``election``, or for a ``runoff``."""
+    from dataclasses import replace
+
     from openpyxl import Workbook
 
     book = Workbook()
     guide = book.active
     assert guide is not None  # a new workbook has its one sheet
-    names = sheet_names(election, lang)
-    _guide(guide, election, names, election_name, workbook_name, lang)
-    for contest, name in zip(election.contests, names, strict=True):
-        _contest_sheet(book.create_sheet(name), election, contest, lang)
+    shown = election if runoff is None else replace(election, contests=(runoff.paper,))
+    names = sheet_names(shown, lang)
+    if runoff is not None:  # its sheet's name says it is the runoff's
+        title = election.contest(runoff.paper.id).title
+        named = replace(runoff.paper, title=t("wb.runoff_sheet", lang, round=runoff.round_number, title=title))
+        names = sheet_names(replace(election, contests=(named,)), lang)
+    _guide(guide, shown, names, election_name, workbook_name, lang, runoff)
+    for contest, name in zip(shown.contests, names, strict=True):
+        whole = contest if runoff is None else election.contest(contest.id)  # every candidate's column
+        _contest_sheet(book.create_sheet(name), election, whole, lang, runoff)
     return saved(book)
 
 
 def _guide(
-    sheet: Any, election: Election, names: list[str], election_name: str, workbook_name: str, lang: Language
+    sheet: Any,
+    election: Election,
+    names: list[str],
+    election_name: str,
+    workbook_name: str,
+    lang: Language,
+    runoff: Runoff | None = None,
 ) -> None:
     from openpyxl.styles import Alignment, Font
 
@@ -123,13 +160,25 @@ def _guide(
         marks = t("wb.strike" if contest.style == "strike" else "wb.tick", lang)
         sheet.append([name, contest.title, contest.max_marks, marks])
     row = sheet.max_row + 2
+    if runoff is not None:
+        units = ", ".join(f"{c.name} ({c.id})" for c in runoff.paper.candidates)
+        said = t(
+            "wb.runoff", lang, round=runoff.round_number, units=units, election=election_name, workbook=workbook_name
+        )
+        cell = sheet.cell(row=row, column=1, value=said)
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=4)
+        sheet.row_dimensions[row].height = 15 * math.ceil(len(said) / 110) + 2
+        row += 2
+    earlier = "" if runoff is None else t("wb.earlier_files", lang) + " "  # a runoff is counted with them
     steps = t(
         "wb.steps",
         lang,
         marks=", ".join(MARK_WORDS[1:]),
         no_marks=", ".join(NO_MARK_WORDS),
         election=election_name,
-        workbook=workbook_name,
+        workbook=earlier + workbook_name,
     )
     for offset, line in enumerate(steps.split("\n")):
         cell = sheet.cell(row=row + offset, column=1, value=line)
@@ -137,7 +186,10 @@ def _guide(
         sheet.merge_cells(start_row=row + offset, start_column=1, end_row=row + offset, end_column=4)
         sheet.row_dimensions[row + offset].height = 15 * math.ceil(len(line) / 120) + 2
     for listed in range(7, 7 + len(names)):
-        sheet.cell(row=listed, column=3).alignment = Alignment(horizontal="center")
+        sheet.cell(row=listed, column=2).alignment = Alignment(wrap_text=True, vertical="top")  # a runoff's is long
+        sheet.cell(row=listed, column=3).alignment = Alignment(horizontal="center", vertical="top")
+        sheet.cell(row=listed, column=4).alignment = Alignment(vertical="top")
+        sheet.cell(row=listed, column=1).alignment = Alignment(vertical="top")
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
@@ -152,14 +204,16 @@ def _width(name: str) -> tuple[float, int]:
     return max(18.0, longest + 2.0), min(lines, 4)
 
 
-def _contest_sheet(sheet: Any, election: Election, contest: Contest, lang: Language) -> None:
+def _contest_sheet(
+    sheet: Any, election: Election, contest: Contest, lang: Language, runoff: Runoff | None = None
+) -> None:
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
     heads = headings(contest, lang)
     marker_column = len(heads) + 1
-    sheet.append([*heads, f"{TEMPLATE_MARK} {contest.id}"])
+    sheet.append([*heads, template_heading(contest.id, 1 if runoff is None else runoff.round_number)])
     thin = Side(style="thin", color="999999")
     for cell in sheet[1]:
         cell.font = Font(bold=True)
@@ -186,7 +240,6 @@ def _contest_sheet(sheet: Any, election: Election, contest: Contest, lang: Langu
         for column in range(2, len(contest.candidates) + 2):
             sheet.cell(row=number + 1, column=column).alignment = Alignment(horizontal="center")
     sheet.freeze_panes = "B2"
-    first, last = get_column_letter(2), get_column_letter(1 + len(contest.candidates))
     words = ",".join((*MARK_WORDS, *NO_MARK_WORDS))
     check = DataValidation(
         type="list",
@@ -199,8 +252,31 @@ def _contest_sheet(sheet: Any, election: Election, contest: Contest, lang: Langu
         showInputMessage=True,
         prompt=t("wb.prompt", lang),
     )
-    check.add(f"{first}2:{last}{count + 1 + EXTRA_ROWS}")
+    on_paper = None if runoff is None else {c.id for c in runoff.paper.candidates}
+    refuse = DataValidation(
+        type="textLength",
+        operator="equal",
+        formula1="0",
+        allow_blank=True,
+        showErrorMessage=True,
+        errorStyle="stop",
+        errorTitle=t("wb.not_on_paper", lang),
+        error=t("wb.not_on_paper_error", lang),
+    )
+    # Side by side columns of the same kind make one range: B2:E81 for the whole ballot of a first vote.
+    kinds = [on_paper is None or candidate.id in on_paper for candidate in contest.candidates]
+    start = 2
+    for shown, run in itertools.groupby(kinds):
+        end = start + len(list(run)) - 1
+        last_row = count + 1 + EXTRA_ROWS
+        (check if shown else refuse).add(f"{get_column_letter(start)}2:{get_column_letter(end)}{last_row}")
+        for index in range(start, end + 1):
+            if not shown:  # a unit not on the runoff's paper: its column stays, hidden and empty
+                sheet.column_dimensions[get_column_letter(index)].hidden = True
+        start = end + 1
     sheet.add_data_validation(check)
+    if refuse.sqref:
+        sheet.add_data_validation(refuse)
     sheet.print_title_rows = "1:1"
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.fitToWidth = 1
