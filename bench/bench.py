@@ -132,6 +132,9 @@ SHAPES = {
 }
 """The shapes of file measured side by side with DuckDB and Polars (20 candidate columns each)."""
 
+SHAPE_IDS = tuple(f"U{i:02d}" for i in range(1, 21))
+"""The candidate ids of every shape's election."""
+
 SHAPE_BASELINES = {
     "pyarrow-stream": """
 import sys, pyarrow as pa, pyarrow.csv as pc_csv, pyarrow.compute as pc
@@ -152,8 +155,9 @@ print(sorted(counts.items()))
 """,
     # The same count as the tally's: every ballot id checked unique, and the ballots counted per
     # distinct content (marks and declared reason), from which the tally's result and fingerprint
-    # are computed (per-candidate votes are a sum over the contents).  A list cell's names are
-    # sorted, so that "U02;U01" and "U01;U02" are one content.  Each prints: repeated ids, contents, ballots.
+    # are computed (per-candidate votes are a sum over the contents).  A list cell's content is the
+    # sum of its candidates' bits, as the tally's mask ("U02;U01" is "U01;U02"): the ids come as
+    # the script's third argument.  Each prints: repeated ids, contents, ballots.
     "duckdb": """
 import sys, duckdb
 path, layout = sys.argv[1], sys.argv[2]
@@ -162,8 +166,10 @@ con.execute("SET threads = 2")
 con.execute("SET enable_progress_bar = false")
 source = f"read_csv('{path}', all_varchar = true, header = true)"
 empty = chr(39) * 2  # the SQL literal ''
-if layout == "list":
-    content = f"list_sort(string_split(coalesce(choices, {empty}), ';'))"
+if layout == "list":  # the candidates' bits summed, as the tally's mask (a name named twice aside)
+    ids = "[" + ", ".join(f"'{i}'" for i in sys.argv[3].split(",")) + "]"
+    bit = f"lambda x: 1::BIGINT << (list_position({ids}, x) - 1)"
+    content = f"coalesce(list_sum(list_transform(string_split(coalesce(choices, {empty}), ';'), {bit})), 0)"
 else:
     names = [r[0] for r in con.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()][1:-1]
     content = " + ".join(f'((coalesce("{n}", {empty}) <> {empty})::BIGINT << {i})' for i, n in enumerate(names))
@@ -179,8 +185,10 @@ print(*con.execute(query).fetchone())
 import sys, polars as pl
 path, layout = sys.argv[1], sys.argv[2]
 frame = pl.scan_csv(path, infer_schema=False)
-if layout == "list":
-    content = pl.col("choices").fill_null("").str.split(";").list.sort()
+if layout == "list":  # the candidates' bits summed, as the tally's mask (a name named twice aside)
+    ids = sys.argv[3].split(",")
+    bits = pl.element().replace_strict(ids, [1 << i for i in range(len(ids))], default=0, return_dtype=pl.Int64)
+    content = pl.col("choices").fill_null("").str.split(";").list.eval(bits).list.sum()
 else:
     names = frame.collect_schema().names()[1:-1]
     marked = [(pl.col(n).fill_null("") != "").cast(pl.Int64) * (1 << i) for i, n in enumerate(names)]
@@ -237,7 +245,7 @@ def generate_shape(name: str, seed: int = 15) -> dict[str, Path]:
     OUT.mkdir(exist_ok=True)
     paths = {"election": OUT / f"shape-{name}.toml", "ballots": OUT / f"shape-{name}.csv"}
     paths["election"].write_text(election_text(candidates, 5), encoding="utf-8")
-    ids = [f"U{i:02d}" for i in range(1, candidates + 1)]
+    ids = list(SHAPE_IDS)
     rng = np.random.default_rng(seed)
     with paths["ballots"].open("wb") as handle:
         if layout == "wide":
@@ -287,7 +295,10 @@ def run_shapes(names: list[str], repeat: int) -> list[dict[str, object]]:
         layout = SHAPES[name][1]
         jobs = {
             "emulation-vote": [*CLI_TALLY, str(paths["election"]), str(paths["ballots"]), "-f", "json"],
-            **{base: [PY, "-c", script, str(paths["ballots"]), layout] for base, script in SHAPE_BASELINES.items()},
+            **{
+                base: [PY, "-c", script, str(paths["ballots"]), layout, ",".join(SHAPE_IDS)]
+                for base, script in SHAPE_BASELINES.items()
+            },
         }
         # Once, untimed: the two engines' same counts must agree (repeated ids, contents, ballots).
         answers = {

@@ -766,3 +766,30 @@ def test_set_bits_are_counted_with_or_without_numpy_bitwise_count(
         monkeypatch.delattr(np, "bitwise_count", raising=False)
     values = np.asarray([0, 1, 3, (1 << 62) | 5, (1 << 20) - 1, -1], dtype=np.int64)
     assert fast._set_bits(values) == 0 + 1 + 2 + 3 + 20 + 64
+
+
+@pytest.mark.parametrize("ids", ["K", "KK"])  # ids of two widths (K1..K62), or of one (KK01..KK62)
+def test_a_unit_named_nine_times_among_62_is_named_twice_for_both_readers(tmp_path: Path, ids: str) -> None:
+    """Nine times the 62nd candidate's bit sums to that bit again in 64 bits: still a unit named twice."""
+    names = [(f"K{n}" if ids == "K" else f"KK{n:02d}", f"Name {n}") for n in range(1, 63)]
+    election = tmp_path / "e.toml"
+    election.write_text(election_toml(candidates=names, seats=1, max_marks=62), encoding="utf-8")
+    path = tmp_path / "b.csv"
+    last = names[-1][0]
+    path.write_text(f"ballot_id,choices\n1,{';'.join([last] * 9)}\n2,{names[0][0]}\n", encoding="utf-8")
+    exact, streamed_result = both(election, [path])
+    assert "named twice" in exact or "twice" in exact, exact
+    assert isinstance(streamed_result, GaveUp) and "named twice" in streamed_result.reason
+
+
+def test_a_bad_round_in_the_rows_of_a_contest_left_out_does_not_stop_the_streaming(tmp_path: Path) -> None:
+    """With --contest, the other contests' rows are skipped unread: their round cells are never parsed."""
+    election = tmp_path / "e.toml"
+    election.write_text(TWO_CONTESTS, encoding="utf-8")
+    path = tmp_path / "b.csv"
+    path.write_text("contest,ballot_id,choices,round\na,1,A,1\nb,1,C,abc\na,2,B,1\n", encoding="utf-8")
+    loaded = parse_election(TWO_CONTESTS, str(election))
+    found = read_groups_fast([path], loaded, only=frozenset({"a"}))
+    assert not isinstance(found, GaveUp), found
+    expected = render_json(count_files(election, [path], reader="exact", contests=["a"], partial=True))
+    assert render_json(count_election(loaded, found, frozenset({"a"}), True)) == expected

@@ -552,16 +552,19 @@ def _set_bits(values: np.ndarray[Any, Any]) -> int:
 
 
 def _or_of_pieces(offsets: np.ndarray[Any, Any], bits: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
-    """Return each row's marks, the OR of the bits of its pieces (rows delimited by ``offsets``).
+    """Return each row's marks, the OR of the bits of its pieces (rows delimited by ``offsets``, none empty).
 
-    A candidate named twice in a cell (the sum of the bits differs from their OR) is left to the
-    exact reader, which reports it.
+    A candidate named twice in a cell is left to the exact reader, which reports it.  Adding two
+    numbers loses one set bit per carry, so the rows' sums hold as many set bits as their pieces
+    exactly when no two pieces of a row share a bit; the sums are then the ORs.  This holds when
+    a sum wraps around (nine times the 62nd candidate's bit is that bit again, in 64 bits: a
+    comparison of sum and OR missed it).
     """
     starts = offsets[:-1] - offsets[0]
-    masks: np.ndarray[Any, Any] = np.bitwise_or.reduceat(bits, starts)
-    if (np.add.reduceat(bits, starts) != masks).any():
+    sums: np.ndarray[Any, Any] = np.add.reduceat(bits, starts)
+    if _set_bits(sums) != _set_bits(bits):
         raise FastPathUnavailable("a candidate named twice in a choices cell")
-    return masks
+    return sums
 
 
 def _split(keys: np.ndarray[Any, Any]) -> Iterator[tuple[int, np.ndarray[Any, Any] | None]]:
@@ -703,7 +706,10 @@ def _check_plain(data: bytes) -> None:
 
 
 def _prepared_batch(
-    plan: HeaderPlan, columns_count: int, known: tuple[tuple[str, ...], np.ndarray[Any, Any]] | None = None
+    plan: HeaderPlan,
+    columns_count: int,
+    known: tuple[tuple[str, ...], np.ndarray[Any, Any]] | None = None,
+    every_contest: bool = True,
 ) -> Callable[[Any], _Batch]:
     """Return what prepares a parsed batch for :meth:`_Aggregator.add`, on a reading thread (no shared state).
 
@@ -715,11 +721,14 @@ def _prepared_batch(
     id_index = plan.reserved["ballot_id"]
     choices = plan.reserved.get("choices") if plan.layout == "list" else None
     same_width = None if known is None else _SameWidthIds.of(*known)
-    texts = {plan.reserved[name] for name in ("contest", "round", "invalid") if name in plan.reserved}
+    # Their distinct values are what the counting thread reads.  When some contests are skipped
+    # unread (--contest), their rows' cells are never read: the counting thread encodes what is left.
+    names = ("contest", "round", "invalid") if every_contest else ()
+    texts = {plan.reserved[name] for name in names if name in plan.reserved}
 
     def prepare(batch: Any) -> _Batch:
         columns: dict[int, Column] = {i: ArrowColumn(batch.column(i)) for i in range(columns_count) if i != id_index}
-        for index in texts:  # their distinct values are what the counting thread reads
+        for index in texts:
             columns[index] = columns[index].encoded()
         pieces, masks = None, None
         if choices is not None and batch.num_rows:
@@ -819,12 +828,7 @@ class _SameWidthIds:
         bits = self.marks[np.minimum(index, self.marks.size - 1, out=index)]
         if (bits < 0).any():
             return None
-        sums = np.add.reduceat(bits, first)
-        # Each id adds one set bit to its row's sum unless its bit was already set (a carry takes one
-        # away): the sums hold as many set bits as there are ids exactly when no row names one twice.
-        if _set_bits(sums) != total:
-            raise FastPathUnavailable("a candidate named twice in a choices cell")
-        masks[lengths > 0] = sums
+        masks[lengths > 0] = _or_of_pieces(np.append(first, total), bits)
         return masks
 
 
@@ -838,7 +842,7 @@ class _Batch:
     """The ballot ids, as :func:`_batch_ids` reads them."""
     form: IdForm
     pieces: Pieces | None
-    """The ``choices`` cells split on ";" (:func:`_split_choices`), in the list layout."""
+    """The ``choices`` cells split on ";" (:func:`_split_choices`), in the list layout; None when :attr:`masks` are."""
     masks: np.ndarray[Any, Any] | None
     """Each row's marks, when the reading thread could compute them (:meth:`_Aggregator.known_pieces`)."""
 
@@ -847,7 +851,7 @@ def _read_csv(
     path: Path, plan: HeaderPlan, aggregator: _Aggregator, header: list[str], delimiter: str, progress: Progress | None
 ) -> None:
     every = frozenset(range(len(header)))  # all read as bytes: UTF-8 is checked where text is needed
-    prepare = _prepared_batch(plan, len(header), aggregator.known_pieces())
+    prepare = _prepared_batch(plan, len(header), aggregator.known_pieces(), aggregator.only is None)
     for batch in _csv_batches(path, header, delimiter, progress, prepare, every):
         if batch.rows:
             aggregator.add(batch.columns, batch.ids, batch.rows, batch.form, batch.pieces, batch.masks)
