@@ -61,13 +61,22 @@ def view(array: Any) -> Any:
     return np.frombuffer(array.buffers()[1], dtype=dtype, count=len(array), offset=array.offset * dtype.itemsize)
 
 
-def data_bytes(array: Any) -> bytes | memoryview:
-    """Return the UTF-8 bytes of a pyarrow string array's values, concatenated (read from its buffer, no copy)."""
+def value_offsets(array: Any) -> Any:
+    """Return where each value of a pyarrow string or binary array begins in its data, and where the last ends.
+
+    ``len(array) + 1`` int32, a numpy view of the array's offsets buffer (no copy); a slice's
+    first offset need not be 0.
+    """
     import numpy as np
 
+    return np.frombuffer(array.buffers()[1], dtype=np.int32, count=len(array) + 1, offset=array.offset * 4)
+
+
+def data_bytes(array: Any) -> bytes | memoryview:
+    """Return the UTF-8 bytes of a pyarrow string array's values, concatenated (read from its buffer, no copy)."""
     if len(array) == 0 or array.buffers()[2] is None:
         return b""
-    offsets = np.frombuffer(array.buffers()[1], dtype=np.int32, count=len(array) + 1, offset=array.offset * 4)
+    offsets = value_offsets(array)
     return memoryview(array.buffers()[2])[int(offsets[0]) : int(offsets[-1])]
 
 

@@ -29,7 +29,7 @@ from typing import Any
 
 import numpy as np
 
-from emulation_vote.arrow import strings, view
+from emulation_vote.arrow import strings, value_offsets, view
 from emulation_vote.ballot import BallotGroups, MaskedContents
 from emulation_vote.ballots.layout import (
     HeaderPlan,
@@ -133,7 +133,7 @@ class ArrowColumn:
 
     def _offsets(self) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
         array = self.array
-        offsets = np.frombuffer(array.buffers()[1], dtype=np.int32, count=len(array) + 1, offset=array.offset * 4)
+        offsets = value_offsets(array)
         data = array.buffers()[2]
         return offsets, np.frombuffer(data, dtype=np.uint8) if data is not None else np.zeros(0, dtype=np.uint8)
 
@@ -799,7 +799,7 @@ class _SameWidthIds:
         size = len(column)
         if column.null_count or not (pa.types.is_binary(column.type) or pa.types.is_string(column.type)):
             return None  # (a large binary's offsets are int64)
-        offsets = np.frombuffer(column.buffers()[1], dtype=np.int32, count=size + 1, offset=column.offset * 4)
+        offsets = value_offsets(column)
         data = np.frombuffer(column.buffers()[2], dtype=np.uint8)[offsets[0] : offsets[-1]]
         lengths = np.diff(offsets)
         step = self.width + 1
@@ -918,7 +918,7 @@ def _fixed_width_ids(column: Any) -> tuple[np.ndarray[Any, Any], IdForm] | None:
     size = len(column)
     if size == 0 or column.null_count:
         return None
-    offsets = np.frombuffer(column.buffers()[1], dtype=np.int32, count=size + 1, offset=column.offset * 4)
+    offsets = value_offsets(column)
     width = int(offsets[1] - offsets[0])
     if width == 0 or int(offsets[-1] - offsets[0]) != width * size or not (np.diff(offsets) == width).all():
         return None
