@@ -87,8 +87,14 @@ class TallyFormat(StrEnum):
     json = "json"
     csv = "csv"
     markdown = "markdown"
+    md = "md"
+    """Markdown too, by the name ``minutes --format md`` gives it (:meth:`canonical`)."""
     plain = "plain"
     xlsx = "xlsx"
+
+    def canonical(self) -> TallyFormat:
+        """Return the format itself, ``markdown`` for its other name ``md``."""
+        return TallyFormat.markdown if self is TallyFormat.md else self
 
 
 class ShowFormat(StrEnum):

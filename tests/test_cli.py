@@ -361,3 +361,15 @@ def test_the_console_script_leaves_as_python_would_under_a_tracer_or_when_a_stre
     monkeypatch.setattr(sys, "stdout", Closed())
     cli.run()
     assert ended == [120]  # as Python exits when it cannot flush stdout
+
+
+def test_markdown_has_both_names_in_tally_demo_and_minutes(runner: CliRunner, tmp_path: Path) -> None:
+    """``md`` and ``markdown`` name the same format everywhere (minutes said md, tally markdown)."""
+    seed = [SEED / "election.toml", SEED / "ballots-wide.csv"]
+    for command in (["tally", *seed], ["demo"], ["minutes", *seed]):
+        outputs = [invoke(runner, *command, "--format", name) for name in ("md", "markdown")]
+        assert all(result.exit_code == 0 for result in outputs), [r.output for r in outputs]
+        assert outputs[0].stdout == outputs[1].stdout and " | " in outputs[0].stdout, command  # a Markdown table
+    written = tmp_path / "ket-qua.md"
+    assert invoke(runner, "tally", *seed, "-f", "md", "-o", written).exit_code == 0
+    assert written.read_text(encoding="utf-8") == invoke(runner, "tally", *seed, "-f", "markdown").stdout

@@ -99,7 +99,7 @@ FormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="table, json, csv, markdown, plain, or xlsx (an Excel workbook; needs --output). "
+        help="table, json, csv, markdown (or md), plain, or xlsx (an Excel workbook; needs --output). "
         "Default: by the suffix of --output (.json, .csv, .md, .xlsx), else table.",
         show_default=False,
     ),

@@ -93,6 +93,7 @@ def tally(
 
     Also as an Excel workbook (--output ket-qua.xlsx) or a CSV for Excel (--format csv --excel).
     """
+    fmt = None if fmt is None else fmt.canonical()
     form = output_format(fmt, output, TALLY_SUFFIXES, TallyFormat.table)
     with guard(lang, json_errors=form is TallyFormat.json):
         check_format_fits(fmt, output, TALLY_SUFFIXES, TallyFormat.table, TALLY_BINARY)
@@ -119,12 +120,13 @@ def tally(
 def demo(
     fmt: Annotated[
         TallyFormat,
-        typer.Option("--format", "-f", help="table (default), json, csv, markdown or plain."),
+        typer.Option("--format", "-f", help="table (default), json, csv, markdown (or md) or plain."),
     ] = TallyFormat.table,
     lang: LangOption = Lang.vi,
     excel: ExcelOption = False,
 ) -> None:
     """Count the bundled seed conference (9 units of Khối thi đua Các cơ quan Tỉnh ủy, 2 flags)."""
+    fmt = fmt.canonical()
     with guard(lang):
         _check_format(fmt, excel, None)
         record = ev.tally(*ev.demo_files())

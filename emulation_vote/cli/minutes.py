@@ -37,6 +37,8 @@ class MinutesFormat(StrEnum):
     """Output formats of ``minutes``."""
 
     md = "md"
+    markdown = "markdown"
+    """Markdown too, by the name ``tally --format markdown`` gives it."""
     docx = "docx"
     pdf = "pdf"
 
@@ -51,6 +53,7 @@ _SUFFIXES = {
 
 def _format(chosen: MinutesFormat | None, output: Path | None) -> MinutesFormat:
     """Return the format: --format, else the output's suffix, else Markdown; the two must agree when both are given."""
+    chosen = MinutesFormat.md if chosen is MinutesFormat.markdown else chosen
     suffix = output.suffix.lower() if output is not None else ""
     if output is not None and suffix not in _SUFFIXES and chosen is None:
         raise UsageError("output.suffix", file=str(output), suffix=suffix or "(none)")
@@ -78,7 +81,7 @@ def minutes(
         typer.Option(
             "--format",
             "-f",
-            help="md, docx or pdf (default: by the --output suffix, else md). "
+            help="md (or markdown), docx or pdf (default: by the --output suffix, else md). "
             "pdf is the Word document converted by LibreOffice, which must be installed.",
         ),
     ] = None,

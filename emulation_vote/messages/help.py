@@ -55,14 +55,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "auto (default): stream large files in column batches; exact: ballot by ballot. Same result either way.",
     ),
     "help.opt.fmt": (
-        "table, json, csv, markdown, plain, hoặc xlsx (sổ tính Excel; cần --output). Mặc định: theo đuôi của "
-        "--output (.json, .csv, .md, .xlsx), nếu không thì table.",
-        "table, json, csv, markdown, plain, or xlsx (an Excel workbook; needs --output). Default: by the suffix of "
-        "--output (.json, .csv, .md, .xlsx), else table.",
+        "table, json, csv, markdown (hoặc md), plain, hoặc xlsx (sổ tính Excel; cần --output). Mặc định: theo "
+        "đuôi của --output (.json, .csv, .md, .xlsx), nếu không thì table.",
+        "table, json, csv, markdown (or md), plain, or xlsx (an Excel workbook; needs --output). Default: by the "
+        "suffix of --output (.json, .csv, .md, .xlsx), else table.",
     ),
     "help.demo.fmt": (
-        "table (mặc định), json, csv, markdown hoặc plain.",
-        "table (default), json, csv, markdown or plain.",
+        "table (mặc định), json, csv, markdown (hoặc md) hoặc plain.",
+        "table (default), json, csv, markdown (or md) or plain.",
     ),
     "help.opt.excel": (
         "Cùng --format csv: cho Excel cài đặt tiếng Việt (';' giữa các ô, dấu phẩy thập phân, tiêu đề theo "
@@ -209,10 +209,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Write to FILE: .docx (Word), .pdf or .md, by its suffix. Default: Markdown on stdout.",
     ),
     "help.minutes.fmt": (
-        "md, docx hoặc pdf (mặc định: theo đuôi của --output, nếu không thì md). pdf là văn bản Word được "
-        "LibreOffice chuyển đổi, cần cài LibreOffice.",
-        "md, docx or pdf (default: by the --output suffix, else md). pdf is the Word document converted by "
-        "LibreOffice, which must be installed.",
+        "md (hoặc markdown), docx hoặc pdf (mặc định: theo đuôi của --output, nếu không thì md). pdf là văn bản "
+        "Word được LibreOffice chuyển đổi, cần cài LibreOffice.",
+        "md (or markdown), docx or pdf (default: by the --output suffix, else md). pdf is the Word document "
+        "converted by LibreOffice, which must be installed.",
     ),
     "help.minutes.annex": (
         "Thêm trang 'Phụ lục: dữ liệu kiểm phiếu': mã kiểm chứng đầy đủ, các tệp dữ liệu và cách kiểm lại.",

@@ -15,6 +15,7 @@ def render_tally(
     record: ElectionRecord, fmt: TallyFormat, lang: Language = Language.vi, color: bool = False, width: int = 100
 ) -> str:
     """Render ``record`` in the tally format ``fmt``."""
+    fmt = fmt.canonical()
     if fmt is TallyFormat.json:
         from emulation_vote.render.json import render_json
 
