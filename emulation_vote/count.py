@@ -466,6 +466,9 @@ def _check_paper_figures(contest: Contest, election: Election, groups: BallotGro
 def count_contest(contest: Contest, election: Election, groups: BallotGroups, partial: bool = False) -> ContestResult:
     """Count every round of ``contest`` from the aggregated ballots (``partial``: no ``collected`` check)."""
     rounds_present = groups.rounds(contest.id)
+    if 1 not in rounds_present and rounds_present:  # a runoff's ballots alone: its first vote's files left out
+        votes = ", ".join(str(number) for number in sorted(rounds_present))
+        raise BallotFileError("contest.runoff_only", contest=contest.id, rounds=votes)
     if 1 not in rounds_present:
         raise BallotFileError("contest.no_ballots", contest=contest.id)
     collected = election.figures(contest).collected

@@ -572,3 +572,25 @@ def test_a_round_column_added_to_a_runoff_sheet_gives_the_round_of_the_rows_that
     record = count_files(election, [RUNOFF / "round1.csv", book])
     second = record.contests[0].rounds[1]
     assert second.number == 2 and {c.id: c.votes for c in second.candidates} == {"STP": 12, "STC": 8}
+
+
+def test_a_runoff_counted_without_its_first_vote_says_to_add_it(tmp_path: Path, runner: CliRunner) -> None:
+    election = runoff_election(tmp_path, "tick")
+    second = write_csv(tmp_path / "round2.csv", [["ballot_id", "round", "choices"], ["1", "2", "STP"]])
+    said = invoke(runner, "tally", election, second)
+    assert said.exit_code == 1
+    assert "chỉ có phiếu bầu lại (lần bỏ phiếu thứ 2)" in said.stderr and "thêm các tệp phiếu lần 1" in said.stderr
+    data = json.loads(invoke(runner, "tally", election, second, "-f", "json", "--lang", "en").stdout)
+    assert data["errors"][0]["code"] == "contest.runoff_only"
+
+
+@pytest.mark.parametrize("style", ["tick", "strike"])
+def test_the_guide_says_how_a_strike_out_paper_is_typed(tmp_path: Path, runner: CliRunner, style: str) -> None:
+    election = runoff_election(tmp_path, style)
+    out = tmp_path / "phieu.xlsx"
+    assert invoke(runner, "template", election, "-o", out).exit_code == 0
+    guide = [str(row[0]) for row in load_workbook(out).worksheets[0].iter_rows(values_only=True) if row[0]]
+    rules = [line for line in guide if line.startswith("Nội dung gạch tên: gõ x vào ô của đơn vị bị gạch")]
+    assert len(rules) == (style == "strike")
+    assert any("gõ 0 vào một ô đơn vị bất kỳ" in line for line in guide)  # 0 in the reason column is a reason
+    assert any("Hàng có ghi chú là một phiếu" in line for line in guide)  # a note makes the row a paper

@@ -170,6 +170,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "không có phiếu nào cho nội dung {contest} trong các tệp đã cho.",
         "no ballots for contest {contest} in the files given.",
     ),
+    "contest.runoff_only": (
+        "nội dung {contest} chỉ có phiếu bầu lại (lần bỏ phiếu thứ {rounds}) trong các tệp đã cho: bầu lại được "
+        "kiểm cùng phiếu của lần bỏ phiếu đầu, hãy thêm các tệp phiếu lần 1 (ví dụ: tally election.toml "
+        "phieu-lan-1.csv bau-lai.xlsx).",
+        "contest {contest} has only runoff ballots (vote {rounds}) in the files given: a runoff is counted with "
+        "the first vote's ballots, so add the first vote's files (e.g. tally election.toml round1.csv "
+        "bau-lai.xlsx).",
+    ),
     "contest.collected": (
         "số phiếu thu vào là {collected} (electorate.collected) nhưng đã nạp {loaded} phiếu của nội dung {contest}.",
         "collected is {collected} (electorate.collected) but {loaded} ballots of contest {contest} were loaded.",
@@ -417,7 +425,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "không có nội dung '{value}'; gần nhất: {suggestion}.",
         "there is no contest '{value}'; closest: {suggestion}.",
     ),
-    "enter.runoff_round1": ("--runoff chỉ dùng cho vòng 2 trở đi.", "--runoff is only for round 2 and later."),
+    "enter.runoff_round1": (
+        "--runoff chỉ dùng cho vòng 2 trở đi: thêm --round 2 (lần bỏ phiếu thứ 2).",
+        "--runoff is only for round 2 and later: add --round 2 (the second vote).",
+    ),
     "enter.runoff_needed": (
         "vòng {round} là bầu lại: ghi các đơn vị trên phiếu bầu lại bằng --runoff (ví dụ --runoff STP,STC).",
         "round {round} is a runoff: name the units on its ballot with --runoff (e.g. --runoff STP,STC).",

@@ -270,11 +270,12 @@ MESSAGES.update(
         "wb.steps": (
             "1. Mỗi hàng là một phiếu. Cột 'Số phiếu' đã ghi sẵn số 1, 2, 3…: nhập phiếu nào vào hàng có số đó.\n"
             "2. Đánh dấu: gõ x (hoặc {marks}) vào ô của đơn vị; ô không đánh dấu để trống (hoặc {no_marks}).\n"
-            "3. Phiếu trắng (không đánh dấu đơn vị nào): gõ 0 vào một ô bất kỳ của hàng, để phân biệt với số "
-            "chưa dùng.\n"
+            "3. Phiếu trắng (không đánh dấu đơn vị nào): gõ 0 vào một ô đơn vị bất kỳ của hàng, để phân biệt với "
+            "số chưa dùng.\n"
             "4. Phiếu do Ban kiểm phiếu xác định không hợp lệ: ghi lý do vào cột 'Phiếu không hợp lệ (lý do)', "
             "ví dụ 'rách', 'không có dấu'.\n"
-            "5. Cột 'Ghi chú' để ghi tùy ý: được giữ lại khi kiểm tra, không ảnh hưởng kết quả.\n"
+            "5. Cột 'Ghi chú' để ghi tùy ý, được giữ lại khi kiểm tra. Hàng có ghi chú là một phiếu: không ghi "
+            "chú vào số không dùng.\n"
             "6. Số phiếu không dùng đến: để trống cả hàng, không cần xóa số. Thiếu hàng: gõ tiếp số phiếu ở hàng "
             "dưới.\n"
             "7. Ô đánh dấu chỉ nhận các chữ trên; gõ chữ khác Excel sẽ báo. Được đổi tên trang tính; không xóa cột ẩn "
@@ -283,10 +284,11 @@ MESSAGES.update(
             "1. One row per ballot paper. The 'ballot_id' column is numbered 1, 2, 3…: type each paper on its "
             "number's row.\n"
             "2. Marks: type x (or {marks}) in a unit's cell; leave unmarked cells empty (or {no_marks}).\n"
-            "3. A blank paper (no unit marked): type 0 in any cell of its row, so that it differs from an unused "
-            "number.\n"
+            "3. A blank paper (no unit marked): type 0 in any unit's cell of its row, so that it differs from an "
+            "unused number.\n"
             "4. A paper the committee declares invalid: write the reason in the 'invalid' column, e.g. 'torn'.\n"
-            "5. The 'note' column is free: kept for the audit, never counted.\n"
+            "5. The 'note' column is free, kept for the audit. A row with a note is a paper: write no note on an "
+            "unused number.\n"
             "6. Numbers not used: leave the whole row empty, no need to delete the number. More papers: keep "
             "numbering below.\n"
             "7. Mark cells accept only the words above; Excel refuses others. Sheets may be renamed; do not delete "
@@ -304,6 +306,14 @@ MESSAGES.update(
             "trống. Kiểm phiếu cùng các tệp phiếu của lần bỏ phiếu trước (bước 8).",
             "Runoff (vote {round}): the papers list {units} only. The other units' columns are hidden and stay "
             "empty. It is counted together with the earlier votes' ballot files (step 8).",
+        ),
+        "wb.strike_rules": (
+            "Nội dung gạch tên: gõ x vào ô của đơn vị bị gạch; các đơn vị không bị gạch là các đơn vị được chọn "
+            "('Chọn không quá': số đơn vị được để lại nhiều nhất). Phiếu gạch hết tên: gõ x vào mọi ô đơn vị; "
+            "phiếu không gạch tên nào: gõ 0 vào một ô đơn vị.",
+            "Strike-out contests: type x in the cell of each unit struck out; the units not struck out are the "
+            "ones chosen ('Choose at most': the most units a paper may leave). A paper with every name struck: x "
+            "in every unit's cell; a paper with none struck: 0 in one unit's cell.",
         ),
         "wb.earlier_files": ("<tệp phiếu lần trước>", "<earlier votes' files>"),
         "wb.runoff_sheet": ("Bầu lại lần {round} - {title}", "Runoff {round} - {title}"),

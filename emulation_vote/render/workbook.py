@@ -160,11 +160,13 @@ def _guide(
         marks = t("wb.strike" if contest.style == "strike" else "wb.tick", lang)
         sheet.append([name, contest.title, contest.max_marks, marks])
     row = sheet.max_row + 2
+    notes = []
     if runoff is not None:
         units = ", ".join(f"{c.name} ({c.id})" for c in runoff.paper.candidates)
-        said = t(
-            "wb.runoff", lang, round=runoff.round_number, units=units, election=election_name, workbook=workbook_name
-        )
+        notes.append(t("wb.runoff", lang, round=runoff.round_number, units=units))
+    if any(contest.style == "strike" for contest in election.contests):
+        notes.append(t("wb.strike_rules", lang))
+    for said in notes:  # what this workbook's contests need beyond the steps below
         cell = sheet.cell(row=row, column=1, value=said)
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
