@@ -200,18 +200,15 @@ def _count_contents(
     reason_of: dict[tuple[tuple[str, ...], str | None], InvalidReason | None] = {}
     verdict_of: dict[Content, tuple[tuple[str, ...], InvalidReason | None]] = {}
     in_order: dict[frozenset[str], tuple[str, ...]] = {}
+    outside = [
+        _not_candidate(contest, number, candidate_ids, content, count)
+        for content, count in contents.items()
+        if not content[0] <= in_round
+    ]
+    if outside:  # every content marking a unit not on the runoff's paper, each placed at its first ballot
+        raise outside[0].with_also(outside[1:])
     for content, count in contents.items():
         marks, strikes, reason_text = content
-        if not marks <= in_round:
-            raise CountingError(
-                "round.not_candidate",
-                contest_id=contest.id,
-                round_number=number,
-                content=content,
-                round=number,
-                ids=", ".join(sorted(marks - in_round)),
-                candidates=", ".join(candidate_ids),
-            )
         chosen = chosen_of(marks, strikes, in_round)
         ordered = in_order.get(chosen)
         if ordered is None:
@@ -283,19 +280,11 @@ def _count_masked(
         round_bits |= 1 << position[cid]
     masks, codes, counts = contents.masks, contents.declared, contents.counts
     outside = np.flatnonzero(masks & ~np.int64(round_bits))
-    if outside.size:
+    if outside.size:  # the first only: the streaming reader gives up, and the exact reader places them all
         first = int(outside[0])
         marks = frozenset(contents.ids[bit] for bit in range(len(contents.ids)) if int(masks[first]) >> bit & 1)
         content = (marks, contents.strikes, contents.texts[int(codes[first])])
-        raise CountingError(
-            "round.not_candidate",
-            contest_id=contest.id,
-            round_number=number,
-            content=content,
-            round=number,
-            ids=", ".join(sorted(marks - frozenset(candidate_ids))),
-            candidates=", ".join(candidate_ids),
-        )
+        raise _not_candidate(contest, number, candidate_ids, content, int(counts[first]))
     chosen = (np.int64(round_bits) & ~masks) if contents.strikes else masks
     is_declared = np.asarray([bool(text) for text in contents.texts], dtype=bool)[codes]
     reason = reason_codes(chosen, len(contents.ids), is_declared, contest.blank, max_marks, min_marks)
@@ -423,9 +412,35 @@ class CountingError(BallotFileError):
         self.round_number = round_number
         self.content = content
 
+        self.also: tuple[CountingError, ...] = ()
+        """Errors of the same kind found with it, about other contents (placed, each, at its first ballot)."""
+
     def at(self, file: str, row: int) -> BallotFileError:
         """Return the same message placed at ``file`` and ``row``."""
         return BallotFileError(self.key, file=file, row=row, **self.params)
+
+    def with_also(self, others: Sequence[CountingError]) -> CountingError:
+        """Return this error holding ``others`` (:attr:`also`)."""
+        self.also = tuple(others)
+        return self
+
+
+def _not_candidate(
+    contest: Contest, number: int, candidate_ids: tuple[str, ...], content: Content, count: int
+) -> CountingError:
+    """Return the error of a round's ``count`` ballots saying ``content``, which marks units not on its paper."""
+    outside = [c for c in contest.candidates if c.id in content[0] and c.id not in candidate_ids]
+    return CountingError(
+        "round.not_candidate",
+        contest_id=contest.id,
+        round_number=number,
+        content=content,
+        round=number,
+        ids=", ".join(sorted(c.id for c in outside)),
+        names="; ".join(f"{c.name} ({c.id})" for c in outside),
+        candidates=", ".join(candidate_ids),
+        papers=count,
+    )
 
 
 def _base_count(election: Election, contest: Contest, of: ThresholdBase, cast: int, valid: int) -> int:

@@ -11,7 +11,7 @@ from emulation_vote.ballots.reader import GaveUp, ReadRequest
 from emulation_vote.ballots.tabular import Sheet
 from emulation_vote.count import CountingError, count_election
 from emulation_vote.election import Election, load_election
-from emulation_vote.errors import UsageError
+from emulation_vote.errors import EmulationVoteError, UsageError, raise_collected
 from emulation_vote.output import check_distinct
 from emulation_vote.record import ElectionRecord
 from emulation_vote.text import closest
@@ -143,10 +143,14 @@ def count_ballots(
     try:
         return count_election(election, groups, only, partial)
     except CountingError as error:
-        ballot = groups.first_with(error.contest_id, error.round_number, error.content)
-        if ballot is None:
-            raise
-        raise error.at(ballot.source, ballot.row) from None
+        placed: list[EmulationVoteError] = []
+        for each in (error, *error.also):  # in the order the contents were first read
+            ballot = groups.first_with(each.contest_id, each.round_number, each.content)
+            if ballot is None:
+                raise
+            placed.append(each.at(ballot.source, ballot.row))
+        raise_collected(placed, None)
+        raise  # (raise_collected raised)
 
 
 def _use_streaming(request: ReadRequest, reader: ReaderChoice) -> bool:

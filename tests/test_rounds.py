@@ -144,3 +144,16 @@ def test_one_rule_for_the_marks_a_runoff_ballot_may_carry(tmp_path: Path) -> Non
     fixed = parse(election_toml(seats=3, max_marks=3))
     session = EntrySession(fixed, "co", tmp_path / "d.csv", round_number=2, runoff=("A", "B", "C"))
     assert (session.max_marks, fixed.contests[0].marks_allowed(2, 1)) == (3, (3, 0))
+
+
+def test_every_content_marking_a_unit_not_on_the_runoffs_paper_is_reported_at_once(tmp_path: Path) -> None:
+    """Each wrong content at its first ballot, with how many ballots say it, the units by name, in one run."""
+    from emulation_vote.errors import DataErrors
+
+    second = [["ballot_id", "round", "choices"], ["1", "2", "B"], ["2", "2", "A"], ["3", "2", "C"], ["4", "2", "A"]]
+    second += [["5", "2", "D;B"], ["6", "2", "C"]]
+    with pytest.raises(DataErrors) as info:
+        count_text(tmp_path, election_toml(seats=2), {"r1.csv": tie_rows(), "r2.csv": second})
+    found = [(error.key, error.row, error.params["ids"], error.params["papers"]) for error in info.value.errors]
+    assert found == [("round.not_candidate", 3, "A", 2), ("round.not_candidate", 6, "D", 1)]
+    assert [error.params["names"] for error in info.value.errors] == ["Văn phòng Tỉnh ủy (A)", "Báo Lào Cai (D)"]

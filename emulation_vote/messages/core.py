@@ -159,8 +159,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ballot_id '{value}' of contest {contest} is used twice: first at {first_file}, row {first_row}.",
     ),
     "round.not_candidate": (
-        "phiếu vòng {round} chọn {ids}, không thuộc danh sách bầu lại ({candidates}).",
-        "a round {round} ballot chooses {ids}, not among the runoff candidates ({candidates}).",
+        "phiếu vòng {round} đánh dấu {names}, không có trên phiếu bầu lại ({candidates}); số phiếu ghi như vậy: "
+        "{papers}, phiếu đầu tiên ở hàng này.",
+        "a round {round} ballot marks {names}, not on the runoff's paper ({candidates}); ballots marked so: "
+        "{papers}, the first on this row.",
     ),
     "round.unexpected": (
         "có phiếu vòng {round} của nội dung {contest}, nhưng vòng trước không phải bầu lại.",
