@@ -255,6 +255,27 @@ def test_sheet_names_fit_and_stay_unique() -> None:
     assert all(len(n) <= 31 for n in names)
 
 
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Suy tôn đơn vị đề nghị tặng Cờ thi đua",  # cut after "Cờ": its tone mark next to the "…"
+        "Bình xét đơn vị đề nghị tặng Bằng khen của Bộ",
+        "Cờ thi đua xuất sắc của Ủy ban nhân dân tỉnh",
+    ],
+)
+def test_the_sheet_name_template_gives_reads_back_as_its_contest(title: str) -> None:
+    """With the marker column deleted, the sheet's own name still names its contest."""
+    from emulation_vote.ballots.layout import contest_for_sheet
+
+    election = parse_election(
+        f'[[contest]]\nid = "c"\ntitle = "{title}"\nseats = 1\ncandidates = [{{ id = "A", name = "a" }}]\n'
+    )
+    (name,) = sheet_names(election)
+    assert name.endswith("…") and len(name) <= 31
+    found = contest_for_sheet(name, election)
+    assert found is not None and found.id == "c"
+
+
 # --- workbooks made by hand: a sheet per contest, headings clerks type ---
 
 

@@ -392,8 +392,11 @@ def contest_for_sheet(name: str, election: Election) -> Contest | None:
     for contest in election.contests:
         if key in (name_key(contest.id), name_key(contest.title), name_key(contest.title[:31])):
             return contest
-    if key.endswith("…"):
-        stem = key[:-1].rstrip()
+    cut = name.rstrip()
+    if cut.endswith("…"):
+        # The "…" is taken off before the normalisation, which moves a word's tone mark to its end:
+        # "Cờ…" would become "cơ…" and a grave accent after the "…".
+        stem = name_key(cut[:-1]).rstrip()
         found = [c for c in election.contests if stem and (name_key(c.title) + " ").startswith(stem + " ")]
         if len(found) == 1:
             return found[0]
