@@ -615,3 +615,15 @@ def test_the_guide_says_how_a_strike_out_paper_is_typed(tmp_path: Path, runner: 
     assert len(rules) == (style == "strike")
     assert any("gõ 0 vào một ô đơn vị bất kỳ" in line for line in guide)  # 0 in the reason column is a reason
     assert any("Hàng có ghi chú là một phiếu" in line for line in guide)  # a note makes the row a paper
+
+
+def test_a_template_with_nothing_typed_says_its_numbers_are_unused(
+    tmp_path: Path, runner: CliRunner, election: Path
+) -> None:
+    out = tmp_path / "phieu.xlsx"
+    assert template(runner, election, "-o", out).exit_code == 0
+    said = invoke(runner, "tally", election, out, "-f", "json", "--lang", "en")
+    assert said.exit_code == 1
+    codes = {error["code"] for error in json.loads(said.stdout)["errors"]}
+    assert codes == {"file.no_ballots_typed"}
+    assert "every pre-printed number's row is empty" in json.loads(said.stdout)["errors"][0]["message"]

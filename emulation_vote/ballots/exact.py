@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from emulation_vote.ballot import Ballot, BallotGroups, BallotSet, Notice
-from emulation_vote.ballots.layout import read_layout
+from emulation_vote.ballots.layout import TEMPLATE_MARK, read_layout
 from emulation_vote.ballots.reader import ReadRequest
 from emulation_vote.ballots.tabular import Sheet, read_sheets
 from emulation_vote.election import Election
@@ -68,7 +68,8 @@ def iter_ballot_file(
                 empty = False
                 yield ballot
         if empty and passed.total() == before and (errors is None or len(errors) == errors_before):
-            raise BallotFileError("file.no_ballots", file=source)
+            numbered = any(str(h).strip().startswith(TEMPLATE_MARK) for each in found_sheets for h in each.header)
+            raise BallotFileError("file.no_ballots_typed" if numbered else "file.no_ballots", file=source)
     except BallotFileError as error:
         if errors is None:
             raise

@@ -31,6 +31,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "tệp chỉ có hàng tiêu đề, không có phiếu nào.",
         "the file has a header row but no ballots.",
     ),
+    "file.no_ballots_typed": (
+        "tệp chưa có phiếu nào: các số phiếu ghi sẵn còn để trống cả hàng (số không dùng).",
+        "the file has no ballots yet: every pre-printed number's row is empty (an unused number).",
+    ),
     "file.which_contest": (
         "hội nghị có nhiều nội dung bầu ({contests}): thêm cột 'contest' ghi mã nội dung của từng phiếu, "
         "hoặc đặt tên tệp theo mã nội dung.",
