@@ -157,3 +157,26 @@ def test_every_content_marking_a_unit_not_on_the_runoffs_paper_is_reported_at_on
     found = [(error.key, error.row, error.params["ids"], error.params["papers"]) for error in info.value.errors]
     assert found == [("round.not_candidate", 3, "A", 2), ("round.not_candidate", 6, "D", 1)]
     assert [error.params["names"] for error in info.value.errors] == ["Văn phòng Tỉnh ủy (A)", "Báo Lào Cai (D)"]
+
+
+def test_a_tie_tells_the_commands_of_the_runoffs_papers_and_workbook(runner: CliRunner, tmp_path: Path) -> None:
+    """On stderr, for human formats only: the commands run as they are, and make the runoff's papers and workbook."""
+    import shlex
+
+    folder = SAMPLES / "tie-runoff"
+    election, first = folder / "election.toml", folder / "round1.csv"
+    said = invoke(runner, "tally", election, first)
+    assert said.exit_code == 0
+    commands = [line.strip() for line in said.stderr.splitlines() if line.strip().startswith("emulation-vote ")]
+    assert [c.split()[1] for c in commands] == ["ballots", "template"]
+    assert all("--round 2 --runoff STP,STC --seats 1" in c for c in commands)
+    for command in commands:
+        args = shlex.split(command)[1:]
+        at = args.index("--output") + 1
+        args[at] = str(tmp_path / args[at])
+        assert invoke(runner, *args).exit_code == 0, command
+    assert (tmp_path / "bau-lai.pdf").exists() and (tmp_path / "bau-lai.xlsx").exists()
+    for quiet in (["-f", "json"], ["--partial"]):
+        assert "emulation-vote ballots" not in invoke(runner, "tally", election, first, *quiet).stderr
+    settled = invoke(runner, "tally", election, first, folder / "round2.csv")
+    assert "emulation-vote ballots" not in settled.stderr

@@ -114,6 +114,30 @@ def tally(
                 scores=scores or (),
             )
         emit(_render(record, form, lang, excel, output), output, force, lang, [election, *ballots])
+        if form in (TallyFormat.table, TallyFormat.markdown, TallyFormat.plain) and not record.partial:
+            for hint in runoff_hints(record, election, lang):
+                typer.echo(hint, err=True)
+
+
+def runoff_hints(record: ElectionRecord, election: Path, lang: Language) -> list[str]:
+    """Return, per contest with a runoff to hold, the commands of its papers and its clerks' workbook."""
+    import shlex
+
+    from emulation_vote.i18n import t
+
+    several = len(record.election.contests) > 1
+    hints = []
+    for result in record.contests:
+        if result.runoff is None:
+            continue
+        options = f"--round {len(result.rounds) + 1} --runoff {','.join(result.runoff.candidates)}"
+        options += f" --seats {result.runoff.seats}"
+        options += f" --contest {shlex.quote(result.contest.id)}" if several else ""
+        path = shlex.quote(str(election))
+        papers = f"emulation-vote ballots {path} --output bau-lai.pdf {options}"
+        workbook = f"emulation-vote template {path} --output bau-lai.xlsx {options}"
+        hints.append(t("tally.runoff_next", lang, contest=result.contest.id, papers=papers, workbook=workbook))
+    return hints
 
 
 @app.command()

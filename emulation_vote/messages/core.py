@@ -31,6 +31,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "tệp chỉ có hàng tiêu đề, không có phiếu nào.",
         "the file has a header row but no ballots.",
     ),
+    "tally.runoff_next": (
+        "Bầu lại cho nội dung {contest}: in phiếu bầu lại bằng\n  {papers}\nlập sổ nhập phiếu cho tổ kiểm phiếu "
+        "bằng\n  {workbook}\nrồi kiểm phiếu cùng các tệp phiếu lần trước.",
+        "A runoff for contest {contest}: print its papers with\n  {papers}\nmake the clerks' workbook with\n  "
+        "{workbook}\nthen count it with the earlier votes' files.",
+    ),
     "file.no_ballots_typed": (
         "tệp chưa có phiếu nào: các số phiếu ghi sẵn còn để trống cả hàng (số không dùng).",
         "the file has no ballots yet: every pre-printed number's row is empty (an unused number).",
