@@ -200,13 +200,15 @@ def _count_contents(
     reason_of: dict[tuple[tuple[str, ...], str | None], InvalidReason | None] = {}
     verdict_of: dict[Content, tuple[tuple[str, ...], InvalidReason | None]] = {}
     in_order: dict[frozenset[str], tuple[str, ...]] = {}
-    outside = [
-        _not_candidate(contest, number, candidate_ids, content, count)
-        for content, count in contents.items()
-        if not content[0] <= in_round
-    ]
-    if outside:  # every content marking a unit not on the runoff's paper, each placed at its first ballot
-        raise outside[0].with_also(outside[1:])
+    outside: dict[frozenset[str], tuple[Content, int]] = {}  # per set of units marked outside: first content, ballots
+    for content, count in contents.items():
+        if not content[0] <= in_round:
+            key = content[0] - in_round
+            first, before = outside.get(key, (content, 0))
+            outside[key] = (first, before + count)
+    if outside:  # each set of units not on the runoff's paper, placed at the first ballot marking it
+        errors = [_not_candidate(contest, number, candidate_ids, first, count) for first, count in outside.values()]
+        raise errors[0].with_also(errors[1:])
     for content, count in contents.items():
         marks, strikes, reason_text = content
         chosen = chosen_of(marks, strikes, in_round)
@@ -533,11 +535,11 @@ def count_election(
     groups = ballots.grouped() if isinstance(ballots, BallotSet) else ballots
     wanted = [c for c in election.contests if only is None or c.id in only]
     asked = wanted
-    if partial:
-        present = [c for c in wanted if 1 in groups.rounds(c.id)]
+    if partial:  # a contest with a runoff's ballots alone is kept: its count says what is missing
+        present = [c for c in wanted if groups.rounds(c.id)]
         wanted = present or wanted[:1]
     left_out = tuple(c.id for c in asked if c not in wanted)  # not those --contest excluded
-    contests = tuple(count_contest(c, election, groups, partial) for c in wanted)
+    contests = _count_contests(wanted, election, groups, partial)
     notices = tuple(dict.fromkeys(groups.notices))  # in file and row order, each once
     skipped = tuple(sorted(groups.skipped.items()))
     if release:
@@ -545,6 +547,22 @@ def count_election(
     return ElectionRecord(
         election, contests, fingerprint(election, contests), groups.sources, notices, partial, skipped, left_out
     )
+
+
+def _count_contests(
+    contests: list[Contest], election: Election, groups: BallotGroups, partial: bool
+) -> tuple[ContestResult, ...]:
+    """Count each contest; the ballot errors found while counting are raised together, every contest's."""
+    counted = []
+    found: list[CountingError] = []
+    for contest in contests:
+        try:
+            counted.append(count_contest(contest, election, groups, partial))
+        except CountingError as error:
+            found += [error, *error.also]
+    if found:
+        raise found[0].with_also(found[1:])
+    return tuple(counted)
 
 
 def shares(counts: tuple[int, ...]) -> tuple[Decimal, ...]:

@@ -96,7 +96,7 @@ def count_files_read(
     only = _contest_ids(election, contests)
     if keep_ballots or any(isinstance(source, Sheet) for source in ballot_paths):
         ballots = read_ballots(ballot_paths, election, encoding, sheet, strict_names, only, max_errors)
-        return count_ballots(election, ballots, only, partial), False
+        return count_ballots(election, ballots, only, partial, max_errors), False
     files = [Path(source) for source in ballot_paths if not isinstance(source, Sheet)]
     request = ReadRequest(files, election, encoding, sheet, progress, strict_names, only, max_errors)
     if reader != ReaderChoice.exact and _use_streaming(request, reader):
@@ -106,7 +106,7 @@ def count_files_read(
         if not isinstance(streamed, GaveUp):
             return streamed, True
         # Read again ballot by ballot: the same result, or the error with its file and row.
-    return count_ballots(election, ExactReader().read(request), only, partial), False
+    return count_ballots(election, ExactReader().read(request), only, partial, max_errors), False
 
 
 def _contest_ids(election: Election, contests: Sequence[str] | None) -> frozenset[str] | None:
@@ -137,6 +137,7 @@ def count_ballots(
     ballots: BallotSet | BallotGroups,
     only: frozenset[str] | None = None,
     partial: bool = False,
+    max_errors: int | None = 50,
 ) -> ElectionRecord:
     """Count ballots read one by one; a counting error is placed at the first ballot it is about (file, row)."""
     groups = ballots.grouped() if isinstance(ballots, BallotSet) else ballots
@@ -149,7 +150,7 @@ def count_ballots(
             if ballot is None:
                 raise
             placed.append(each.at(ballot.source, ballot.row))
-        raise_collected(placed, None)
+        raise_collected(placed, max_errors)
         raise  # (raise_collected raised)
 
 

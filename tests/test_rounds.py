@@ -180,3 +180,118 @@ def test_a_tie_tells_the_commands_of_the_runoffs_papers_and_workbook(runner: Cli
         assert "emulation-vote ballots" not in invoke(runner, "tally", election, first, *quiet).stderr
     settled = invoke(runner, "tally", election, first, folder / "round2.csv")
     assert "emulation-vote ballots" not in settled.stderr
+
+
+TWO_TIED = "[electorate]\npresent = 10\n\n" + "".join(
+    f'[[contest]]\nid = "{cid}"\ntitle = "Nội dung {cid}"\nseats = 2\n'
+    'candidates = [{ id = "A", name = "Văn phòng" }, { id = "B", name = "Ban Tuyên giáo" }, '
+    '{ id = "C", name = "Trường Chính trị" }, { id = "D", name = "Báo" }, { id = "E", name = "Ban Dân vận" }]\n'
+    for cid in ("a", "b")
+)
+
+
+def _two_tied(folder: Path, second: dict[str, list[str]]) -> list[Path]:
+    """Round 1 of contests a and b, each a tie of B and C for the last seat; then ``second``'s round-2 choices."""
+    from helpers import write_csv
+
+    first = [["contest", "ballot_id", "choices"]] + [[cid, str(k), c] for cid in "ab" for k, c in enumerate(TIE, 1)]
+    rows = [["contest", "ballot_id", "round", "choices"]]
+    rows += [[cid, str(k), "2", c] for cid, choices in second.items() for k, c in enumerate(choices, 1)]
+    return [write_csv(folder / "r1.csv", first), write_csv(folder / "r2.csv", rows)]
+
+
+def test_ballots_outside_their_runoff_are_reported_for_every_contest_and_up_to_the_limit(tmp_path: Path) -> None:
+    from emulation_vote.errors import DataErrors
+    from emulation_vote.pipeline import count_files
+
+    election = tmp_path / "e.toml"
+    election.write_text(TWO_TIED, encoding="utf-8")
+    marked = ["B", "A", "D", "A;D", "E", "A;E", "D;E", "A;D;E", "A"]
+    files = _two_tied(tmp_path, {"a": marked, "b": ["C", "E"]})
+    with pytest.raises(DataErrors) as info:
+        count_files(election, files, max_errors=None)
+    found = [(error.row, error.params["ids"], error.params["papers"]) for error in info.value.errors]
+    # a: seven sets of units outside B and C (A twice), each at its first ballot; b: E
+    a_found = [(3, "A", 2), (4, "D", 1), (5, "A, D", 1), (6, "E", 1), (7, "A, E", 1), (8, "D, E", 1), (9, "A, D, E", 1)]
+    assert found == [*a_found, (12, "E", 1)]
+    with pytest.raises(DataErrors) as info:
+        count_files(election, files, max_errors=3)
+    assert len(info.value.errors) == 3 and info.value.more == 5
+
+
+def test_the_same_units_outside_the_runoff_are_one_error_whatever_the_declared_reasons(tmp_path: Path) -> None:
+    rows = [["ballot_id", "round", "choices", "invalid"]] + [[str(k), "2", "A", f"lý do {k}"] for k in range(1, 6)]
+    with pytest.raises(BallotFileError) as info:
+        count_text(tmp_path, election_toml(seats=2), {"r1.csv": tie_rows(), "r2.csv": rows})
+    assert info.value.key == "round.not_candidate" and info.value.row == 2 and info.value.params["papers"] == 5
+
+
+def test_a_partial_count_of_a_runoff_without_its_first_vote_says_what_is_missing(tmp_path: Path) -> None:
+    from emulation_vote.pipeline import count_files
+
+    election = tmp_path / "e.toml"
+    election.write_text(TWO_TIED, encoding="utf-8")
+    first, second = _two_tied(tmp_path, {"b": ["B", "C"]})
+    from helpers import write_csv
+
+    only_a = write_csv(tmp_path / "a1.csv", [["contest", "ballot_id", "choices"], ["a", "1", "A;B"]])
+    with pytest.raises(BallotFileError) as info:
+        count_files(election, [only_a, second], partial=True)
+    assert info.value.key == "contest.runoff_only" and info.value.params["contest"] == "b"
+    assert count_files(election, [first, second], partial=True).contests[1].rounds[1].number == 2
+
+
+def test_the_runoff_hints_run_as_printed_with_several_contests_odd_ids_and_english(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each contest's pair of files, ids with a space quoted, the language passed on: every command runs as printed."""
+    import shlex
+
+    from helpers import write_csv
+
+    election = tmp_path / "bầu cử.toml"
+    election.write_text(TWO_TIED.replace('"B"', '"B 1"').replace('"C"', '"C 1"'), encoding="utf-8")
+    first = [["contest", "ballot_id", "choices"]]
+    first += [[cid, str(k), c.replace("B", "B 1").replace("C", "C 1")] for cid in "ab" for k, c in enumerate(TIE, 1)]
+    ballots = write_csv(tmp_path / "r1.csv", first)
+    said = invoke(runner, "tally", election, ballots, "--lang", "en")
+    assert said.exit_code == 0, said.output
+    commands = [line.strip() for line in said.stderr.splitlines() if line.strip().startswith("emulation-vote ")]
+    assert len(commands) == 4 and all("--runoff 'B 1,C 1'" in c and c.endswith("--lang en") for c in commands)
+    monkeypatch.chdir(tmp_path)
+    for command in commands:  # split as a POSIX shell splits it
+        result = invoke(runner, *shlex.split(command)[1:])
+        assert result.exit_code == 0, (command, result.output)
+    assert sorted(path.name for path in tmp_path.glob("bau-lai-*")) == [
+        "bau-lai-a.layout.json",
+        "bau-lai-a.pdf",
+        "bau-lai-a.xlsx",
+        "bau-lai-b.layout.json",
+        "bau-lai-b.pdf",
+        "bau-lai-b.xlsx",
+    ]
+
+
+def test_the_runoff_hints_of_a_vote_on_the_ranking_pass_the_score_sheets_to_the_workbook(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shlex
+
+    from helpers import write_csv
+
+    scoring = SAMPLES / "scoring"
+    text = (scoring / "election.toml").read_text(encoding="utf-8")
+    text = text.replace('tie = "score"', 'tie = "runoff"').replace("strict = true, of", "strict = false, of")
+    election = tmp_path / "e.toml"
+    election.write_text(text, encoding="utf-8")
+    tie = [["ballot_id", "choices"]] + [[str(k), "TCT;VPTU" if k <= 13 else "TCT;BTC"] for k in range(1, 27)]
+    first = write_csv(tmp_path / "r1.csv", tie)
+    sheets = ["--scores", str(scoring / "self.csv"), "--scores", str(scoring / "cross.xlsx")]
+    said = invoke(runner, "tally", election, first, *sheets)
+    assert said.exit_code == 0, said.output
+    commands = [line.strip() for line in said.stderr.splitlines() if line.strip().startswith("emulation-vote ")]
+    assert len(commands) == 2 and "--scores" not in commands[0] and commands[1].count("--scores") == 2
+    monkeypatch.chdir(tmp_path)
+    for command in commands:
+        result = invoke(runner, *shlex.split(command)[1:])
+        assert result.exit_code == 0, (command, result.output)

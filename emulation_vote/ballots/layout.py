@@ -64,8 +64,9 @@ def read_template_heading(rest: str) -> tuple[str, int]:
     ('co-thi-dua', 1)
     """
     words = rest.split()
-    if len(words) >= 3 and words[-2] == "round" and words[-1].isascii() and words[-1].isdigit():
-        return " ".join(words[:-2]), max(1, int(words[-1]))
+    number = parse_round(words[-1]) if len(words) >= 3 and words[-2] == "round" else None
+    if number is not None:  # a whole number from 1, as a round cell gives it
+        return " ".join(words[:-2]), number
     return " ".join(words), 1
 
 

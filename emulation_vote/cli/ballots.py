@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -27,9 +27,6 @@ from emulation_vote.cli._app import (
 )
 from emulation_vote.errors import UsageError
 from emulation_vote.i18n import t
-
-if TYPE_CHECKING:
-    pass
 
 
 class PaperFormat(StrEnum):

@@ -115,27 +115,41 @@ def tally(
             )
         emit(_render(record, form, lang, excel, output), output, force, lang, [election, *ballots])
         if form in (TallyFormat.table, TallyFormat.markdown, TallyFormat.plain) and not record.partial:
-            for hint in runoff_hints(record, election, lang):
+            for hint in runoff_hints(record, election, scores or [], lang):
                 typer.echo(hint, err=True)
 
 
-def runoff_hints(record: ElectionRecord, election: Path, lang: Language) -> list[str]:
-    """Return, per contest with a runoff to hold, the commands of its papers and its clerks' workbook."""
+def runoff_hints(record: ElectionRecord, election: Path, scores: list[Path], lang: Language) -> list[str]:
+    """Return, per contest with a runoff to hold, the commands of its papers and its clerks' workbook.
+
+    Ready to run as printed: the paths, ids and options quoted for a POSIX shell, the score
+    sheets (for the workbook: ``ballots`` takes the tied units alone) and the language passed on,
+    one pair of files per contest.  A contest whose tied
+    units' ids hold a "," (which ``--runoff`` splits on) gets no hint.
+    """
     import shlex
 
     from emulation_vote.i18n import t
 
     several = len(record.election.contests) > 1
+    path = shlex.quote(str(election))
+    sheets = [f"--scores {shlex.quote(str(sheet))}" for sheet in scores]  # the workbook's columns come from them
     hints = []
     for result in record.contests:
-        if result.runoff is None:
+        runoff = result.runoff
+        if runoff is None or any("," in cid for cid in runoff.candidates):
             continue
-        options = f"--round {len(result.rounds) + 1} --runoff {','.join(result.runoff.candidates)}"
-        options += f" --seats {result.runoff.seats}"
-        options += f" --contest {shlex.quote(result.contest.id)}" if several else ""
-        path = shlex.quote(str(election))
-        papers = f"emulation-vote ballots {path} --output bau-lai.pdf {options}"
-        workbook = f"emulation-vote template {path} --output bau-lai.xlsx {options}"
+        options = [f"--round {len(result.rounds) + 1}", f"--runoff {shlex.quote(','.join(runoff.candidates))}"]
+        options.append(f"--seats {runoff.seats}")
+        if several:
+            options.append(f"--contest {shlex.quote(result.contest.id)}")
+        if lang is Language.en:
+            options.append("--lang en")
+        stem = "bau-lai" + (f"-{result.contest.id}" if several else "")
+        papers = " ".join(["emulation-vote ballots", path, f"--output {shlex.quote(stem + '.pdf')}", *options])
+        workbook = " ".join(
+            ["emulation-vote template", path, *sheets, f"--output {shlex.quote(stem + '.xlsx')}", *options]
+        )
         hints.append(t("tally.runoff_next", lang, contest=result.contest.id, papers=papers, workbook=workbook))
     return hints
 
