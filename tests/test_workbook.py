@@ -581,18 +581,18 @@ def test_a_template_heading_records_a_runoffs_round() -> None:
 
 
 def test_a_round_column_added_to_a_runoff_sheet_gives_the_round_of_the_rows_that_fill_it(tmp_path: Path) -> None:
+    """A filled round cell is that row's round; an empty one takes the marker's."""
+    from emulation_vote.ballots.exact import read_ballots
     from emulation_vote.ballots.layout import template_heading
-    from emulation_vote.pipeline import count_files
+    from emulation_vote.election import load_election
 
     election = runoff_election(tmp_path, "tick")
     header = ["Số phiếu", "vòng", "Sở Nội vụ", "Sở Tư pháp", "Sở Tài chính", "Sở Công Thương", "Sở Xây dựng"]
-    rows = [
-        [str(n), "2" if n % 2 else "", "", "x" if n < 13 else "", "" if n < 13 else "x", "", ""] for n in range(1, 21)
-    ]
+    given = {1: "2", 2: "", 3: "1", 4: "3", 5: ""}
+    rows = [[str(n), cell, "", "x", "", "", ""] for n, cell in given.items()]
     book = workbook(tmp_path / "bau-lai.xlsx", {"bau-lai": [[*header, template_heading("co-thi-dua", 2)], *rows]})
-    record = count_files(election, [RUNOFF / "round1.csv", book])
-    second = record.contests[0].rounds[1]
-    assert second.number == 2 and {c.id: c.votes for c in second.candidates} == {"STP": 12, "STC": 8}
+    read = read_ballots([book], load_election(election))
+    assert [(b.ballot_id, b.round) for b in read.ballots] == [("1", 2), ("2", 2), ("3", 1), ("4", 3), ("5", 2)]
 
 
 def test_a_runoff_counted_without_its_first_vote_says_to_add_it(tmp_path: Path, runner: CliRunner) -> None:

@@ -17,6 +17,7 @@ from emulation_vote.ballots.reader import ReadRequest
 from emulation_vote.ballots.tabular import Sheet, read_sheets
 from emulation_vote.election import Election
 from emulation_vote.errors import BallotFileError, EmulationVoteError, raise_collected
+from emulation_vote.text import clean
 
 
 class ExactReader:
@@ -68,7 +69,7 @@ def iter_ballot_file(
                 empty = False
                 yield ballot
         if empty and passed.total() == before and (errors is None or len(errors) == errors_before):
-            numbered = any(str(h).strip().startswith(TEMPLATE_MARK) for each in found_sheets for h in each.header)
+            numbered = any(clean(h).startswith(TEMPLATE_MARK) for each in found_sheets for h in each.header)
             raise BallotFileError("file.no_ballots_typed" if numbered else "file.no_ballots", file=source)
     except BallotFileError as error:
         if errors is None:

@@ -714,9 +714,12 @@ def _prepared_batch(
     """Return what prepares a parsed batch for :meth:`_Aggregator.add`, on a reading thread (no shared state).
 
     ``known`` (:meth:`_Aggregator.known_pieces`): the texts a one-contest list layout's pieces
-    usually are, with their marks.  A batch whose pieces are all among them gets its marks here;
-    any other piece (a name, a space) and the batch's pieces are told apart and read on the
-    counting thread.
+    usually are, with their marks.  A batch gets its marks here when its cells are ids of one
+    width joined by ";" (:class:`_SameWidthIds`, read by arithmetic), else when its pieces, split,
+    are all among ``known``; any other piece (a name, a space) and the batch's pieces are told
+    apart and read on the counting thread.  ``every_contest``: the contest, round and declared
+    columns are dictionary-encoded here too (not when some contests' rows are to be skipped
+    unread: their cells must not be read).
     """
     id_index = plan.reserved["ballot_id"]
     choices = plan.reserved.get("choices") if plan.layout == "list" else None

@@ -124,8 +124,8 @@ def runoff_hints(record: ElectionRecord, election: Path, scores: list[Path], lan
 
     Ready to run as printed: the paths, ids and options quoted for a POSIX shell, the score
     sheets (for the workbook: ``ballots`` takes the tied units alone) and the language passed on,
-    one pair of files per contest.  A contest whose tied
-    units' ids hold a "," (which ``--runoff`` splits on) gets no hint.
+    one pair of files per contest.  A contest whose tied units' ids hold a "," (which
+    ``--runoff`` splits on) gets no hint.
     """
     import shlex
 

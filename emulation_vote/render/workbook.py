@@ -116,11 +116,11 @@ def clerks_workbook(
     guide = book.active
     assert guide is not None  # a new workbook has its one sheet
     shown = election if runoff is None else replace(election, contests=(runoff.paper,))
-    names = sheet_names(shown, lang)
+    named = shown
     if runoff is not None:  # its sheet's name says it is the runoff's
-        title = election.contest(runoff.paper.id).title
-        named = replace(runoff.paper, title=t("wb.runoff_sheet", lang, round=runoff.round_number, title=title))
-        names = sheet_names(replace(election, contests=(named,)), lang)
+        title = t("wb.runoff_sheet", lang, round=runoff.round_number, title=election.contest(runoff.paper.id).title)
+        named = replace(election, contests=(replace(runoff.paper, title=title),))
+    names = sheet_names(named, lang)
     _guide(guide, shown, names, election_name, workbook_name, lang, runoff)
     for contest, name in zip(shown.contests, names, strict=True):
         whole = contest if runoff is None else election.contest(contest.id)  # every candidate's column
@@ -187,11 +187,11 @@ def _guide(
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         sheet.merge_cells(start_row=row + offset, start_column=1, end_row=row + offset, end_column=4)
         sheet.row_dimensions[row + offset].height = 15 * math.ceil(len(line) / 120) + 2
-    for listed in range(7, 7 + len(names)):
-        sheet.cell(row=listed, column=2).alignment = Alignment(wrap_text=True, vertical="top")  # a runoff's is long
-        sheet.cell(row=listed, column=3).alignment = Alignment(horizontal="center", vertical="top")
-        sheet.cell(row=listed, column=4).alignment = Alignment(vertical="top")
-        sheet.cell(row=listed, column=1).alignment = Alignment(vertical="top")
+    for listed in range(7, 7 + len(names)):  # the title wraps (a runoff's is long), the row's cells at its top
+        for column, alignment in enumerate((None, "wrap", "center", None), 1):
+            sheet.cell(row=listed, column=column).alignment = Alignment(
+                vertical="top", wrap_text=alignment == "wrap", horizontal="center" if alignment == "center" else None
+            )
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
@@ -267,10 +267,9 @@ def _contest_sheet(
     )
     # Side by side columns of the same kind make one range: B2:E81 for the whole ballot of a first vote.
     kinds = [on_paper is None or candidate.id in on_paper for candidate in contest.candidates]
-    start = 2
+    start, last_row = 2, count + 1 + EXTRA_ROWS
     for shown, run in itertools.groupby(kinds):
         end = start + len(list(run)) - 1
-        last_row = count + 1 + EXTRA_ROWS
         (check if shown else refuse).add(f"{get_column_letter(start)}2:{get_column_letter(end)}{last_row}")
         for index in range(start, end + 1):
             if not shown:  # a unit not on the runoff's paper: its column stays, hidden and empty
